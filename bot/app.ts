@@ -1,0 +1,107 @@
+// Starts everything the bot process runs, from a parsed configuration; stop() undoes it in order.
+import { createServer, type Server } from "node:http";
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import { type Bot, webhookCallback } from "grammy";
+import type { Config } from "../core/config.ts";
+import { type Database, openDatabase } from "../core/db.ts";
+import { createLogger, type Logger } from "../core/logger.ts";
+import { connectRedis, type Redis } from "../core/redis.ts";
+import { createBot } from "./bot.ts";
+import { registerCommands } from "./commands.ts";
+import type { BotContext } from "./context.ts";
+import { createI18n } from "./i18n.ts";
+
+export const allowedUpdates = [
+  "message",
+  "edited_message",
+  "callback_query",
+  "pre_checkout_query",
+  "my_chat_member",
+] as const;
+
+export interface RunningApp {
+  bot: Bot<BotContext>;
+  database: Database;
+  redis: Redis | undefined;
+  logger: Logger;
+  /** Finishes the updates in flight, then closes the database and Redis. */
+  stop(): Promise<void>;
+}
+
+export async function startApp(
+  config: Config,
+  logger = createLogger(config.logLevel),
+): Promise<RunningApp> {
+  const database = await openDatabase(config);
+  const redis = await connectRedis(config.redisUrl).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  const bot = createBot({ config, db: database.prisma, redis, logger });
+  const closeStores = async () => {
+    await redis?.quit();
+    await database.close();
+  };
+
+  let stopReceiving: () => Promise<void>;
+  try {
+    await bot.init();
+    await registerCommands(bot.api, createI18n()).catch((error: unknown) =>
+      logger.warn({ err: error }, "bot commands not registered"),
+    );
+    stopReceiving =
+      config.mode.kind === "webhook"
+        ? await startWebhook(bot, config.mode)
+        : await startPolling(bot);
+  } catch (error) {
+    await closeStores();
+    throw error;
+  }
+  logger.info(
+    {
+      username: bot.botInfo.username,
+      mode: config.mode.kind,
+      database: database.kind,
+      redis: !!redis,
+    },
+    "bot started",
+  );
+
+  return {
+    bot,
+    database,
+    redis,
+    logger,
+    async stop() {
+      await stopReceiving();
+      await closeStores();
+      logger.info("bot stopped");
+    },
+  };
+}
+
+async function startPolling(bot: Bot<BotContext>): Promise<() => Promise<void>> {
+  await bot.api.deleteWebhook();
+  const runner: RunnerHandle = run(bot, {
+    runner: { fetch: { allowed_updates: [...allowedUpdates] } },
+  });
+  return () => runner.stop();
+}
+
+async function startWebhook(
+  bot: Bot<BotContext>,
+  { url, secret, port }: { url: string; secret: string; port: number },
+): Promise<() => Promise<void>> {
+  const path = new URL(url).pathname;
+  const handle = webhookCallback(bot, "http", { secretToken: secret });
+  const server: Server = createServer((request, response) => {
+    if (request.method === "POST" && request.url === path) {
+      void handle(request, response);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+  await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...allowedUpdates] });
+  return () => new Promise((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,61 @@
+// createBot: the middleware in the order that keeps one chat's updates sequential and its state
+// consistent, then the features behind an error boundary.
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Context, session } from "grammy";
+import type { BotContext, SessionData } from "./context.ts";
+import type { BotDeps } from "./deps.ts";
+import { cancelFeature } from "./features/cancel.ts";
+import { comingSoonFeature } from "./features/coming-soon.ts";
+import { contactsFeature } from "./features/contacts.ts";
+import { fallbackFeature } from "./features/fallback.ts";
+import { helpFeature } from "./features/help.ts";
+import { menuFeature } from "./features/menu.ts";
+import { createI18n } from "./i18n.ts";
+import { apologizeAndLog } from "./middleware/error-boundary.ts";
+import { createStorage } from "./storage.ts";
+import { applyTelegramLimits } from "./telegram-limits.ts";
+
+const chatKey = (ctx: Context) => ctx.chat?.id.toString();
+
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const { config, redis, logger } = deps;
+  const bot = new Bot<BotContext>(config.botToken, {
+    client: { apiRoot: config.telegramApiRoot },
+  });
+  applyTelegramLimits(bot.api, config.telegramLimits);
+  const i18n = createI18n();
+
+  bot.use(sequentialize(chatKey));
+  bot.use(
+    session({
+      initial: (): SessionData => ({}),
+      getSessionKey: chatKey,
+      storage: createStorage<SessionData>(redis, "session:"),
+    }),
+  );
+  bot.use(i18n);
+  bot.use(
+    conversations({
+      storage: {
+        type: "key",
+        version: 1,
+        prefix: "conversation:",
+        adapter: createStorage(redis, ""),
+      },
+    }),
+  );
+
+  const features = bot.errorBoundary(apologizeAndLog(logger));
+  features.use(cancelFeature());
+  features.use(menuFeature(deps));
+  features.use(helpFeature());
+  features.use(contactsFeature());
+  features.use(comingSoonFeature());
+  features.use(fallbackFeature());
+
+  bot.catch(apologizeAndLog(logger));
+  return bot;
+}
+
+export { createI18n };

@@ -1,0 +1,12 @@
+import type { Config } from "../core/config.ts";
+import type { Db } from "../core/db.ts";
+import type { Logger } from "../core/logger.ts";
+import type { Redis } from "../core/redis.ts";
+
+/** What the Telegram layer is built from (see bot/main.ts). */
+export interface BotDeps {
+  config: Config;
+  db: Db;
+  redis: Redis | undefined;
+  logger: Logger;
+}

@@ -1,0 +1,14 @@
+// /cancel leaves whatever conversation the chat is in. Installed before the conversations so
+// that it is heard from inside any of them.
+import { Composer } from "grammy";
+import type { BotContext } from "../context.ts";
+
+export function cancelFeature() {
+  const feature = new Composer<BotContext>();
+  feature.command("cancel", async (ctx) => {
+    const inConversation = Object.keys(ctx.conversation.active()).length > 0;
+    await ctx.conversation.exitAll();
+    await ctx.reply(ctx.t(inConversation ? "cancel-done" : "cancel-nothing"));
+  });
+  return feature;
+}

@@ -1,0 +1,11 @@
+// What no feature handled: a private message gets a pointer to the menu, a stale or forged
+// button a short answer (callback data is user input).
+import { Composer } from "grammy";
+import type { BotContext } from "../context.ts";
+
+export function fallbackFeature() {
+  const feature = new Composer<BotContext>();
+  feature.on("callback_query", (ctx) => ctx.answerCallbackQuery(ctx.t("button-outdated")));
+  feature.chatType("private").on("message", (ctx) => ctx.reply(ctx.t("not-understood")));
+  return feature;
+}

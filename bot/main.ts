@@ -1,0 +1,40 @@
+// The bot process: configuration from the environment, then everything in bot/app.ts.
+import { existsSync } from "node:fs";
+import { ConfigError, loadConfig } from "../core/config.ts";
+import { startApp } from "./app.ts";
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+// A local .env (see .env.example) fills in what the environment does not set.
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+
+const app = await startApp(config).catch((error: unknown) =>
+  fail(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`),
+);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, "stopping");
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.logger.error({ err: error }, "stop failed");
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,28 @@
+// Who writes to the bot: Telegram users as the provider knows them.
+import type { Db } from "../db.ts";
+
+export interface TelegramProfile {
+  id: number;
+  chatId: number;
+  firstName: string;
+  lastName?: string | undefined;
+  username?: string | undefined;
+  languageCode?: string | undefined;
+}
+
+/** Records the user's current Telegram profile; a user who writes again is reachable again. */
+export async function rememberTelegramUser(db: Db, profile: TelegramProfile): Promise<void> {
+  const data = {
+    chatId: BigInt(profile.chatId),
+    firstName: profile.firstName,
+    lastName: profile.lastName ?? null,
+    username: profile.username ?? null,
+    languageCode: profile.languageCode ?? null,
+    reachable: true,
+  };
+  await db.telegramUser.upsert({
+    where: { id: BigInt(profile.id) },
+    create: { id: BigInt(profile.id), ...data },
+    update: data,
+  });
+}

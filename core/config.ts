@@ -1,0 +1,173 @@
+// Every setting of the bot, read from the environment once at start and validated.
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const positiveInt = (fallback: number, what: string) =>
+  z.coerce
+    .number<string>({ error: `a whole number (${what})` })
+    .int({ error: `a whole number (${what})` })
+    .positive({ error: `a positive whole number (${what})` })
+    .default(fallback);
+
+const chatId = z.coerce
+  .number<string>({ error: "a Telegram chat id, e.g. -1001234567890" })
+  .int({ error: "a Telegram chat id, e.g. -1001234567890" })
+  .optional();
+
+const url = (protocols: RegExp, example: string) =>
+  z.url({ protocol: protocols, error: `a URL like ${example}` });
+
+const isTimeZone = (name: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const cronExpression = z
+  .string()
+  .regex(/^(\S+\s+){4,5}\S+$/, { error: "a cron expression, e.g. 0 10 * * *" });
+
+const databaseFields = {
+  DATABASE_URL: optional.pipe(url(/^postgres(ql)?$/, "postgresql://user@host:5432/db").optional()),
+  DATA_DIR: optional.pipe(z.string().default("./data")),
+};
+
+const schema = z
+  .object({
+    ...databaseFields,
+    BOT_TOKEN: z
+      .string({ error: "the bot token from @BotFather, e.g. 123456789:AAF…" })
+      .regex(/^\d+:[\w-]{20,}$/, { error: "the bot token from @BotFather, e.g. 123456789:AAF…" }),
+    TELEGRAM_API_ROOT: optional.pipe(
+      url(/^https?$/, "https://api.telegram.org").default("https://api.telegram.org"),
+    ),
+    REDIS_URL: optional.pipe(url(/^rediss?$/, "redis://127.0.0.1:6379").optional()),
+    BOT_MODE: optional.pipe(
+      z.enum(["polling", "webhook"], { error: "polling or webhook" }).default("polling"),
+    ),
+    WEBHOOK_URL: optional.pipe(url(/^https?$/, "https://bot.example.ru/telegram").optional()),
+    WEBHOOK_SECRET: optional.pipe(
+      z
+        .string()
+        .regex(/^[\w-]{16,256}$/, {
+          error: "16 to 256 characters of A-Z, a-z, 0-9, _ and -",
+        })
+        .optional(),
+    ),
+    PORT: optional.pipe(positiveInt(8080, "the webhook server's port").pipe(z.number().max(65535))),
+    PAYMENT_PROVIDER_TOKEN: optional,
+    SUPPORT_CHAT_ID: optional.pipe(chatId),
+    STAFF_CHAT_ID: optional.pipe(chatId),
+    SMTP_URL: optional.pipe(url(/^smtps?$/, "smtp://user:pass@smtp.example.ru:587").optional()),
+    TZ_NAME: optional.pipe(
+      z
+        .string()
+        .refine(isTimeZone, { error: "an IANA time zone, e.g. Europe/Moscow" })
+        .default("Europe/Moscow"),
+    ),
+    LOG_LEVEL: optional.pipe(
+      z
+        .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+          error: "one of fatal, error, warn, info, debug, trace, silent",
+        })
+        .default("info"),
+    ),
+    TRUST_DAYS: optional.pipe(positiveInt(3, "days a trust payment lasts")),
+    TRUST_COOLDOWN_DAYS: optional.pipe(positiveInt(30, "days between two trust payments")),
+    REMINDER_CRON: optional.pipe(cronExpression.default("0 10 * * *")),
+    REMINDER_DAYS_AHEAD: optional.pipe(
+      positiveInt(3, "default days of warning before the money runs out").pipe(z.number().max(7)),
+    ),
+    TELEGRAM_GLOBAL_PER_SECOND: optional.pipe(positiveInt(25, "messages a second overall")),
+    TELEGRAM_CHAT_INTERVAL_MS: optional.pipe(
+      positiveInt(1050, "milliseconds between two messages to one chat"),
+    ),
+    TELEGRAM_GROUP_PER_MINUTE: optional.pipe(positiveInt(20, "messages a minute to one group")),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE !== "webhook") return;
+    for (const key of ["WEBHOOK_URL", "WEBHOOK_SECRET"] as const) {
+      if (!env[key])
+        ctx.addIssue({ code: "custom", path: [key], message: "required in webhook mode" });
+    }
+  });
+
+type Env = z.output<typeof schema>;
+
+export interface Config {
+  botToken: string;
+  telegramApiRoot: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  mode: { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
+  paymentProviderToken: string | undefined;
+  supportChatId: number | undefined;
+  staffChatId: number | undefined;
+  smtpUrl: string | undefined;
+  timeZone: string;
+  logLevel: Env["LOG_LEVEL"];
+  trust: { days: number; cooldownDays: number };
+  reminders: { cron: string; daysAhead: number };
+  telegramLimits: { globalPerSecond: number; chatIntervalMs: number; groupPerMinute: number };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+type Environment = Record<string, string | undefined>;
+
+function parse<T extends z.ZodType>(schema: T, environment: Environment): z.output<T> {
+  const result = schema.safeParse(environment);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const variable = issue.path.join(".");
+    const isMissing = issue.code === "invalid_type" && environment[variable] === undefined;
+    return `${variable} is ${isMissing ? "required" : "invalid"}: expected ${issue.message}`;
+  });
+  throw new ConfigError(`Configuration error: ${problems.join("; ")}`);
+}
+
+/** What the database scripts need: no bot token. */
+export function loadDatabaseConfig(environment: Environment = process.env) {
+  const env = parse(z.object(databaseFields), environment);
+  return { databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR };
+}
+
+/** Parses the environment; throws a ConfigError whose message is one readable line. */
+export function loadConfig(environment: Environment = process.env): Config {
+  const env = parse(schema, environment);
+  return {
+    botToken: env.BOT_TOKEN,
+    telegramApiRoot: env.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    redisUrl: env.REDIS_URL,
+    mode:
+      env.BOT_MODE === "webhook" && env.WEBHOOK_URL && env.WEBHOOK_SECRET
+        ? { kind: "webhook", url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET, port: env.PORT }
+        : { kind: "polling" },
+    paymentProviderToken: env.PAYMENT_PROVIDER_TOKEN,
+    supportChatId: env.SUPPORT_CHAT_ID,
+    staffChatId: env.STAFF_CHAT_ID,
+    smtpUrl: env.SMTP_URL,
+    timeZone: env.TZ_NAME,
+    logLevel: env.LOG_LEVEL,
+    trust: { days: env.TRUST_DAYS, cooldownDays: env.TRUST_COOLDOWN_DAYS },
+    reminders: { cron: env.REMINDER_CRON, daysAhead: env.REMINDER_DAYS_AHEAD },
+    telegramLimits: {
+      globalPerSecond: env.TELEGRAM_GLOBAL_PER_SECOND,
+      chatIntervalMs: env.TELEGRAM_CHAT_INTERVAL_MS,
+      groupPerMinute: env.TELEGRAM_GROUP_PER_MINUTE,
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, loadDatabaseConfig } from "../../core/config.ts";
+
+const token = "123456789:AAFtestTOKENtestTOKENtestTOKEN";
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a configuration error");
+}
+
+describe("loadConfig", () => {
+  it("applies the documented defaults with only a bot token", () => {
+    const config = loadConfig({ BOT_TOKEN: token });
+    expect(config).toMatchObject({
+      botToken: token,
+      telegramApiRoot: "https://api.telegram.org",
+      databaseUrl: undefined,
+      dataDir: "./data",
+      redisUrl: undefined,
+      mode: { kind: "polling" },
+      timeZone: "Europe/Moscow",
+      trust: { days: 3, cooldownDays: 30 },
+      reminders: { cron: "0 10 * * *", daysAhead: 3 },
+      telegramLimits: { globalPerSecond: 25, chatIntervalMs: 1050, groupPerMinute: 20 },
+    });
+  });
+
+  it("names a missing BOT_TOKEN and what is expected, on one line", () => {
+    const message = configError({});
+    expect(message).toMatch(/^Configuration error: BOT_TOKEN is required: expected the bot token/);
+    expect(message).not.toContain("\n");
+  });
+
+  it("rejects a malformed token without echoing it", () => {
+    const message = configError({ BOT_TOKEN: "not-a-token-secret" });
+    expect(message).toContain("BOT_TOKEN is invalid");
+    expect(message).not.toContain("not-a-token-secret");
+  });
+
+  it("names every bad variable", () => {
+    const message = configError({
+      BOT_TOKEN: token,
+      PORT: "eighty",
+      TZ_NAME: "Mars/Olympus",
+      DATABASE_URL: "mysql://localhost/db",
+      BOT_MODE: "carrier-pigeon",
+    });
+    expect(message).toContain("PORT is invalid: expected a whole number");
+    expect(message).toContain("TZ_NAME is invalid: expected an IANA time zone");
+    expect(message).toContain("DATABASE_URL is invalid: expected a URL like postgresql://");
+    expect(message).toContain("BOT_MODE is invalid: expected polling or webhook");
+    expect(message).not.toContain("\n");
+  });
+
+  it("requires the webhook URL and secret in webhook mode", () => {
+    const message = configError({ BOT_TOKEN: token, BOT_MODE: "webhook" });
+    expect(message).toContain("WEBHOOK_URL is invalid: expected required in webhook mode");
+    expect(message).toContain("WEBHOOK_SECRET");
+  });
+
+  it("reads webhook mode, services and chats", () => {
+    const config = loadConfig({
+      BOT_TOKEN: token,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.kaspnet.ru/telegram",
+      WEBHOOK_SECRET: "0123456789abcdef-_",
+      PORT: "3000",
+      DATABASE_URL: "postgresql://root@127.0.0.1:5432/kaspnet",
+      REDIS_URL: "redis://127.0.0.1:6379",
+      SUPPORT_CHAT_ID: "-1001234567890",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+    });
+    expect(config.mode).toEqual({
+      kind: "webhook",
+      url: "https://bot.kaspnet.ru/telegram",
+      secret: "0123456789abcdef-_",
+      port: 3000,
+    });
+    expect(config.supportChatId).toBe(-1001234567890);
+    expect(config.telegramApiRoot).toBe("http://127.0.0.1:8081");
+    expect(config.databaseUrl).toBe("postgresql://root@127.0.0.1:5432/kaspnet");
+  });
+
+  it("treats empty values as unset, as .env files write them", () => {
+    const config = loadConfig({ BOT_TOKEN: token, DATABASE_URL: "", REDIS_URL: " " });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+  });
+});
+
+describe("loadDatabaseConfig", () => {
+  it("needs no bot token", () => {
+    expect(loadDatabaseConfig({ DATA_DIR: "/tmp/x" })).toEqual({
+      databaseUrl: undefined,
+      dataDir: "/tmp/x",
+    });
+  });
+});

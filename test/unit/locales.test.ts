@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { commands } from "../../bot/commands.ts";
+import { createI18n } from "../../bot/i18n.ts";
+
+const localesDir = join(import.meta.dirname, "../../bot/locales");
+const keysOf = (file: string) =>
+  readFileSync(join(localesDir, file), "utf8")
+    .split("\n")
+    .map((line) => /^([a-z][\w-]*)\s*=/.exec(line)?.[1])
+    .filter((key): key is string => key !== undefined);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+describe("locales", () => {
+  const ru = keysOf("ru.ftl");
+  const en = keysOf("en.ftl");
+
+  it("have the same keys in Russian and English", () => {
+    expect(ru.length).toBeGreaterThan(20);
+    expect([...en].sort()).toEqual([...ru].sort());
+  });
+
+  it("describe every registered command", () => {
+    for (const command of commands) expect(ru).toContain(`command-${command}`);
+  });
+
+  it("have every literal key the bot asks for", () => {
+    const used = sourceFiles(join(import.meta.dirname, "../../bot")).flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/\bt\("([a-z][\w-]*)"/g)].map((match) => match[1]),
+    );
+    expect(used.length).toBeGreaterThan(5);
+    for (const key of used) expect(ru).toContain(key);
+  });
+
+  it("format without Unicode isolation marks", () => {
+    const text = createI18n().t("ru", "welcome", { name: "Алиса" });
+    expect(text).toMatch(/^Здравствуйте, Алиса!/);
+    expect(text).not.toMatch(/[\u2068\u2069]/);
+  });
+});
