@@ -13,6 +13,7 @@ import { helpFeature } from "./features/help.ts";
 import { menuFeature } from "./features/menu.ts";
 import { createI18n } from "./i18n.ts";
 import { apologizeAndLog } from "./middleware/error-boundary.ts";
+import { markBlockedUsers, reachabilityFeature } from "./reachability.ts";
 import { createStorage } from "./storage.ts";
 import { applyTelegramLimits } from "./telegram-limits.ts";
 
@@ -24,6 +25,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     client: { apiRoot: config.telegramApiRoot },
   });
   applyTelegramLimits(bot.api, config.telegramLimits);
+  bot.api.config.use(markBlockedUsers(deps));
   const i18n = createI18n();
 
   bot.use(sequentialize(chatKey));
@@ -47,6 +49,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   );
 
   const features = bot.errorBoundary(apologizeAndLog(logger));
+  features.use(reachabilityFeature(deps));
   features.use(cancelFeature());
   features.use(menuFeature(deps));
   features.use(helpFeature());

@@ -26,3 +26,15 @@ export async function rememberTelegramUser(db: Db, profile: TelegramProfile): Pr
     update: data,
   });
 }
+
+/**
+ * A user who blocked the bot (403 from Telegram) is unreachable: jobs and broadcasts skip them
+ * until they unblock it or write again.
+ */
+export async function setReachable(
+  db: Db,
+  telegramUserId: number,
+  reachable: boolean,
+): Promise<void> {
+  await db.telegramUser.updateMany({ where: { id: BigInt(telegramUserId) }, data: { reachable } });
+}
