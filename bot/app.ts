@@ -1,6 +1,5 @@
 // Starts everything the bot process runs, from a parsed configuration; stop() undoes it in order.
 import { createServer, type Server } from "node:http";
-import { type RunnerHandle, run } from "@grammyjs/runner";
 import { type Bot, webhookCallback } from "grammy";
 import type { Config } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
@@ -10,6 +9,7 @@ import { createBot } from "./bot.ts";
 import { registerCommands } from "./commands.ts";
 import type { BotContext } from "./context.ts";
 import { createI18n } from "./i18n.ts";
+import { startPolling } from "./polling.ts";
 
 export const allowedUpdates = [
   "message",
@@ -52,7 +52,7 @@ export async function startApp(
     stopReceiving =
       config.mode.kind === "webhook"
         ? await startWebhook(bot, config.mode)
-        : await startPolling(bot);
+        : await startPolling(bot, allowedUpdates);
   } catch (error) {
     await closeStores();
     throw error;
@@ -78,14 +78,6 @@ export async function startApp(
       logger.info("bot stopped");
     },
   };
-}
-
-async function startPolling(bot: Bot<BotContext>): Promise<() => Promise<void>> {
-  await bot.api.deleteWebhook();
-  const runner: RunnerHandle = run(bot, {
-    runner: { fetch: { allowed_updates: [...allowedUpdates] } },
-  });
-  return () => runner.stop();
 }
 
 async function startWebhook(

@@ -11,6 +11,7 @@ import { contactsFeature } from "./features/contacts.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { helpFeature } from "./features/help.ts";
 import { menuFeature } from "./features/menu.ts";
+import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
 import { createI18n } from "./i18n.ts";
 import { apologizeAndLog } from "./middleware/error-boundary.ts";
 import { markBlockedUsers, reachabilityFeature } from "./reachability.ts";
@@ -25,7 +26,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     client: { apiRoot: config.telegramApiRoot },
   });
   applyTelegramLimits(bot.api, config.telegramLimits);
-  bot.api.config.use(markBlockedUsers(deps));
+  bot.api.config.use(ignoreHarmlessErrors, markBlockedUsers(deps));
   const i18n = createI18n();
 
   bot.use(sequentialize(chatKey));

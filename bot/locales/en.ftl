@@ -52,6 +52,7 @@ help =
     /support — frequent questions and a chat with an agent
     /contacts — office phone, address and hours
     /menu — main menu
+    /help — this help and the choice of language
     /cancel — stop the current action
 help-language = 🌐 Русский
 language-changed = Bot language: English.

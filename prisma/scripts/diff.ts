@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { diffSchemaAgainstMigrations, migrationsDir } from "../../core/migrations.ts";
+import { runScript } from "./run-script.ts";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -12,13 +13,15 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
-const sql = await diffSchemaAgainstMigrations(new PrismaPGlite(new PGlite()));
-if (sql.trim() === "") {
-  console.log("schema.prisma matches the migrations: nothing to write.");
-  process.exit(0);
-}
-const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const dir = join(migrationsDir, `${stamp}_${name}`);
-await mkdir(dir, { recursive: true });
-await writeFile(join(dir, "migration.sql"), sql);
-console.log(`wrote ${join(dir, "migration.sql")}`);
+await runScript(async () => {
+  const sql = await diffSchemaAgainstMigrations(new PrismaPGlite(new PGlite()));
+  if (sql.trim() === "") {
+    console.log("schema.prisma matches the migrations: nothing to write.");
+    return;
+  }
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const dir = join(migrationsDir, `${stamp}_${name}`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "migration.sql"), sql);
+  console.log(`wrote ${join(dir, "migration.sql")}`);
+});
