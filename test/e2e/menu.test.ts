@@ -1,0 +1,185 @@
+// /start, /menu, /help, /contacts, /cancel and what the bot says to anything else.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../bot/commands.ts";
+import type { ChatMessage } from "../emulator/index.ts";
+import { type Harness, startHarness } from "../support/bot-harness.ts";
+import { noPostgres } from "../support/require-services.ts";
+
+const buttons = (message: ChatMessage | undefined) =>
+  message?.reply_markup?.inline_keyboard.flat().map((button) => button.text) ?? [];
+
+describe.skipIf(noPostgres)("main menu, help and contacts", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(() => harness?.stop());
+
+  it("greets a new user in Russian with the menu of an unlinked user, and remembers them", async () => {
+    const alice = harness.emulator.user({ firstName: "Алиса", languageCode: "ru" });
+    await alice.send("/start");
+
+    const welcome = await alice.nextBotMessage();
+    expect(welcome.text).toMatch(/^Здравствуйте, Алиса! Я бот Каспнет/);
+    const menu = await alice.nextBotMessage();
+    expect(menu.text).toContain("Главное меню");
+    expect(buttons(menu)).toEqual([
+      "🔑 Войти в личный кабинет",
+      "📝 Заявка на подключение",
+      "📶 Тарифы",
+      "💬 Поддержка",
+      "📍 Контакты и офис",
+      "❓ Помощь",
+    ]);
+
+    const stored = await harness.database.prisma.telegramUser.findUnique({
+      where: { id: BigInt(alice.id) },
+    });
+    expect(stored).toMatchObject({ firstName: "Алиса", languageCode: "ru", reachable: true });
+    expect(stored?.chatId).toBe(BigInt(alice.id));
+  });
+
+  it("speaks English to a user whose Telegram is in English, Russian to other languages", async () => {
+    const bob = harness.emulator.user({ firstName: "Bob", languageCode: "en" });
+    await bob.send("/start");
+    expect((await bob.nextBotMessage()).text).toMatch(/^Hello, Bob! I am the Kaspnet bot/);
+    expect(buttons(await bob.nextBotMessage())).toContain("🔑 Sign in");
+
+    const ahmed = harness.emulator.user({ firstName: "Ahmed", languageCode: "tr" });
+    await ahmed.send("/menu");
+    expect((await ahmed.nextBotMessage()).text).toContain("Главное меню");
+  });
+
+  it("shows a linked subscriber the contract and the subscriber menu", async () => {
+    const ruslan = harness.emulator.user({ firstName: "Руслан", languageCode: "ru" });
+    await ruslan.send("/start");
+    await ruslan.nextBotMessage();
+    await ruslan.nextBotMessage();
+    const account = await harness.database.prisma.account.findUniqueOrThrow({
+      where: { login: "10001" },
+    });
+    await harness.database.prisma.accountLink.create({
+      data: { telegramUserId: BigInt(ruslan.id), accountId: account.id, method: "PASSWORD" },
+    });
+
+    await ruslan.send("/menu");
+    const menu = await ruslan.nextBotMessage();
+    expect(menu.text).toContain("Договор 10001: Магомедов Руслан Ахмедович");
+    expect(buttons(menu)).toEqual([
+      "💰 Баланс",
+      "💳 Пополнить картой",
+      "🤝 Доверительный платёж",
+      "📶 Тарифы",
+      "👤 Профиль",
+      "💬 Поддержка",
+      "📍 Контакты и офис",
+      "❓ Помощь",
+    ]);
+  });
+
+  it("sends the contacts and the office on the map, from the command and from the menu", async () => {
+    const user = harness.emulator.user({ firstName: "Марьям", languageCode: "ru" });
+    await user.send("/contacts");
+    const contacts = await user.nextBotMessage();
+    expect(contacts.text).toContain("8 800 700-54-05");
+    expect(contacts.text).toContain("г. Каспийск, ул. Ленина 52а");
+    expect(contacts.text).toContain("Наличными можно оплатить только в офисе");
+    expect(contacts.entities?.some((entity) => entity.type === "bold")).toBe(true);
+    const venue = await user.nextBotMessage();
+    expect(venue.venue).toMatchObject({
+      title: "Каспнет, офис",
+      address: "г. Каспийск, ул. Ленина 52а",
+    });
+    expect(venue.venue?.location.latitude).toBeCloseTo(42.88, 1);
+
+    await user.send("/menu");
+    await user.nextBotMessage();
+    await user.press("📍 Контакты и офис");
+    expect((await user.nextBotMessage()).text).toContain("ул. Ленина 52а");
+    expect((await user.nextBotMessage()).venue).toBeDefined();
+  });
+
+  it("explains the bot in /help and switches the language with its button", async () => {
+    const user = harness.emulator.user({ firstName: "Зарема", languageCode: "ru" });
+    await user.send("/help");
+    const help = await user.nextBotMessage();
+    for (const command of commands.filter((c) => c !== "start")) {
+      expect(help.text).toContain(`/${command}`);
+    }
+
+    const query = await user.press("🌐 English");
+    await user.waitFor(() =>
+      harness.emulator.calls.find(
+        (call) =>
+          call.method === "answerCallbackQuery" && call.params.callback_query_id === query.id,
+      ),
+    );
+    const edited = await user.waitFor(() => {
+      const current = user.messages().find((message) => message.message_id === help.message_id);
+      return current?.text?.startsWith("I am the Kaspnet bot") ? current : undefined;
+    });
+    expect(buttons(edited)).toEqual(["🌐 Русский"]);
+
+    await user.send("/menu");
+    expect((await user.nextBotMessage()).text).toContain("Main menu");
+  });
+
+  it("says which features are coming, with the way to reach the office meanwhile", async () => {
+    const user = harness.emulator.user({ firstName: "Саид", languageCode: "ru" });
+    await user.send("/balance");
+    const reply = await user.nextBotMessage();
+    expect(reply.text).toContain("Раздел «Баланс» скоро появится");
+    expect(reply.text).toContain("8 800 700-54-05");
+  });
+
+  it("answers anything it does not expect with a pointer to the menu, in the user's language", async () => {
+    const user = harness.emulator.user({ firstName: "Ислам", languageCode: "ru" });
+    await user.send("привет");
+    expect((await user.nextBotMessage()).text).toContain("Не понял сообщение");
+    await user.send("🙂".repeat(2000));
+    expect((await user.nextBotMessage()).text).toContain("Не понял сообщение");
+    await user.sendPhoto({ caption: "что это?" });
+    expect((await user.nextBotMessage()).text).toContain("Не понял сообщение");
+    await user.send("/cancel");
+    expect((await user.nextBotMessage()).text).toContain("Сейчас нечего прерывать");
+  });
+
+  it("answers a forged or stale button briefly and changes nothing", async () => {
+    const user = harness.emulator.user({ firstName: "Рустам", languageCode: "ru" });
+    await user.send("/help");
+    const help = await user.nextBotMessage();
+    for (const data of ["language:de", "menu:admin", "x".repeat(64)]) {
+      const query = await user.pressData(help, data);
+      const answer = await harness.emulator.waitForCall(
+        "answerCallbackQuery",
+        (call) => call.params.callback_query_id === query.id,
+      );
+      expect(answer.params.text).toBe("Эта кнопка устарела. Откройте меню заново: /menu");
+    }
+    await user.send("/menu");
+    expect((await user.nextBotMessage()).text).toContain("Главное меню");
+  });
+
+  it("registers the command menu in Russian and in English", () => {
+    const registrations = harness.emulator.calls.filter((call) => call.method === "setMyCommands");
+    const byLanguage = new Map(
+      registrations.map((call) => [call.params.language_code ?? "default", call.params.commands]),
+    );
+    expect([...byLanguage.keys()].sort()).toEqual(["default", "en", "ru"]);
+    const ru = byLanguage.get("ru") as { command: string; description: string }[];
+    const en = byLanguage.get("en") as { command: string; description: string }[];
+    expect(ru.map((c) => c.command)).toEqual([...commands]);
+    expect(ru.find((c) => c.command === "contacts")?.description).toBe("Телефон и адрес офиса");
+    expect(en.find((c) => c.command === "contacts")?.description).toBe("Office phone and address");
+  });
+
+  it("stays quiet in group chats", async () => {
+    const user = harness.emulator.user({ firstName: "Агент", languageCode: "ru" });
+    const group = harness.emulator.group({ title: "Сотрудники", members: [user] });
+    await user.sendIn(group, "/start");
+    await user.sendIn(group, "/contacts");
+    await user.send("/help");
+    await user.nextBotMessage();
+    expect(group.messages()).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+// What keeps the bot serving: a failing handler, a restart with Redis, a user who blocked it.
+import { afterEach, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "../support/bot-harness.ts";
+import { noPostgres, noRedis } from "../support/require-services.ts";
+
+describe.skipIf(noPostgres || noRedis)("resilience", () => {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.stop();
+    harness = undefined;
+  });
+
+  it("apologizes when a handler fails, logs it with the update id, and keeps serving", async () => {
+    harness = await startHarness();
+    const { prisma } = harness.database;
+    const user = harness.emulator.user({ firstName: "Мадина", languageCode: "ru" });
+    await prisma.$executeRawUnsafe(`ALTER TABLE "TelegramUser" RENAME TO "TelegramUserAway"`);
+    try {
+      await user.send("/start");
+      const apology = await user.nextBotMessage();
+      expect(apology.text).toBe(
+        "Извините, что-то пошло не так. Попробуйте ещё раз чуть позже или позвоните 8 800 700-54-05.",
+      );
+    } finally {
+      await prisma.$executeRawUnsafe(`ALTER TABLE "TelegramUserAway" RENAME TO "TelegramUser"`);
+    }
+    const failure = harness.logs.entries().find((entry) => entry.msg === "update handler failed");
+    expect(failure).toMatchObject({ level: 50, chatId: user.id });
+    expect(failure?.updateId).toEqual(expect.any(Number));
+
+    await user.send("/start");
+    expect((await user.nextBotMessage()).text).toMatch(/^Здравствуйте, Мадина!/);
+  });
+
+  it("keeps a user's session in Redis across a restart of the bot", async () => {
+    harness = await startHarness({ redis: true });
+    const user = harness.emulator.user({ firstName: "Амир", languageCode: "ru" });
+    await user.send("/help");
+    await user.nextBotMessage();
+    const query = await user.press("🌐 English");
+    await user.waitFor(() => user.lastBotMessage()?.text?.startsWith("I am the Kaspnet bot"));
+
+    await harness.restart();
+    await user.send("/menu");
+    const menu = await user.nextBotMessage();
+    expect(menu.text).toContain("Main menu");
+
+    // The stopped bot finished the button's update and confirmed it: the new one did not redo it.
+    const answers = harness.emulator.calls.filter(
+      (call) => call.method === "answerCallbackQuery" && call.params.callback_query_id === query.id,
+    );
+    expect(answers).toHaveLength(1);
+    expect(harness.logs.entries().filter((entry) => Number(entry.level) >= 50)).toEqual([]);
+  });
+
+  it("marks a user who blocked the bot unreachable, and reachable again when they return", async () => {
+    harness = await startHarness();
+    const { prisma } = harness.database;
+    const user = harness.emulator.user({ firstName: "Хадижат", languageCode: "ru" });
+    await user.send("/start");
+    await user.nextBotMessage();
+    const reachable = () =>
+      prisma.telegramUser
+        .findUniqueOrThrow({ where: { id: BigInt(user.id) } })
+        .then((row) => row.reachable);
+
+    harness.emulator.blockBot(user.id);
+    await expect.poll(reachable).toBe(false);
+
+    harness.emulator.unblockBot(user.id);
+    await expect.poll(reachable).toBe(true);
+
+    harness.emulator.blockBot(user.id);
+    await expect.poll(reachable).toBe(false);
+    await prisma.telegramUser.update({ where: { id: BigInt(user.id) }, data: { reachable: true } });
+    await expect(harness.app.bot.api.sendMessage(user.id, "Напоминание")).rejects.toThrow(
+      /bot was blocked by the user/,
+    );
+    expect(await reachable()).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+// The real bot (bot/app.ts, unchanged) against the local Bot API emulator, on a fresh PostgreSQL
+// database with the demo data and, when asked, a real Redis.
+
+import { type RunningApp, startApp } from "../../bot/app.ts";
+import { type Config, loadConfig } from "../../core/config.ts";
+import { seedDemoData } from "../../prisma/seed.ts";
+import { BotApiEmulator } from "../emulator/index.ts";
+import { type CapturedLogger, captureLogs } from "./captured-logger.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { freshRedisUrl } from "./redis.ts";
+
+export interface HarnessOptions {
+  /** Sessions and conversations in Redis (a worker's own logical database) instead of memory. */
+  redis?: boolean;
+  /** More environment for the bot's configuration. */
+  env?: Record<string, string>;
+}
+
+export interface Harness {
+  emulator: BotApiEmulator;
+  database: TestDatabase;
+  config: Config;
+  app: RunningApp;
+  logs: CapturedLogger;
+  /** Stops the bot and starts it again on the same emulator, database and Redis. */
+  restart(): Promise<RunningApp>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const emulator = await BotApiEmulator.start();
+  const database = await createTestDatabase();
+  await seedDemoData(database.prisma);
+  const config = loadConfig({
+    BOT_TOKEN: emulator.token,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    DATABASE_URL: database.url,
+    ...(options.redis ? { REDIS_URL: await freshRedisUrl() } : {}),
+    // Telegram asks for about one message a second per chat; tests talk faster than people.
+    TELEGRAM_CHAT_INTERVAL_MS: "20",
+    ...options.env,
+  });
+  const logs = captureLogs();
+  let app = await startApp(config, logs.logger);
+  let running = true;
+
+  return {
+    emulator,
+    database,
+    config,
+    logs,
+    get app() {
+      return app;
+    },
+    async restart() {
+      await app.stop();
+      app = await startApp(config, logs.logger);
+      return app;
+    },
+    async stop() {
+      if (running) await app.stop();
+      running = false;
+      await emulator.stop();
+      await database.drop();
+    },
+  };
+}
