@@ -61,7 +61,6 @@ CREATE TABLE "Account" (
     "pendingTariffId" INTEGER,
     "pendingTariffDate" DATE,
     "failedLoginCount" INTEGER NOT NULL DEFAULT 0,
-    "firstFailedAt" TIMESTAMP(3),
     "lockedUntil" TIMESTAMP(3),
     "remindersEnabled" BOOLEAN NOT NULL DEFAULT true,
     "reminderDaysAhead" INTEGER NOT NULL DEFAULT 3,
@@ -224,6 +223,17 @@ CREATE TABLE "PasswordReset" (
     CONSTRAINT "PasswordReset_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "LoginAttempt" (
+    "id" SERIAL NOT NULL,
+    "telegramUserId" BIGINT NOT NULL,
+    "login" TEXT NOT NULL,
+    "success" BOOLEAN NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "LoginAttempt_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Tariff_code_key" ON "Tariff"("code");
 
@@ -283,6 +293,9 @@ CREATE UNIQUE INDEX "Notification_accountId_telegramUserId_kind_day_key" ON "Not
 
 -- CreateIndex
 CREATE INDEX "PasswordReset_accountId_createdAt_idx" ON "PasswordReset"("accountId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "LoginAttempt_telegramUserId_createdAt_idx" ON "LoginAttempt"("telegramUserId", "createdAt");
 
 -- AddForeignKey
 ALTER TABLE "Account" ADD CONSTRAINT "Account_internetTariffId_fkey" FOREIGN KEY ("internetTariffId") REFERENCES "Tariff"("id") ON DELETE SET NULL ON UPDATE CASCADE;

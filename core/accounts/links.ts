@@ -1,0 +1,116 @@
+// The contracts a Telegram user has linked: which one is active, switching, signing out.
+import type { Db } from "../db.ts";
+import type { AccountSummary } from "./active-account.ts";
+import { checkPassword, type PasswordCheck } from "./sign-in.ts";
+
+export interface LinkedAccount extends AccountSummary {
+  active: boolean;
+}
+
+export async function listLinkedAccounts(db: Db, telegramUserId: number): Promise<LinkedAccount[]> {
+  const user = await db.telegramUser.findUnique({
+    where: { id: BigInt(telegramUserId) },
+    select: {
+      activeAccountId: true,
+      links: {
+        orderBy: { linkedAt: "asc" },
+        select: { account: { select: { id: true, login: true, name: true } } },
+      },
+    },
+  });
+  if (!user) return [];
+  const activeId =
+    user.links.find((link) => link.account.id === user.activeAccountId)?.account.id ??
+    user.links.at(-1)?.account.id;
+  return user.links.map(({ account }) => ({ ...account, active: account.id === activeId }));
+}
+
+/** Makes a linked contract the active one; false when the user has no link to it. */
+export async function switchActiveAccount(
+  db: Db,
+  telegramUserId: number,
+  accountId: number,
+): Promise<boolean> {
+  const { count } = await db.telegramUser.updateMany({
+    where: { id: BigInt(telegramUserId), links: { some: { accountId } } },
+    data: { activeAccountId: accountId },
+  });
+  return count === 1;
+}
+
+/** Unlinks one contract (false if it was not linked); another linked one becomes active. */
+export async function unlinkAccount(
+  db: Db,
+  telegramUserId: number,
+  accountId: number,
+): Promise<boolean> {
+  const id = BigInt(telegramUserId);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.accountLink.deleteMany({ where: { telegramUserId: id, accountId } });
+    if (count === 0) return false;
+    const next = await tx.accountLink.findFirst({
+      where: { telegramUserId: id },
+      orderBy: { linkedAt: "desc" },
+      select: { accountId: true },
+    });
+    await tx.telegramUser.updateMany({
+      where: { id, activeAccountId: accountId },
+      data: { activeAccountId: next?.accountId ?? null },
+    });
+    return true;
+  });
+}
+
+export async function unlinkAllAccounts(db: Db, telegramUserId: number): Promise<number> {
+  const id = BigInt(telegramUserId);
+  const [{ count }] = await db.$transaction([
+    db.accountLink.deleteMany({ where: { telegramUserId: id } }),
+    db.telegramUser.updateMany({ where: { id }, data: { activeAccountId: null } }),
+  ]);
+  return count;
+}
+
+export type SignOutEverywhere =
+  | { outcome: "signed-out"; otherTelegramUserIds: number[] }
+  | Exclude<PasswordCheck, { outcome: "correct" }>
+  | { outcome: "not-linked" };
+
+/**
+ * After the contract's password, removes every Telegram user's link to it (the asking user's
+ * too), and says whom else it signed out so they can be told.
+ */
+export async function signOutEverywhere(
+  db: Db,
+  input: { telegramUserId: number; accountId: number; password: string; now?: Date },
+): Promise<SignOutEverywhere> {
+  const { telegramUserId, accountId } = input;
+  const linked = await db.accountLink.findUnique({
+    where: { telegramUserId_accountId: { telegramUserId: BigInt(telegramUserId), accountId } },
+  });
+  if (!linked) return { outcome: "not-linked" };
+  const check = await checkPassword(db, {
+    telegramUserId,
+    account: { id: accountId },
+    password: input.password,
+    ...(input.now ? { now: input.now } : {}),
+  });
+  if (check.outcome !== "correct") return check;
+
+  const links = await db.accountLink.findMany({
+    where: { accountId },
+    select: { telegramUserId: true },
+  });
+  await db.$transaction([
+    db.accountLink.deleteMany({ where: { accountId } }),
+    db.telegramUser.updateMany({
+      where: { activeAccountId: accountId },
+      data: { activeAccountId: null },
+    }),
+  ]);
+  return {
+    outcome: "signed-out",
+    otherTelegramUserIds: links
+      .map((link) => Number(link.telegramUserId))
+      .filter((id) => id !== telegramUserId),
+  };
+}

@@ -1,0 +1,192 @@
+// Linking a Telegram user to a contract: by login and password, or by their own phone number.
+// The answer never tells whether a login exists; wrong passwords lock the login for a while.
+import type { Db } from "../db.ts";
+import type { AccountSummary } from "./active-account.ts";
+import { loginPolicy } from "./login-policy.ts";
+import { hashPassword, verifyPassword } from "./password.ts";
+import { normalizePhone } from "./phone.ts";
+import { rememberTelegramUser, type TelegramProfile } from "./telegram-users.ts";
+
+export type PasswordSignIn =
+  | { outcome: "linked"; account: AccountSummary }
+  | { outcome: "invalid" }
+  | { outcome: "locked"; until: Date }
+  | { outcome: "too-many-tries"; retryAt: Date };
+
+export type ContactSignIn =
+  | { outcome: "linked"; account: AccountSummary }
+  | { outcome: "not-own-contact" }
+  | { outcome: "no-match" }
+  | { outcome: "several-matches" };
+
+export interface PasswordSignInInput {
+  telegram: TelegramProfile;
+  login: string;
+  password: string;
+  now?: Date;
+}
+
+const hour = 60 * 60_000;
+let decoyHash: Promise<string> | undefined;
+
+/** Spends the time a real check takes, so an unknown login answers as slowly as a known one. */
+async function checkDecoy(password: string): Promise<void> {
+  decoyHash ??= hashPassword(`decoy-${Math.random()}`);
+  await verifyPassword(password, await decoyHash);
+}
+
+export type PasswordCheck =
+  | { outcome: "correct"; account: AccountSummary }
+  | Exclude<PasswordSignIn, { outcome: "linked" }>;
+
+/**
+ * Checks a contract's password under the login policy: the Telegram user's tries per hour, the
+ * login's lock, and a wrong password counted towards locking it. Every try is recorded.
+ */
+export async function checkPassword(
+  db: Db,
+  input: {
+    telegramUserId: number;
+    account: { login: string } | { id: number };
+    password: string;
+    now?: Date;
+  },
+): Promise<PasswordCheck> {
+  const { password, now = new Date() } = input;
+  const telegramUserId = BigInt(input.telegramUserId);
+  const recentTries = await db.loginAttempt.findMany({
+    where: { telegramUserId, createdAt: { gt: new Date(now.getTime() - hour) } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+  const oldest = recentTries[0];
+  if (oldest && recentTries.length >= loginPolicy.maxTriesPerHour) {
+    return { outcome: "too-many-tries", retryAt: new Date(oldest.createdAt.getTime() + hour) };
+  }
+
+  const where =
+    "id" in input.account ? { id: input.account.id } : { login: input.account.login.trim() };
+  const account = await db.account.findUnique({
+    where,
+    select: { id: true, login: true, name: true, passwordHash: true, lockedUntil: true },
+  });
+  const triedLogin = account?.login ?? ("login" in input.account ? input.account.login.trim() : "");
+  const record = (success: boolean) =>
+    db.loginAttempt.create({
+      data: { telegramUserId, login: triedLogin.slice(0, 64), success, createdAt: now },
+    });
+
+  if (!account) {
+    await checkDecoy(password);
+    await record(false);
+    return { outcome: "invalid" };
+  }
+  if (account.lockedUntil && account.lockedUntil > now) {
+    await record(false);
+    return { outcome: "locked", until: account.lockedUntil };
+  }
+  if (!(await verifyPassword(password, account.passwordHash))) {
+    await record(false);
+    const lockedUntil = await countFailure(db, account.id, now);
+    return lockedUntil ? { outcome: "locked", until: lockedUntil } : { outcome: "invalid" };
+  }
+
+  await record(true);
+  await db.account.update({ where: { id: account.id }, data: { failedLoginCount: 0 } });
+  return {
+    outcome: "correct",
+    account: { id: account.id, login: account.login, name: account.name },
+  };
+}
+
+export async function signInWithPassword(
+  db: Db,
+  { telegram, login, password, now }: PasswordSignInInput,
+): Promise<PasswordSignIn> {
+  const check = await checkPassword(db, {
+    telegramUserId: telegram.id,
+    account: { login },
+    password,
+    ...(now ? { now } : {}),
+  });
+  if (check.outcome !== "correct") return check;
+  await link(db, telegram, check.account.id, "PASSWORD");
+  return { outcome: "linked", account: check.account };
+}
+
+/**
+ * Counts the wrong passwords for this login in the sliding window (since its last lock or
+ * successful sign-in); returns the lock's end when this one locks it. The row lock serialises
+ * concurrent tries on one login, from any instance.
+ */
+async function countFailure(db: Db, accountId: number, now: Date): Promise<Date | null> {
+  return db.$transaction(async (tx) => {
+    const [account] = await tx.$queryRaw<{ login: string; lockedUntil: Date | null }[]>`
+      SELECT login, "lockedUntil" FROM "Account" WHERE id = ${accountId} FOR UPDATE`;
+    if (!account) return null;
+    const lastSuccess = await tx.loginAttempt.findFirst({
+      where: { login: account.login, success: true, createdAt: { lte: now } },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    });
+    const since = Math.max(
+      now.getTime() - loginPolicy.failureWindowMs,
+      account.lockedUntil?.getTime() ?? 0,
+      lastSuccess?.createdAt.getTime() ?? 0,
+    );
+    const failures = await tx.loginAttempt.count({
+      where: { login: account.login, success: false, createdAt: { gt: new Date(since), lte: now } },
+    });
+    const locks = failures >= loginPolicy.maxFailures;
+    const lockedUntil = locks ? new Date(now.getTime() + loginPolicy.lockMs) : account.lockedUntil;
+    await tx.account.update({
+      where: { id: accountId },
+      data: { failedLoginCount: locks ? 0 : failures, lockedUntil },
+    });
+    return locks ? lockedUntil : null;
+  });
+}
+
+export interface ContactSignInInput {
+  telegram: TelegramProfile;
+  /** `contact.user_id` of the shared contact: it must be the sender's own. */
+  contactUserId: number | undefined;
+  phone: string;
+}
+
+export async function signInWithContact(
+  db: Db,
+  { telegram, contactUserId, phone }: ContactSignInInput,
+): Promise<ContactSignIn> {
+  if (contactUserId !== telegram.id) return { outcome: "not-own-contact" };
+  const e164 = normalizePhone(phone);
+  if (!e164) return { outcome: "no-match" };
+  const matches = await db.account.findMany({
+    where: { phone: e164, status: { not: "CLOSED" } },
+    select: { id: true, login: true, name: true },
+    take: 2,
+  });
+  const [account] = matches;
+  if (!account) return { outcome: "no-match" };
+  if (matches.length > 1) return { outcome: "several-matches" };
+  await link(db, telegram, account.id, "CONTACT");
+  return { outcome: "linked", account };
+}
+
+async function link(
+  db: Db,
+  telegram: TelegramProfile,
+  accountId: number,
+  method: "PASSWORD" | "CONTACT",
+): Promise<void> {
+  await rememberTelegramUser(db, telegram);
+  const telegramUserId = BigInt(telegram.id);
+  await db.$transaction([
+    db.accountLink.upsert({
+      where: { telegramUserId_accountId: { telegramUserId, accountId } },
+      create: { telegramUserId, accountId, method },
+      update: {},
+    }),
+    db.telegramUser.update({ where: { id: telegramUserId }, data: { activeAccountId: accountId } }),
+  ]);
+}
