@@ -3,13 +3,15 @@
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, session } from "grammy";
-import type { BotContext, SessionData } from "./context.ts";
+import type { BotContext, ConversationContext, SessionData } from "./context.ts";
+import { conversationI18n } from "./conversation-i18n.ts";
 import type { BotDeps } from "./deps.ts";
 import { cancelFeature } from "./features/cancel.ts";
 import { comingSoonFeature } from "./features/coming-soon.ts";
 import { contactsFeature } from "./features/contacts.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { helpFeature } from "./features/help.ts";
+import { loginFeature } from "./features/login.ts";
 import { menuFeature } from "./features/menu.ts";
 import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
 import { createI18n } from "./i18n.ts";
@@ -39,20 +41,24 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   );
   bot.use(i18n);
   bot.use(
-    conversations({
+    conversations<BotContext, ConversationContext>({
       storage: {
         type: "key",
         version: 1,
         prefix: "conversation:",
         adapter: createStorage(redis, ""),
       },
+      plugins: conversationI18n(i18n),
     }),
   );
 
   const features = bot.errorBoundary(apologizeAndLog(logger));
+  const login = loginFeature(deps);
   features.use(reachabilityFeature(deps));
   features.use(cancelFeature());
+  features.use(login.conversations);
   features.use(menuFeature(deps));
+  features.use(login.feature);
   features.use(helpFeature());
   features.use(contactsFeature());
   features.use(comingSoonFeature());

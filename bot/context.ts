@@ -1,4 +1,4 @@
-import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 
@@ -8,4 +8,14 @@ export interface SessionData {
   __language_code?: string;
 }
 
+export type Translate = I18nFlavor["t"];
+
+/** What every handler and conversation step can rely on: the update and the user's language. */
+export type TranslatingContext = Context & { t: Translate };
+
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor>;
+
+/** The context inside a conversation: no session (it is replayed), translation from outside. */
+export type ConversationContext = TranslatingContext;
+
+export type BotConversation = Conversation<BotContext, ConversationContext>;

@@ -8,7 +8,9 @@ export function cancelFeature() {
   feature.command("cancel", async (ctx) => {
     const inConversation = Object.keys(ctx.conversation.active()).length > 0;
     await ctx.conversation.exitAll();
-    await ctx.reply(ctx.t(inConversation ? "cancel-done" : "cancel-nothing"));
+    await ctx.reply(ctx.t(inConversation ? "cancel-done" : "cancel-nothing"), {
+      reply_markup: { remove_keyboard: true },
+    });
   });
   return feature;
 }

@@ -9,7 +9,6 @@ const upcoming = [
   "trust",
   "tariffs",
   "connect",
-  "login",
   "logout",
   "profile",
   "support",

@@ -1,10 +1,21 @@
-// /start and /menu: the greeting and the main menu, different for a signed-in subscriber.
-import { Composer } from "grammy";
+// /start and /menu: the greeting and the main menu, different for a signed-in subscriber; the
+// switch between linked contracts.
+import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
+import { listLinkedAccounts, switchActiveAccount } from "../../core/accounts/links.ts";
 import { rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
+import type { Db } from "../../core/db.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
-import { mainMenuKeyboard } from "../keyboards/main-menu.ts";
+import { type MenuState, mainMenu, menuData } from "../keyboards/main-menu.ts";
+
+export async function loadMenuState(db: Db, telegramUserId: number): Promise<MenuState> {
+  const linked = await listLinkedAccounts(db, telegramUserId);
+  return {
+    account: linked.find((account) => account.active) ?? null,
+    contracts: linked.length,
+  };
+}
 
 export function menuFeature({ db }: Pick<BotDeps, "db">) {
   const feature = new Composer<BotContext>();
@@ -12,11 +23,8 @@ export function menuFeature({ db }: Pick<BotDeps, "db">) {
 
   async function showMenu(ctx: BotContext) {
     if (!ctx.from) return;
-    const account = await findActiveAccount(db, ctx.from.id);
-    const text = account
-      ? ctx.t("menu-linked", { login: account.login, accountName: account.name })
-      : ctx.t("menu-unlinked");
-    await ctx.reply(text, { reply_markup: mainMenuKeyboard(ctx, account !== null) });
+    const { text, reply_markup } = mainMenu(ctx, await loadMenuState(db, ctx.from.id));
+    await ctx.reply(text, { reply_markup });
   }
 
   privateChat.command("start", async (ctx) => {
@@ -33,8 +41,34 @@ export function menuFeature({ db }: Pick<BotDeps, "db">) {
   });
 
   privateChat.command("menu", showMenu);
-  privateChat.callbackQuery("menu:menu", async (ctx) => {
+  privateChat.callbackQuery(menuData("menu"), async (ctx) => {
     await ctx.answerCallbackQuery();
+    await showMenu(ctx);
+  });
+
+  privateChat.callbackQuery(menuData("switch"), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const linked = await listLinkedAccounts(db, ctx.from.id);
+    const keyboard = InlineKeyboard.from(
+      linked.map((account) => [
+        InlineKeyboard.text(
+          `${account.active ? "✅ " : ""}${account.login} · ${account.name}`,
+          `switch:${account.id}`,
+        ),
+      ]),
+    );
+    await ctx.reply(ctx.t("switch-choose"), { reply_markup: keyboard });
+  });
+
+  // The account id in the data is the user's input: core switches only to a contract linked to them.
+  privateChat.callbackQuery(/^switch:(\d{1,9})$/, async (ctx) => {
+    const switched = await switchActiveAccount(db, ctx.from.id, Number(ctx.match[1]));
+    if (!switched) {
+      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
+      return;
+    }
+    const account = await findActiveAccount(db, ctx.from.id);
+    await ctx.answerCallbackQuery(ctx.t("switch-done", { login: account?.login ?? "" }));
     await showMenu(ctx);
   });
 

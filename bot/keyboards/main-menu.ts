@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import type { BotContext } from "../context.ts";
+import type { AccountSummary } from "../../core/accounts/active-account.ts";
+import type { TranslatingContext } from "../context.ts";
 
 const linkedRows = [
   ["balance", "topup"],
@@ -15,16 +16,33 @@ const unlinkedRows = [
   ["help"],
 ] as const;
 
-export type MenuItem = (typeof linkedRows)[number][number] | (typeof unlinkedRows)[number][number];
+export type MenuItem =
+  | (typeof linkedRows)[number][number]
+  | (typeof unlinkedRows)[number][number]
+  | "switch"
+  | "menu";
 
 /** Callback data of a menu button: `menu:<item>`. */
 export const menuData = (item: MenuItem) => `menu:${item}`;
 
-export function mainMenuKeyboard(ctx: BotContext, linked: boolean): InlineKeyboard {
-  const rows = linked ? linkedRows : unlinkedRows;
-  return InlineKeyboard.from(
+export interface MenuState {
+  account: AccountSummary | null;
+  /** How many contracts the user has linked. */
+  contracts: number;
+}
+
+/** The main menu: a subscriber's, naming the contract it is for, or a newcomer's. */
+export function mainMenu(ctx: TranslatingContext, { account, contracts }: MenuState) {
+  const rows = account ? linkedRows : unlinkedRows;
+  const keyboard = InlineKeyboard.from(
     rows.map((row) =>
       row.map((item) => InlineKeyboard.text(ctx.t(`menu-${item}`), menuData(item))),
     ),
   );
+  if (contracts > 1)
+    keyboard.row().text(ctx.t("menu-switch", { count: contracts }), menuData("switch"));
+  const text = account
+    ? ctx.t("menu-linked", { login: account.login, accountName: account.name })
+    : ctx.t("menu-unlinked");
+  return { text, reply_markup: keyboard };
 }

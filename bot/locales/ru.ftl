@@ -20,6 +20,9 @@ menu-profile = 👤 Профиль
 menu-support = 💬 Поддержка
 menu-contacts = 📍 Контакты и офис
 menu-help = ❓ Помощь
+menu-switch = 🔁 Сменить договор ({ $count })
+switch-choose = Выберите договор:
+switch-done = Договор { $login }
 
 ## Commands (the menu Telegram shows next to the input field)
 command-start = Начать и открыть главное меню
@@ -69,6 +72,23 @@ contacts =
 contacts-venue-title = Каспнет, офис
 contacts-venue-address = г. Каспийск, ул. Ленина 52а
 
+## Sign-in
+login-ask-login =
+    Введите логин из договора — обычно это номер договора, например 10001.
+    Или войдите по номеру телефона: кнопка «📱 Отправить мой номер» внизу. Выйти: /cancel
+login-share-phone = 📱 Отправить мой номер
+login-bad-login = Логин — это номер договора: цифры и латинские буквы, до 32 символов. Введите логин или /cancel, чтобы выйти.
+login-ask-password = Теперь введите пароль. Сообщение с паролем я сразу удалю из чата.
+login-bad-password = Пришлите пароль текстом или /cancel, чтобы выйти.
+login-success = Вы вошли в личный кабинет: договор { $login }, { $accountName }.
+login-invalid = Неверный логин или пароль. Проверьте раскладку клавиатуры и попробуйте ещё раз.
+login-locked = Вход по этому договору временно заблокирован после нескольких неверных паролей. Попробуйте снова после { $time }.
+login-too-many = Слишком много попыток входа. Попробуйте снова после { $time }.
+login-retry = 🔁 Попробовать снова
+login-contact-not-own = Это контакт другого человека. Отправьте свой номер кнопкой «📱 Отправить мой номер» или войдите по логину и паролю.
+login-contact-no-match = Этот номер не указан ни в одном договоре. Войдите по логину и паролю из договора или позвоните нам: 8 800 700-54-05.
+login-contact-several = Этот номер указан в нескольких договорах. Войдите по логину и паролю нужного договора.
+
 ## Features that are not here yet
 coming-soon =
     Раздел «{ $feature }» скоро появится в боте.
@@ -78,7 +98,6 @@ feature-topup = Пополнение картой
 feature-trust = Доверительный платёж
 feature-tariffs = Тарифы
 feature-connect = Заявка на подключение
-feature-login = Вход в личный кабинет
 feature-logout = Выход из личного кабинета
 feature-profile = Профиль
 feature-support = Поддержка

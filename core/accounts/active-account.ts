@@ -1,11 +1,9 @@
-// The contract a Telegram user is looking at, checked against the links in the database.
+// The contract a Telegram user is looking at, checked against the links in the database: the one
+// every handler that touches an account goes through.
 import type { Db } from "../db.ts";
+import { type AccountSummary, listLinkedAccounts } from "./links.ts";
 
-export interface AccountSummary {
-  id: number;
-  login: string;
-  name: string;
-}
+export type { AccountSummary };
 
 /**
  * The user's active contract if it is still linked to them; otherwise their most recently linked
@@ -15,14 +13,7 @@ export async function findActiveAccount(
   db: Db,
   telegramUserId: number,
 ): Promise<AccountSummary | null> {
-  const links = await db.accountLink.findMany({
-    where: { telegramUserId: BigInt(telegramUserId) },
-    orderBy: { linkedAt: "desc" },
-    select: {
-      account: { select: { id: true, login: true, name: true } },
-      telegramUser: { select: { activeAccountId: true } },
-    },
-  });
-  const active = links.find((link) => link.account.id === link.telegramUser.activeAccountId);
-  return (active ?? links[0])?.account ?? null;
+  const linked = await listLinkedAccounts(db, telegramUserId);
+  const active = linked.find((account) => account.active);
+  return active ? { id: active.id, login: active.login, name: active.name } : null;
 }

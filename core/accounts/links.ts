@@ -1,7 +1,12 @@
 // The contracts a Telegram user has linked: which one is active, switching, signing out.
 import type { Db } from "../db.ts";
-import type { AccountSummary } from "./active-account.ts";
 import { checkPassword, type PasswordCheck } from "./sign-in.ts";
+
+export interface AccountSummary {
+  id: number;
+  login: string;
+  name: string;
+}
 
 export interface LinkedAccount extends AccountSummary {
   active: boolean;

@@ -1,7 +1,7 @@
 // Linking a Telegram user to a contract: by login and password, or by their own phone number.
 // The answer never tells whether a login exists; wrong passwords lock the login for a while.
 import type { Db } from "../db.ts";
-import type { AccountSummary } from "./active-account.ts";
+import type { AccountSummary } from "./links.ts";
 import { loginPolicy } from "./login-policy.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { normalizePhone } from "./phone.ts";

@@ -1,0 +1,169 @@
+// /login: link Telegram to a contract by its login and password, or by the user's own phone
+// number. The password message is deleted at once, whatever the outcome.
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import type { Message } from "grammy/types";
+import {
+  type ContactSignIn,
+  type PasswordSignIn,
+  signInWithContact,
+  signInWithPassword,
+} from "../../core/accounts/sign-in.ts";
+import type { TelegramProfile } from "../../core/accounts/telegram-users.ts";
+import type {
+  BotContext,
+  BotConversation,
+  ConversationContext,
+  TranslatingContext,
+} from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+import { formatTime } from "../format.ts";
+import { hint } from "../hint.ts";
+import { mainMenu, menuData } from "../keyboards/main-menu.ts";
+import { loadMenuState } from "./menu.ts";
+
+const loginFormat = /^[A-Za-z0-9._-]{1,32}$/;
+
+/** Outcomes as JSON, as a conversation stores them: dates as milliseconds. */
+type StoredSignIn =
+  | Exclude<PasswordSignIn | ContactSignIn, { outcome: "locked" } | { outcome: "too-many-tries" }>
+  | { outcome: "locked" | "too-many-tries"; at: number };
+
+function toStored(result: PasswordSignIn | ContactSignIn): StoredSignIn {
+  if (result.outcome === "locked") return { outcome: "locked", at: result.until.getTime() };
+  if (result.outcome === "too-many-tries")
+    return { outcome: result.outcome, at: result.retryAt.getTime() };
+  return result;
+}
+
+const profileOf = (ctx: TranslatingContext): TelegramProfile | undefined =>
+  ctx.from && ctx.chat
+    ? {
+        id: ctx.from.id,
+        chatId: ctx.chat.id,
+        firstName: ctx.from.first_name,
+        lastName: ctx.from.last_name,
+        username: ctx.from.username,
+        languageCode: ctx.from.language_code,
+      }
+    : undefined;
+
+const phoneKeyboard = (ctx: TranslatingContext) =>
+  new Keyboard().requestContact(ctx.t("login-share-phone")).resized().oneTime();
+
+/**
+ * The sign-in conversation and its entry points. `conversation` is installed before the other
+ * features, so that while a user is in it, every update goes to it (only /cancel comes first).
+ */
+export function loginFeature({ db, config, logger }: Pick<BotDeps, "db" | "config" | "logger">) {
+  async function answer(
+    ctx: ConversationContext,
+    result: StoredSignIn,
+    run: BotConversation | null,
+  ) {
+    const retry = new InlineKeyboard().text(ctx.t("login-retry"), menuData("login"));
+    switch (result.outcome) {
+      case "linked": {
+        await ctx.reply(
+          ctx.t("login-success", { login: result.account.login, accountName: result.account.name }),
+          { reply_markup: { remove_keyboard: true } },
+        );
+        const from = ctx.from?.id ?? 0;
+        const state = run
+          ? await run.external(() => loadMenuState(db, from))
+          : await loadMenuState(db, from);
+        const { text, reply_markup } = mainMenu(ctx, state);
+        await ctx.reply(text, { reply_markup });
+        return;
+      }
+      case "invalid":
+        await ctx.reply(ctx.t("login-invalid"), { reply_markup: retry });
+        return;
+      case "locked":
+        await ctx.reply(
+          ctx.t("login-locked", { time: formatTime(new Date(result.at), config.timeZone) }),
+        );
+        return;
+      case "too-many-tries":
+        await ctx.reply(
+          ctx.t("login-too-many", { time: formatTime(new Date(result.at), config.timeZone) }),
+        );
+        return;
+      case "not-own-contact":
+        await ctx.reply(ctx.t("login-contact-not-own"), { reply_markup: phoneKeyboard(ctx) });
+        return;
+      case "no-match":
+        await ctx.reply(ctx.t("login-contact-no-match"), { reply_markup: retry });
+        return;
+      case "several-matches":
+        await ctx.reply(ctx.t("login-contact-several"), { reply_markup: retry });
+        return;
+    }
+  }
+
+  const contactSignIn = async (ctx: TranslatingContext, message: Message) => {
+    const telegram = profileOf(ctx);
+    if (!telegram || !message.contact) return { outcome: "not-own-contact" as const };
+    return toStored(
+      await signInWithContact(db, {
+        telegram,
+        contactUserId: message.contact.user_id,
+        phone: message.contact.phone_number,
+      }),
+    );
+  };
+
+  async function login(conversation: BotConversation, ctx: ConversationContext) {
+    await ctx.reply(ctx.t("login-ask-login"), { reply_markup: phoneKeyboard(ctx) });
+
+    let login: string | undefined;
+    while (login === undefined) {
+      const reply = await conversation.waitFor(["message:text", "message:contact"], {
+        otherwise: (other) => hint(other, "login-bad-login"),
+      });
+      if (reply.message.contact) {
+        const result = await conversation.external(() => contactSignIn(reply, reply.message));
+        await answer(reply, result, conversation);
+        return;
+      }
+      const text = reply.message.text?.trim() ?? "";
+      if (loginFormat.test(text)) login = text;
+      else await reply.reply(reply.t("login-bad-login"));
+    }
+
+    await ctx.reply(ctx.t("login-ask-password"), { reply_markup: { remove_keyboard: true } });
+    const secret = await conversation.waitFor("message:text", {
+      otherwise: (other) => hint(other, "login-bad-password"),
+    });
+    const password = secret.message.text;
+    await secret.deleteMessage().catch((error: unknown) => {
+      logger.warn({ err: error, chatId: secret.chat.id }, "password message not deleted");
+    });
+    const telegram = profileOf(secret);
+    if (!telegram) return;
+    const result = await conversation.external(async () =>
+      toStored(await signInWithPassword(db, { telegram, login, password })),
+    );
+    await answer(secret, result, conversation);
+  }
+
+  const conversations = new Composer<BotContext>();
+  conversations.chatType("private").use(createConversation(login, "login"));
+
+  const feature = new Composer<BotContext>();
+  const privateChat = feature.chatType("private");
+
+  const enter = (ctx: BotContext) => ctx.conversation.enter("login", { overwrite: true });
+  privateChat.command("login", enter);
+  privateChat.callbackQuery(menuData("login"), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await enter(ctx);
+  });
+
+  // A contact shared after the conversation ended (the keyboard stays on some clients).
+  privateChat.on("message:contact", async (ctx) => {
+    await answer(ctx, await contactSignIn(ctx, ctx.message), null);
+  });
+
+  return { conversations, feature };
+}

@@ -1,0 +1,10 @@
+import type { TranslatingContext } from "./context.ts";
+
+/**
+ * Tells the user what a step expects, keeping the step: a pressed button gets the answer as its
+ * notification, anything else as a message.
+ */
+export async function hint(ctx: TranslatingContext, key: string): Promise<void> {
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
+  else await ctx.reply(ctx.t(key));
+}
