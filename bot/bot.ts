@@ -12,6 +12,7 @@ import { contactsFeature } from "./features/contacts.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { helpFeature } from "./features/help.ts";
 import { loginFeature } from "./features/login.ts";
+import { logoutFeature } from "./features/logout.ts";
 import { menuFeature } from "./features/menu.ts";
 import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
 import { createI18n } from "./i18n.ts";
@@ -54,11 +55,14 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   const features = bot.errorBoundary(apologizeAndLog(logger));
   const login = loginFeature(deps);
+  const logout = logoutFeature({ ...deps, i18n });
   features.use(reachabilityFeature(deps));
   features.use(cancelFeature());
   features.use(login.conversations);
+  features.use(logout.conversations);
   features.use(menuFeature(deps));
   features.use(login.feature);
+  features.use(logout.feature);
   features.use(helpFeature());
   features.use(contactsFeature());
   features.use(comingSoonFeature());

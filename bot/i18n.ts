@@ -5,6 +5,10 @@ import type { BotContext } from "./context.ts";
 export const locales = ["ru", "en"] as const;
 export type Locale = (typeof locales)[number];
 
+/** The locale for a Telegram language code, as the bot picks it for a user it writes to first. */
+export const localeOf = (languageCode: string | null | undefined): Locale =>
+  languageCode?.toLowerCase().startsWith("en") ? "en" : "ru";
+
 /**
  * Russian first: the user's Telegram language picks English, anything else gets Russian; a choice
  * made in the bot (help screen) is kept in the session.

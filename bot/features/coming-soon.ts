@@ -3,16 +3,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 
-const upcoming = [
-  "balance",
-  "topup",
-  "trust",
-  "tariffs",
-  "connect",
-  "logout",
-  "profile",
-  "support",
-] as const;
+const upcoming = ["balance", "topup", "trust", "tariffs", "connect", "profile", "support"] as const;
 
 export function comingSoonFeature() {
   const feature = new Composer<BotContext>();
@@ -21,12 +12,10 @@ export function comingSoonFeature() {
     const answer = (ctx: BotContext) =>
       ctx.reply(ctx.t("coming-soon", { feature: ctx.t(`feature-${name}`) }));
     privateChat.command(name, answer);
-    if (name !== "logout") {
-      privateChat.callbackQuery(menuData(name), async (ctx) => {
-        await ctx.answerCallbackQuery();
-        await answer(ctx);
-      });
-    }
+    privateChat.callbackQuery(menuData(name), async (ctx) => {
+      await ctx.answerCallbackQuery();
+      await answer(ctx);
+    });
   }
   return feature;
 }

@@ -38,3 +38,23 @@ export async function setReachable(
 ): Promise<void> {
   await db.telegramUser.updateMany({ where: { id: BigInt(telegramUserId) }, data: { reachable } });
 }
+
+export interface Recipient {
+  id: number;
+  chatId: number;
+  languageCode: string | null;
+}
+
+/** The reachable ones among these Telegram users, with where and in what language to write. */
+export async function findRecipients(db: Db, telegramUserIds: number[]): Promise<Recipient[]> {
+  if (telegramUserIds.length === 0) return [];
+  const users = await db.telegramUser.findMany({
+    where: { id: { in: telegramUserIds.map((id) => BigInt(id)) }, reachable: true },
+    select: { id: true, chatId: true, languageCode: true },
+  });
+  return users.map((user) => ({
+    id: Number(user.id),
+    chatId: Number(user.chatId),
+    languageCode: user.languageCode,
+  }));
+}

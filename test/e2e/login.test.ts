@@ -1,14 +1,10 @@
 // /login through the emulator: password and phone sign-in, lockout, bad input, several contracts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../prisma/seed.ts";
-import type { ChatMessage, UserDriver } from "../emulator/index.ts";
+import type { UserDriver } from "../emulator/index.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
-
-const buttons = (message: ChatMessage | undefined) =>
-  message?.reply_markup && "inline_keyboard" in message.reply_markup
-    ? message.reply_markup.inline_keyboard.flat().map((button) => button.text)
-    : [];
+import { inlineButtons } from "../support/sign-in.ts";
 
 describe.skipIf(noPostgres || noRedis)("signing in from Telegram", () => {
   let harness: Harness;
@@ -50,7 +46,7 @@ describe.skipIf(noPostgres || noRedis)("signing in from Telegram", () => {
     );
     const menu = await user.nextBotMessage();
     expect(menu.text).toContain("Договор 10001: Магомедов Руслан Ахмедович");
-    expect(buttons(menu)).toContain("💰 Баланс");
+    expect(inlineButtons(menu)).toContain("💰 Баланс");
     await user.waitFor(() => wasDeleted(user, demoPassword));
     expect(user.history().some((message) => message.text === demoPassword)).toBe(true);
   });
@@ -63,7 +59,7 @@ describe.skipIf(noPostgres || noRedis)("signing in from Telegram", () => {
       "Неверный логин или пароль. Проверьте раскладку клавиатуры и попробуйте ещё раз.",
     );
     expect(wrongLogin.text).toBe(wrongPassword.text);
-    expect(buttons(wrongLogin)).toEqual(["🔁 Попробовать снова"]);
+    expect(inlineButtons(wrongLogin)).toEqual(["🔁 Попробовать снова"]);
     await user.waitFor(
       () => wasDeleted(user, "wrong-password-1") && wasDeleted(user, "wrong-password-2"),
     );
@@ -156,11 +152,11 @@ describe.skipIf(noPostgres || noRedis)("signing in from Telegram", () => {
     await signIn(user, "10004", demoPassword);
     const menu = await user.nextBotMessage();
     expect(menu.text).toContain("Договор 10004");
-    expect(buttons(menu)).toContain("🔁 Сменить договор (2)");
+    expect(inlineButtons(menu)).toContain("🔁 Сменить договор (2)");
 
     await user.press("🔁 Сменить договор (2)");
     const list = await user.nextBotMessage();
-    expect(buttons(list)).toEqual([
+    expect(inlineButtons(list)).toEqual([
       "10001 · Магомедов Руслан Ахмедович",
       "✅ 10004 · Гаджиева Аминат Расуловна",
     ]);

@@ -1,12 +1,9 @@
 // /start, /menu, /help, /contacts, /cancel and what the bot says to anything else.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../bot/commands.ts";
-import type { ChatMessage } from "../emulator/index.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { noPostgres } from "../support/require-services.ts";
-
-const buttons = (message: ChatMessage | undefined) =>
-  message?.reply_markup?.inline_keyboard.flat().map((button) => button.text) ?? [];
+import { inlineButtons } from "../support/sign-in.ts";
 
 describe.skipIf(noPostgres)("main menu, help and contacts", () => {
   let harness: Harness;
@@ -23,7 +20,7 @@ describe.skipIf(noPostgres)("main menu, help and contacts", () => {
     expect(welcome.text).toMatch(/^Здравствуйте, Алиса! Я бот Каспнет/);
     const menu = await alice.nextBotMessage();
     expect(menu.text).toContain("Главное меню");
-    expect(buttons(menu)).toEqual([
+    expect(inlineButtons(menu)).toEqual([
       "🔑 Войти в личный кабинет",
       "📝 Заявка на подключение",
       "📶 Тарифы",
@@ -43,7 +40,7 @@ describe.skipIf(noPostgres)("main menu, help and contacts", () => {
     const bob = harness.emulator.user({ firstName: "Bob", languageCode: "en" });
     await bob.send("/start");
     expect((await bob.nextBotMessage()).text).toMatch(/^Hello, Bob! I am the Kaspnet bot/);
-    expect(buttons(await bob.nextBotMessage())).toContain("🔑 Sign in");
+    expect(inlineButtons(await bob.nextBotMessage())).toContain("🔑 Sign in");
 
     const ahmed = harness.emulator.user({ firstName: "Ahmed", languageCode: "tr" });
     await ahmed.send("/menu");
@@ -65,7 +62,7 @@ describe.skipIf(noPostgres)("main menu, help and contacts", () => {
     await ruslan.send("/menu");
     const menu = await ruslan.nextBotMessage();
     expect(menu.text).toContain("Договор 10001: Магомедов Руслан Ахмедович");
-    expect(buttons(menu)).toEqual([
+    expect(inlineButtons(menu)).toEqual([
       "💰 Баланс",
       "💳 Пополнить картой",
       "🤝 Доверительный платёж",
@@ -118,7 +115,7 @@ describe.skipIf(noPostgres)("main menu, help and contacts", () => {
       const current = user.messages().find((message) => message.message_id === help.message_id);
       return current?.text?.startsWith("I am the Kaspnet bot") ? current : undefined;
     });
-    expect(buttons(edited)).toEqual(["🌐 Русский"]);
+    expect(inlineButtons(edited)).toEqual(["🌐 Русский"]);
 
     await user.send("/menu");
     expect((await user.nextBotMessage()).text).toContain("Main menu");

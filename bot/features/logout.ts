@@ -1,0 +1,160 @@
+// /logout: leave the active contract, all of them, or sign every device out of one contract
+// (after its password; the other Telegram users are told).
+import { createConversation } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { Composer, InlineKeyboard } from "grammy";
+import {
+  listLinkedAccounts,
+  signOutEverywhere,
+  unlinkAccount,
+  unlinkAllAccounts,
+} from "../../core/accounts/links.ts";
+import { findRecipients } from "../../core/accounts/telegram-users.ts";
+import type {
+  BotContext,
+  BotConversation,
+  ConversationContext,
+  TranslatingContext,
+} from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+import { formatTime } from "../format.ts";
+import { hint } from "../hint.ts";
+import { mainMenu } from "../keyboards/main-menu.ts";
+import { notifyRecipients } from "../notify.ts";
+import { loadMenuState } from "./menu.ts";
+
+export function logoutFeature(
+  deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
+) {
+  const { db, config, logger, i18n } = deps;
+
+  async function showMenu(ctx: TranslatingContext, telegramUserId: number) {
+    const { text, reply_markup } = mainMenu(ctx, await loadMenuState(db, telegramUserId));
+    await ctx.reply(text, { reply_markup });
+  }
+
+  async function everywhere(
+    conversation: BotConversation,
+    ctx: ConversationContext,
+    accountId: number,
+    login: string,
+  ) {
+    await ctx.reply(ctx.t("logout-everywhere-ask-password"));
+    const secret = await conversation.waitFor("message:text", {
+      otherwise: (other) => hint(other, "login-bad-password"),
+    });
+    await secret.deleteMessage().catch((error: unknown) => {
+      logger.warn({ err: error, chatId: secret.chat.id }, "password message not deleted");
+    });
+    const telegramUserId = secret.from.id;
+    const password = secret.message.text;
+    const result = await conversation.external(async () => {
+      const outcome = await signOutEverywhere(db, { telegramUserId, accountId, password });
+      if (outcome.outcome === "locked")
+        return { outcome: "locked" as const, at: outcome.until.getTime() };
+      if (outcome.outcome === "too-many-tries")
+        return { outcome: "too-many-tries" as const, at: outcome.retryAt.getTime() };
+      return outcome;
+    });
+    switch (result.outcome) {
+      case "signed-out": {
+        await conversation.external(async () =>
+          notifyRecipients(
+            { api: secret.api, i18n, logger },
+            await findRecipients(db, result.otherTelegramUserIds),
+            "logout-everywhere-notice",
+            { login },
+          ),
+        );
+        await secret.reply(ctx.t("logout-everywhere-done", { login }));
+        await conversation.external(() => showMenu(secret, telegramUserId));
+        return;
+      }
+      case "invalid":
+        await secret.reply(ctx.t("login-invalid"));
+        return;
+      case "locked":
+        await secret.reply(
+          ctx.t("login-locked", { time: formatTime(new Date(result.at), config.timeZone) }),
+        );
+        return;
+      case "too-many-tries":
+        await secret.reply(
+          ctx.t("login-too-many", { time: formatTime(new Date(result.at), config.timeZone) }),
+        );
+        return;
+      case "not-linked":
+        await secret.reply(ctx.t("button-outdated"));
+        return;
+    }
+  }
+
+  const conversations = new Composer<BotContext>();
+  conversations.chatType("private").use(createConversation(everywhere, "logout-everywhere"));
+
+  const feature = new Composer<BotContext>();
+  const privateChat = feature.chatType("private");
+
+  privateChat.command("logout", async (ctx) => {
+    const linked = await listLinkedAccounts(db, ctx.from.id);
+    const active = linked.find((account) => account.active);
+    if (!active) {
+      await ctx.reply(ctx.t("logout-not-signed-in"));
+      return;
+    }
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("logout-one", { login: active.login }), `logout:one:${active.id}`)
+      .row();
+    if (linked.length > 1)
+      keyboard.text(ctx.t("logout-all", { count: linked.length }), "logout:all").row();
+    keyboard
+      .text(ctx.t("logout-everywhere", { login: active.login }), `logout:everywhere:${active.id}`)
+      .row()
+      .text(ctx.t("logout-stay"), "logout:stay");
+    await ctx.reply(ctx.t("logout-choose", { login: active.login, accountName: active.name }), {
+      reply_markup: keyboard,
+    });
+  });
+
+  // Account ids in the data are the user's input: core acts only on contracts linked to them.
+  privateChat.callbackQuery(/^logout:one:(\d{1,9})$/, async (ctx) => {
+    const accountId = Number(ctx.match[1]);
+    const login = (await listLinkedAccounts(db, ctx.from.id)).find(
+      (a) => a.id === accountId,
+    )?.login;
+    if (!login || !(await unlinkAccount(db, ctx.from.id, accountId))) {
+      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("logout-done", { login }));
+    await showMenu(ctx, ctx.from.id);
+  });
+
+  privateChat.callbackQuery("logout:all", async (ctx) => {
+    const count = await unlinkAllAccounts(db, ctx.from.id);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t(count > 0 ? "logout-all-done" : "logout-not-signed-in"));
+    await showMenu(ctx, ctx.from.id);
+  });
+
+  privateChat.callbackQuery(/^logout:everywhere:(\d{1,9})$/, async (ctx) => {
+    const accountId = Number(ctx.match[1]);
+    const account = (await listLinkedAccounts(db, ctx.from.id)).find((a) => a.id === accountId);
+    if (!account) {
+      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter("logout-everywhere", accountId, account.login, {
+      overwrite: true,
+    });
+  });
+
+  privateChat.callbackQuery("logout:stay", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("logout-stayed"));
+  });
+
+  return { conversations, feature };
+}
