@@ -5,9 +5,10 @@ import { commands } from "../../bot/commands.ts";
 import { createI18n } from "../../bot/i18n.ts";
 
 const localesDir = join(import.meta.dirname, "../../bot/locales");
-const keysOf = (file: string) =>
-  readFileSync(join(localesDir, file), "utf8")
-    .split("\n")
+const keysOf = (locale: string) =>
+  readdirSync(join(localesDir, locale))
+    .filter((file) => file.endsWith(".ftl"))
+    .flatMap((file) => readFileSync(join(localesDir, locale, file), "utf8").split("\n"))
     .map((line) => /^([a-z][\w-]*)\s*=/.exec(line)?.[1])
     .filter((key): key is string => key !== undefined);
 
@@ -22,10 +23,15 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe("locales", () => {
-  const ru = keysOf("ru.ftl");
-  const en = keysOf("en.ftl");
+  const ru = keysOf("ru");
+  const en = keysOf("en");
 
-  it("have the same keys in Russian and English", () => {
+  it("define each key once", () => {
+    expect(new Set(ru).size).toBe(ru.length);
+  });
+
+  it("have the same files and keys in Russian and English", () => {
+    expect(readdirSync(join(localesDir, "en")).sort()).toEqual(readdirSync(join(localesDir, "ru")).sort());
     expect(ru.length).toBeGreaterThan(20);
     expect([...en].sort()).toEqual([...ru].sort());
   });

@@ -1,0 +1,11 @@
+## Features that are not here yet
+coming-soon =
+    Раздел «{ $feature }» скоро появится в боте.
+    А пока: 8 800 700-54-05 (бесплатно) или офис на ул. Ленина 52а.
+feature-balance = Баланс
+feature-topup = Пополнение картой
+feature-trust = Доверительный платёж
+feature-tariffs = Тарифы
+feature-connect = Заявка на подключение
+feature-profile = Профиль
+feature-support = Поддержка
