@@ -1,0 +1,40 @@
+// Billing days: calendar dates in the provider's time zone, written YYYY-MM-DD.
+export type BillingDay = string;
+
+const dayFormat = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isBillingDay(value: string): value is BillingDay {
+  const match = dayFormat.exec(value);
+  if (!match) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** The date it is at `instant` in the time zone. */
+export function billingDayAt(instant: Date, timeZone: string): BillingDay {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
+}
+
+export function daysInMonth(day: BillingDay): number {
+  const [year, month] = day.split("-").map(Number);
+  return new Date(Date.UTC(year ?? 1970, month ?? 1, 0)).getUTCDate();
+}
+
+/** The charge for one day of a monthly fee, in kopecks, rounded half up. */
+export function dailyFee(monthlyFee: number, day: BillingDay): number {
+  return Math.round(monthlyFee / daysInMonth(day));
+}
+
+export function addDays(day: BillingDay, days: number): BillingDay {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Midnight UTC of the day, as stored in DATE columns. */
+export const dayAsDate = (day: BillingDay) => new Date(`${day}T00:00:00Z`);

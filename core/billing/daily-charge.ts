@@ -1,0 +1,124 @@
+// The daily charge: every ACTIVE contract pays its internet and IPTV fees for the day, once
+// (idempotency key `charge:<account>:<day>`), in batches of one transaction each. Then a contract
+// below zero with no active trust payment is BLOCKED. A rerun, a concurrent run on another
+// instance, or a rerun after a crash charges nobody twice: each batch locks its accounts and skips
+// those already charged for the day.
+import type { Db } from "../db.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { type BillingDay, dailyFee, dayAsDate } from "./calendar.ts";
+
+export interface DailyChargeReport {
+  day: BillingDay;
+  charged: number;
+  skipped: number;
+  blocked: number;
+  tariffChangesApplied: number;
+}
+
+export interface DailyChargeOptions {
+  day: BillingDay;
+  batchSize?: number;
+  onProgress?(report: DailyChargeReport): void;
+}
+
+export const chargeKey = (accountId: number, day: BillingDay) => `charge:${accountId}:${day}`;
+
+export async function runDailyCharge(
+  db: Db,
+  options: DailyChargeOptions,
+): Promise<DailyChargeReport> {
+  const { day, batchSize = 1000 } = options;
+  const report: DailyChargeReport = {
+    day,
+    charged: 0,
+    skipped: 0,
+    blocked: 0,
+    tariffChangesApplied: 0,
+  };
+  report.tariffChangesApplied = await applyPendingTariffChanges(db, day);
+
+  let cursor = 0;
+  for (;;) {
+    const batch = await db.$transaction((tx) => chargeBatch(tx, day, cursor, batchSize), {
+      timeout: 60_000,
+    });
+    if (batch.lastId === null) break;
+    cursor = batch.lastId;
+    report.charged += batch.charged;
+    report.skipped += batch.skipped;
+    report.blocked += batch.blocked;
+    options.onProgress?.({ ...report });
+  }
+  return report;
+}
+
+async function applyPendingTariffChanges(db: Db, day: BillingDay): Promise<number> {
+  return db.$executeRaw`
+    UPDATE "Account"
+    SET "internetTariffId" = "pendingTariffId", "pendingTariffId" = NULL, "pendingTariffDate" = NULL
+    WHERE "pendingTariffDate" <= ${dayAsDate(day)}::date AND "pendingTariffId" IS NOT NULL`;
+}
+
+interface Candidate {
+  id: number;
+  monthlyFee: number;
+}
+
+async function chargeBatch(
+  tx: Prisma.TransactionClient,
+  day: BillingDay,
+  after: number,
+  size: number,
+) {
+  // Locks the batch's accounts: every balance change takes the same row lock first.
+  const candidates = await tx.$queryRaw<Candidate[]>`
+    SELECT a.id, (COALESCE(i."monthlyFee", 0) + COALESCE(t."monthlyFee", 0))::int AS "monthlyFee"
+    FROM "Account" a
+    LEFT JOIN "Tariff" i ON i.id = a."internetTariffId"
+    LEFT JOIN "Tariff" t ON t.id = a."iptvTariffId"
+    WHERE a.status = 'ACTIVE' AND a.id > ${after}
+    ORDER BY a.id
+    LIMIT ${size}
+    FOR UPDATE OF a`;
+  const lastId = candidates.at(-1)?.id ?? null;
+  if (lastId === null) return { lastId, charged: 0, skipped: 0, blocked: 0 };
+  // A statement of its own, after the locks: it sees what a run that held them has committed.
+  const done = await tx.ledgerEntry.findMany({
+    where: { idempotencyKey: { in: candidates.map((candidate) => chargeKey(candidate.id, day)) } },
+    select: { accountId: true },
+  });
+  const charged = new Set(done.map((entry) => entry.accountId));
+  const due = candidates
+    .filter((candidate) => !charged.has(candidate.id))
+    .map((candidate) => ({ id: candidate.id, fee: dailyFee(candidate.monthlyFee, day) }))
+    .filter((candidate) => candidate.fee > 0);
+  if (due.length === 0) {
+    return { lastId, charged: 0, skipped: candidates.length, blocked: 0 };
+  }
+
+  const values = Prisma.join(
+    due.map((charge) => Prisma.sql`(${charge.id}::int, ${charge.fee}::int)`),
+  );
+  const balances = await tx.$queryRaw<{ id: number; balance: number }[]>`
+    UPDATE "Account" a SET balance = a.balance - d.fee
+    FROM (VALUES ${values}) AS d(id, fee)
+    WHERE a.id = d.id
+    RETURNING a.id, a.balance`;
+  const balanceOf = new Map(balances.map((row) => [row.id, row.balance]));
+  await tx.ledgerEntry.createMany({
+    data: due.map((charge) => ({
+      accountId: charge.id,
+      amount: -charge.fee,
+      kind: "DAILY_CHARGE" as const,
+      idempotencyKey: chargeKey(charge.id, day),
+      balanceAfter: balanceOf.get(charge.id) ?? 0,
+      reference: day,
+    })),
+  });
+  const blocked = await tx.$executeRaw`
+    UPDATE "Account" a SET status = 'BLOCKED'
+    WHERE a.id IN (${Prisma.join(due.map((charge) => charge.id))})
+      AND a.balance < 0
+      AND NOT EXISTS (SELECT 1 FROM "TrustPayment" p WHERE p."accountId" = a.id AND p.status = 'ACTIVE')`;
+  return { lastId, charged: due.length, skipped: candidates.length - due.length, blocked };
+}
