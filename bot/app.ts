@@ -4,6 +4,7 @@ import { type Bot, webhookCallback } from "grammy";
 import type { Config } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
+import { createMailer } from "../core/mail.ts";
 import { connectRedis, type Redis } from "../core/redis.ts";
 import { createBot } from "./bot.ts";
 import { registerCommands } from "./commands.ts";
@@ -37,8 +38,10 @@ export async function startApp(
     await database.close();
     throw error;
   });
-  const bot = createBot({ config, db: database.prisma, redis, logger });
+  const mailer = createMailer(config.smtpUrl, logger);
+  const bot = createBot({ config, db: database.prisma, redis, logger, mailer });
   const closeStores = async () => {
+    mailer.close();
     await redis?.quit();
     await database.close();
   };

@@ -6,6 +6,11 @@ import type { Context, SessionFlavor } from "grammy";
 export interface SessionData {
   /** Set by the i18n plugin when the user picks a language other than Telegram's. */
   __language_code?: string;
+  /**
+   * Waiting for a new password after a recovery code or the current password: only the reset's
+   * id is kept, never a password (a conversation would store the messages it waited for).
+   */
+  newPasswordFor?: { resetId: number; until: number };
 }
 
 export type Translate = I18nFlavor["t"];

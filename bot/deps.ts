@@ -1,6 +1,7 @@
 import type { Config } from "../core/config.ts";
 import type { Db } from "../core/db.ts";
 import type { Logger } from "../core/logger.ts";
+import type { Mailer } from "../core/mail.ts";
 import type { Redis } from "../core/redis.ts";
 
 /** What the Telegram layer is built from (see bot/main.ts). */
@@ -9,4 +10,5 @@ export interface BotDeps {
   db: Db;
   redis: Redis | undefined;
   logger: Logger;
+  mailer: Mailer;
 }

@@ -6,8 +6,10 @@ import type { BotContext } from "../context.ts";
 export function cancelFeature() {
   const feature = new Composer<BotContext>();
   feature.command("cancel", async (ctx) => {
-    const inConversation = Object.keys(ctx.conversation.active()).length > 0;
+    const inConversation =
+      Object.keys(ctx.conversation.active()).length > 0 || ctx.session.newPasswordFor !== undefined;
     await ctx.conversation.exitAll();
+    ctx.session.newPasswordFor = undefined;
     await ctx.reply(ctx.t(inConversation ? "cancel-done" : "cancel-nothing"), {
       reply_markup: { remove_keyboard: true },
     });

@@ -21,6 +21,7 @@ import { formatTime } from "../format.ts";
 import { hint } from "../hint.ts";
 import { mainMenu, menuData } from "../keyboards/main-menu.ts";
 import { loadMenuState } from "./menu.ts";
+import { forgotPasswordButton } from "./password.ts";
 
 const loginFormat = /^[A-Za-z0-9._-]{1,32}$/;
 
@@ -62,6 +63,7 @@ export function loginFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
     run: BotConversation | null,
   ) {
     const retry = new InlineKeyboard().text(ctx.t("login-retry"), menuData("login"));
+    const retryOrRecover = retry.clone().row().add(forgotPasswordButton(ctx));
     switch (result.outcome) {
       case "linked": {
         await ctx.reply(
@@ -77,11 +79,12 @@ export function loginFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
         return;
       }
       case "invalid":
-        await ctx.reply(ctx.t("login-invalid"), { reply_markup: retry });
+        await ctx.reply(ctx.t("login-invalid"), { reply_markup: retryOrRecover });
         return;
       case "locked":
         await ctx.reply(
           ctx.t("login-locked", { time: formatTime(new Date(result.at), config.timeZone) }),
+          { reply_markup: new InlineKeyboard().add(forgotPasswordButton(ctx)) },
         );
         return;
       case "too-many-tries":

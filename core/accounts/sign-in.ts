@@ -110,7 +110,7 @@ export async function signInWithPassword(
     ...(now ? { now } : {}),
   });
   if (check.outcome !== "correct") return check;
-  await link(db, telegram, check.account.id, "PASSWORD");
+  await linkTelegramUser(db, telegram, check.account.id, "PASSWORD");
   return { outcome: "linked", account: check.account };
 }
 
@@ -169,11 +169,12 @@ export async function signInWithContact(
   const [account] = matches;
   if (!account) return { outcome: "no-match" };
   if (matches.length > 1) return { outcome: "several-matches" };
-  await link(db, telegram, account.id, "CONTACT");
+  await linkTelegramUser(db, telegram, account.id, "CONTACT");
   return { outcome: "linked", account };
 }
 
-async function link(
+/** Links the Telegram user to the contract and makes it their active one. */
+export async function linkTelegramUser(
   db: Db,
   telegram: TelegramProfile,
   accountId: number,

@@ -59,7 +59,7 @@ describe.skipIf(noPostgres || noRedis)("signing in from Telegram", () => {
       "Неверный логин или пароль. Проверьте раскладку клавиатуры и попробуйте ещё раз.",
     );
     expect(wrongLogin.text).toBe(wrongPassword.text);
-    expect(inlineButtons(wrongLogin)).toEqual(["🔁 Попробовать снова"]);
+    expect(inlineButtons(wrongLogin)).toEqual(["🔁 Попробовать снова", "Забыли пароль?"]);
     await user.waitFor(
       () => wasDeleted(user, "wrong-password-1") && wasDeleted(user, "wrong-password-2"),
     );

@@ -8,6 +8,7 @@ import { BotApiEmulator } from "../emulator/index.ts";
 import { type CapturedLogger, captureLogs } from "./captured-logger.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 import { freshRedisUrl } from "./redis.ts";
+import { startTestSmtp, type TestSmtp } from "./smtp.ts";
 
 export interface HarnessOptions {
   /** Sessions and conversations in Redis (a worker's own logical database) instead of memory. */
@@ -22,6 +23,8 @@ export interface Harness {
   config: Config;
   app: RunningApp;
   logs: CapturedLogger;
+  /** The mail server the bot sends to (SMTP_URL). */
+  smtp: TestSmtp;
   /** Stops the bot and starts it again on the same emulator, database and Redis. */
   restart(): Promise<RunningApp>;
   stop(): Promise<void>;
@@ -30,11 +33,13 @@ export interface Harness {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emulator = await BotApiEmulator.start();
   const database = await createTestDatabase();
+  const smtp = await startTestSmtp();
   await seedDemoData(database.prisma);
   const config = loadConfig({
     BOT_TOKEN: emulator.token,
     TELEGRAM_API_ROOT: emulator.apiRoot,
     DATABASE_URL: database.url,
+    SMTP_URL: smtp.url,
     ...(options.redis ? { REDIS_URL: await freshRedisUrl() } : {}),
     // Telegram asks for about one message a second per chat; tests talk faster than people.
     TELEGRAM_CHAT_INTERVAL_MS: "20",
@@ -49,6 +54,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     database,
     config,
     logs,
+    smtp,
     get app() {
       return app;
     },
@@ -61,6 +67,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (running) await app.stop();
       running = false;
       await emulator.stop();
+      await smtp.stop();
       await database.drop();
     },
   };

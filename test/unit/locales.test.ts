@@ -31,7 +31,9 @@ describe("locales", () => {
   });
 
   it("have the same files and keys in Russian and English", () => {
-    expect(readdirSync(join(localesDir, "en")).sort()).toEqual(readdirSync(join(localesDir, "ru")).sort());
+    expect(readdirSync(join(localesDir, "en")).sort()).toEqual(
+      readdirSync(join(localesDir, "ru")).sort(),
+    );
     expect(ru.length).toBeGreaterThan(20);
     expect([...en].sort()).toEqual([...ru].sort());
   });

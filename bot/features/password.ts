@@ -1,0 +1,225 @@
+// Password recovery ("Забыли пароль?": a code to the contract's email) and password change (the
+// current password in /profile). Both end in one step that takes the new password: its message is
+// deleted at once, and every other Telegram user of the contract is told it changed.
+import { createConversation } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { Composer, InlineKeyboard } from "grammy";
+import { findActiveAccount } from "../../core/accounts/active-account.ts";
+import { codePolicy } from "../../core/accounts/one-time-code.ts";
+import {
+  enterResetCode,
+  openPasswordChange,
+  setNewPassword,
+  startPasswordReset,
+} from "../../core/accounts/password-reset.ts";
+import { findRecipients } from "../../core/accounts/telegram-users.ts";
+import type {
+  BotContext,
+  BotConversation,
+  ConversationContext,
+  TranslatingContext,
+} from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+import { formatTime, maskEmail } from "../format.ts";
+import { hint } from "../hint.ts";
+import { mainMenu } from "../keyboards/main-menu.ts";
+import { notifyRecipients } from "../notify.ts";
+import { loadMenuState } from "./menu.ts";
+
+const loginFormat = /^[A-Za-z0-9._-]{1,32}$/;
+
+export const forgotPasswordButton = (ctx: TranslatingContext) =>
+  InlineKeyboard.text(ctx.t("password-forgot"), "password:forgot");
+
+export function passwordFeature(
+  deps: Pick<BotDeps, "db" | "config" | "logger" | "mailer"> & { i18n: I18n<BotContext> },
+) {
+  const { db, config, logger, mailer, i18n } = deps;
+  const time = (ms: number) => formatTime(new Date(ms), config.timeZone);
+
+  /** Hands over to the new-password step (a plain handler, so no password is ever stored). */
+  async function askNewPassword(
+    conversation: BotConversation,
+    ctx: ConversationContext,
+    resetId: number,
+  ) {
+    await conversation.external((outside) => {
+      outside.session.newPasswordFor = { resetId, until: Date.now() + codePolicy.ttlMs };
+    });
+    await ctx.reply(ctx.t("password-ask-new"));
+  }
+
+  async function recovery(conversation: BotConversation, ctx: ConversationContext) {
+    await ctx.reply(ctx.t("password-recovery-ask-login"));
+    let login: string | undefined;
+    while (login === undefined) {
+      const reply = await conversation.waitFor("message:text", {
+        otherwise: (other) => hint(other, "login-bad-login"),
+      });
+      if (loginFormat.test(reply.message.text.trim())) login = reply.message.text.trim();
+      else await reply.reply(reply.t("login-bad-login"));
+    }
+    const telegramUserId = ctx.from?.id ?? 0;
+    const started = await conversation.external(async () => {
+      const result = await startPasswordReset(db, { login, telegramUserId });
+      if (result.outcome === "too-many")
+        return { outcome: result.outcome, at: result.retryAt.getTime() };
+      if (result.outcome !== "sent") return result;
+      await mailer.send({
+        to: result.email,
+        subject: ctx.t("password-mail-subject"),
+        text: ctx.t("password-mail-text", { login: result.login, code: result.code }),
+      });
+      return { outcome: result.outcome, resetId: result.resetId, email: maskEmail(result.email) };
+    });
+    if (started.outcome === "no-email") {
+      await ctx.reply(ctx.t("password-recovery-no-email"));
+      return;
+    }
+    if (started.outcome === "too-many") {
+      await ctx.reply(ctx.t("password-recovery-too-many", { time: time(started.at) }));
+      return;
+    }
+    await ctx.reply(ctx.t("password-recovery-code-sent", { email: started.email }));
+
+    for (;;) {
+      const reply = await conversation.waitFor("message:text", {
+        otherwise: (other) => hint(other, "password-recovery-bad-code"),
+      });
+      const code = reply.message.text.trim();
+      if (!/^\d{6}$/.test(code)) {
+        await reply.reply(reply.t("password-recovery-bad-code"));
+        continue;
+      }
+      const entry = await conversation.external(() =>
+        enterResetCode(db, { resetId: started.resetId, telegramUserId, code }),
+      );
+      await reply.deleteMessage().catch(() => {});
+      switch (entry.outcome) {
+        case "verified":
+          await askNewPassword(conversation, reply, started.resetId);
+          return;
+        case "wrong":
+          await reply.reply(reply.t("password-recovery-wrong-code", { left: entry.attemptsLeft }));
+          continue;
+        default:
+          await reply.reply(reply.t("password-recovery-code-dead"), {
+            reply_markup: new InlineKeyboard().add(forgotPasswordButton(reply)),
+          });
+          return;
+      }
+    }
+  }
+
+  async function change(conversation: BotConversation, ctx: ConversationContext) {
+    const telegramUserId = ctx.from?.id ?? 0;
+    const account = await conversation.external(() => findActiveAccount(db, telegramUserId));
+    if (!account) {
+      await ctx.reply(ctx.t("password-change-not-signed-in"));
+      return;
+    }
+    await ctx.reply(ctx.t("password-change-ask-current", { login: account.login }));
+    const secret = await conversation.waitFor("message:text", {
+      otherwise: (other) => hint(other, "login-bad-password"),
+    });
+    const currentPassword = secret.message.text;
+    await secret.deleteMessage().catch((error: unknown) => {
+      logger.warn({ err: error, chatId: secret.chat.id }, "password message not deleted");
+    });
+    const opened = await conversation.external(async () => {
+      const result = await openPasswordChange(db, {
+        telegramUserId,
+        accountId: account.id,
+        currentPassword,
+      });
+      if (result.outcome === "locked")
+        return { outcome: result.outcome, at: result.until.getTime() };
+      if (result.outcome === "too-many-tries")
+        return { outcome: result.outcome, at: result.retryAt.getTime() };
+      return result;
+    });
+    switch (opened.outcome) {
+      case "verified":
+        await askNewPassword(conversation, secret, opened.resetId);
+        return;
+      case "invalid":
+        await secret.reply(secret.t("password-change-wrong-current"), {
+          reply_markup: new InlineKeyboard().add(forgotPasswordButton(secret)),
+        });
+        return;
+      case "locked":
+        await secret.reply(secret.t("login-locked", { time: time(opened.at) }));
+        return;
+      case "too-many-tries":
+        await secret.reply(secret.t("login-too-many", { time: time(opened.at) }));
+        return;
+    }
+  }
+
+  const conversations = new Composer<BotContext>();
+  const inConversations = conversations.chatType("private");
+  inConversations.use(createConversation(recovery, "password-recovery"));
+  inConversations.use(createConversation(change, "password-change"));
+
+  // The new-password step: before the other features, like a conversation.
+  const newPassword = conversations.chatType("private").filter((ctx) => {
+    const pending = ctx.session.newPasswordFor;
+    if (pending && pending.until < Date.now()) ctx.session.newPasswordFor = undefined;
+    return ctx.session.newPasswordFor !== undefined;
+  });
+  newPassword.on("message:text", async (ctx) => {
+    const pending = ctx.session.newPasswordFor;
+    if (!pending) return;
+    if (ctx.message.text.startsWith("/")) {
+      await ctx.reply(ctx.t("password-new-as-text"));
+      return;
+    }
+    await ctx.deleteMessage().catch((error: unknown) => {
+      logger.warn({ err: error, chatId: ctx.chat.id }, "password message not deleted");
+    });
+    const result = await setNewPassword(db, {
+      resetId: pending.resetId,
+      telegram: {
+        id: ctx.from.id,
+        chatId: ctx.chat.id,
+        firstName: ctx.from.first_name,
+        lastName: ctx.from.last_name,
+        username: ctx.from.username,
+        languageCode: ctx.from.language_code,
+      },
+      password: ctx.message.text,
+    });
+    if (result.outcome === "weak") {
+      await ctx.reply(ctx.t(`password-weak-${result.problem}`));
+      return;
+    }
+    ctx.session.newPasswordFor = undefined;
+    if (result.outcome === "expired") {
+      await ctx.reply(ctx.t("password-recovery-code-dead"));
+      return;
+    }
+    await notifyRecipients(
+      { api: ctx.api, i18n, logger },
+      await findRecipients(db, result.otherTelegramUserIds),
+      "password-changed-notice",
+      { login: result.account.login },
+    );
+    await ctx.reply(ctx.t("password-changed", { login: result.account.login }));
+    const { text, reply_markup } = mainMenu(ctx, await loadMenuState(db, ctx.from.id));
+    await ctx.reply(text, { reply_markup });
+  });
+  newPassword.on("message", (ctx) => ctx.reply(ctx.t("password-new-as-text")));
+
+  const feature = new Composer<BotContext>();
+  const privateChat = feature.chatType("private");
+  privateChat.callbackQuery("password:forgot", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter("password-recovery", { overwrite: true });
+  });
+  privateChat.callbackQuery("password:change", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter("password-change", { overwrite: true });
+  });
+
+  return { conversations, feature };
+}

@@ -1,0 +1,320 @@
+// /profile: the contract's details and what the subscriber changes themselves: email (confirmed by
+// a code sent to the new address), phone (their own contact), password (password.ts), balance
+// reminders and news. Buttons carry the contract's id, which is user input: core acts only when it
+// is the user's active contract, so a stale or forged button is refused.
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import {
+  confirmEmailChange,
+  parseEmail,
+  requestEmailChange,
+} from "../../core/accounts/email-change.ts";
+import { codePolicy } from "../../core/accounts/one-time-code.ts";
+import {
+  accountToActOn,
+  changePhone,
+  loadProfile,
+  type Profile,
+  type SettingsChange,
+  updateSettings,
+} from "../../core/accounts/profile.ts";
+import type {
+  BotContext,
+  BotConversation,
+  ConversationContext,
+  TranslatingContext,
+} from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+import { formatTime, maskEmail } from "../format.ts";
+import { hint } from "../hint.ts";
+import { menuData } from "../keyboards/main-menu.ts";
+
+/** `+7 928 000-00-01`. */
+export const formatPhone = (e164: string) =>
+  e164.replace(/^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/, "+7 $1 $2-$3-$4");
+
+function tariffLine(ctx: TranslatingContext, { internet, iptv }: Profile): string {
+  const parts = [
+    internet &&
+      (internet.speedMbps === null
+        ? internet.name
+        : ctx.t("profile-tariff-internet", { name: internet.name, speed: internet.speedMbps })),
+    iptv &&
+      (iptv.channels === null
+        ? iptv.name
+        : ctx.t("profile-tariff-iptv", { name: iptv.name, channels: iptv.channels })),
+  ].filter((part) => typeof part === "string");
+  return parts.length > 0 ? parts.join(" + ") : ctx.t("profile-tariff-none");
+}
+
+/** The profile card with its buttons; every button names the contract it is for. */
+export function profileCard(ctx: TranslatingContext, profile: Profile) {
+  const { id, remindersEnabled, reminderDaysAhead: days, newsOptIn } = profile;
+  const text = ctx.t("profile-card", {
+    login: profile.login,
+    accountName: profile.name,
+    address: profile.address,
+    phone: profile.phone ? formatPhone(profile.phone) : ctx.t("profile-phone-none"),
+    email: profile.email ? maskEmail(profile.email) : ctx.t("profile-email-none"),
+    tariff: tariffLine(ctx, profile),
+    reminders: remindersEnabled ? "on" : "off",
+    days,
+    news: newsOptIn ? "on" : "off",
+  });
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("profile-change-email"), `profile:email:${id}`)
+    .text(ctx.t("profile-change-phone"), `profile:phone:${id}`)
+    .row()
+    .text(ctx.t("profile-change-password"), "password:change")
+    .row()
+    .text(
+      ctx.t(remindersEnabled ? "profile-reminders-off" : "profile-reminders-on"),
+      `profile:reminders:${id}:${remindersEnabled ? "off" : "on"}`,
+    )
+    .row()
+    .text(ctx.t("profile-days-less"), `profile:days:${id}:${days - 1}`)
+    .text(ctx.t("profile-days", { days }), "profile:days-info")
+    .text(ctx.t("profile-days-more"), `profile:days:${id}:${days + 1}`)
+    .row()
+    .text(
+      ctx.t(newsOptIn ? "profile-news-off" : "profile-news-on"),
+      `profile:news:${id}:${newsOptIn ? "off" : "on"}`,
+    )
+    .row();
+  if (profile.contracts > 1)
+    keyboard.text(ctx.t("menu-switch", { count: profile.contracts }), menuData("switch")).row();
+  keyboard.text(ctx.t("profile-menu"), menuData("menu"));
+  return { text, reply_markup: keyboard };
+}
+
+const phoneKeyboard = (ctx: TranslatingContext) =>
+  new Keyboard().requestContact(ctx.t("login-share-phone")).resized().oneTime();
+
+const codeFormat = /^\d{6}$/;
+const codeMinutes = codePolicy.ttlMs / 60_000;
+
+export function profileFeature({
+  db,
+  config,
+  logger,
+  mailer,
+}: Pick<BotDeps, "db" | "config" | "logger" | "mailer">) {
+  async function showCard(ctx: TranslatingContext, profile: Profile | null) {
+    if (!profile) {
+      const login = new InlineKeyboard().text(ctx.t("menu-login"), menuData("login"));
+      await ctx.reply(ctx.t("profile-not-signed-in"), { reply_markup: login });
+      return;
+    }
+    const { text, reply_markup } = profileCard(ctx, profile);
+    await ctx.reply(text, { reply_markup });
+  }
+
+  /** Creates a code for the new address and mails it; the code never leaves this function. */
+  async function mailCode(
+    ctx: TranslatingContext,
+    target: { telegramUserId: number; accountId: number },
+    email: string,
+  ) {
+    const request = await requestEmailChange(db, { ...target, email });
+    if (request.outcome === "too-many")
+      return { outcome: request.outcome, at: request.retryAt.getTime() };
+    if (request.outcome !== "code-created") return request;
+    try {
+      await mailer.send({
+        to: request.email,
+        subject: ctx.t("profile-email-mail-subject"),
+        text: ctx.t("profile-email-mail-text", {
+          login: request.login,
+          code: request.code,
+          minutes: codeMinutes,
+        }),
+      });
+    } catch (error) {
+      logger.warn({ err: error, accountId: target.accountId }, "email change code not sent");
+      return { outcome: "not-sent" as const };
+    }
+    return { outcome: "sent" as const, changeId: request.changeId, login: request.login };
+  }
+
+  async function changeEmail(
+    conversation: BotConversation,
+    ctx: ConversationContext,
+    accountId: number,
+  ) {
+    const target = { telegramUserId: ctx.from?.id ?? 0, accountId };
+    await ctx.reply(ctx.t("profile-email-ask"));
+
+    let sent: { changeId: number; login: string } | undefined;
+    while (!sent) {
+      const reply = await conversation.waitFor("message:text", {
+        otherwise: (other) => hint(other, "profile-email-bad"),
+      });
+      const email = parseEmail(reply.message.text);
+      if (!email) {
+        await reply.reply(reply.t("profile-email-bad"));
+        continue;
+      }
+      const request = await conversation.external(() => mailCode(reply, target, email));
+      switch (request.outcome) {
+        case "sent":
+          sent = request;
+          await reply.reply(reply.t("profile-email-code-sent", { email, minutes: codeMinutes }));
+          break;
+        case "invalid-email":
+          await reply.reply(reply.t("profile-email-bad"));
+          break;
+        case "same-email":
+          await reply.reply(reply.t("profile-email-same"));
+          break;
+        case "too-many":
+          await reply.reply(
+            reply.t("profile-email-too-many", {
+              time: formatTime(new Date(request.at), config.timeZone),
+            }),
+          );
+          return;
+        case "not-sent":
+          await reply.reply(reply.t("profile-email-not-sent"));
+          return;
+        case "not-linked":
+          await reply.reply(reply.t("button-outdated"));
+          return;
+      }
+    }
+
+    for (;;) {
+      const reply = await conversation.waitFor("message:text", {
+        otherwise: (other) => hint(other, "profile-email-bad-code"),
+      });
+      const code = reply.message.text.trim();
+      if (!codeFormat.test(code)) {
+        await reply.reply(reply.t("profile-email-bad-code"));
+        continue;
+      }
+      const changeId = sent.changeId;
+      const result = await conversation.external(() =>
+        confirmEmailChange(db, { ...target, changeId, code }),
+      );
+      switch (result.outcome) {
+        case "changed": {
+          await reply.reply(reply.t("profile-email-changed", { login: sent.login }));
+          const profile = await conversation.external(() => loadProfile(db, target));
+          await showCard(reply, profile);
+          return;
+        }
+        case "wrong":
+          await reply.reply(reply.t("profile-email-wrong-code", { left: result.attemptsLeft }));
+          continue;
+        case "not-linked":
+          await reply.reply(reply.t("button-outdated"));
+          return;
+        default:
+          await reply.reply(reply.t("profile-email-code-dead"));
+          return;
+      }
+    }
+  }
+
+  async function changePhoneNumber(
+    conversation: BotConversation,
+    ctx: ConversationContext,
+    accountId: number,
+  ) {
+    const target = { telegramUserId: ctx.from?.id ?? 0, accountId };
+    await ctx.reply(ctx.t("profile-phone-ask"), { reply_markup: phoneKeyboard(ctx) });
+    for (;;) {
+      const reply = await conversation.waitFor("message:contact", {
+        otherwise: (other) => hint(other, "profile-phone-bad"),
+      });
+      const { contact } = reply.message;
+      const result = await conversation.external(() =>
+        changePhone(db, { ...target, contactUserId: contact.user_id, phone: contact.phone_number }),
+      );
+      switch (result.outcome) {
+        case "changed": {
+          const profile = await conversation.external(() => loadProfile(db, target));
+          await reply.reply(
+            reply.t("profile-phone-changed", {
+              login: profile?.login ?? "",
+              phone: formatPhone(result.phone),
+            }),
+            { reply_markup: { remove_keyboard: true } },
+          );
+          await showCard(reply, profile);
+          return;
+        }
+        case "not-own-contact":
+          await reply.reply(reply.t("profile-phone-not-own"), {
+            reply_markup: phoneKeyboard(reply),
+          });
+          continue;
+        case "invalid-phone":
+          await reply.reply(reply.t("profile-phone-invalid"), {
+            reply_markup: phoneKeyboard(reply),
+          });
+          continue;
+        case "not-linked":
+          await reply.reply(reply.t("button-outdated"), {
+            reply_markup: { remove_keyboard: true },
+          });
+          return;
+      }
+    }
+  }
+
+  const conversations = new Composer<BotContext>();
+  const inConversations = conversations.chatType("private");
+  inConversations.use(createConversation(changeEmail, "profile-email"));
+  inConversations.use(createConversation(changePhoneNumber, "profile-phone"));
+
+  const feature = new Composer<BotContext>();
+  const privateChat = feature.chatType("private");
+
+  const showProfile = async (ctx: BotContext & { from: { id: number } }) =>
+    showCard(ctx, await loadProfile(db, { telegramUserId: ctx.from.id }));
+  privateChat.command("profile", showProfile);
+  privateChat.callbackQuery(menuData("profile"), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showProfile(ctx);
+  });
+
+  async function applySettings(
+    ctx: BotContext & { from: { id: number } },
+    accountId: number,
+    change: SettingsChange,
+  ) {
+    const result = await updateSettings(db, { telegramUserId: ctx.from.id, accountId, change });
+    if (result.outcome !== "updated") {
+      const refusal = result.outcome === "out-of-range" ? "profile-days-range" : "button-outdated";
+      await ctx.answerCallbackQuery(ctx.t(refusal));
+      return;
+    }
+    await ctx.answerCallbackQuery(ctx.t("profile-saved"));
+    const { text, reply_markup } = profileCard(ctx, result.profile);
+    await ctx.editMessageText(text, { reply_markup });
+  }
+
+  privateChat.callbackQuery(/^profile:(reminders|news):(\d{1,9}):(on|off)$/, (ctx) => {
+    const on = ctx.match[3] === "on";
+    const change = ctx.match[1] === "news" ? { newsOptIn: on } : { remindersEnabled: on };
+    return applySettings(ctx, Number(ctx.match[2]), change);
+  });
+  privateChat.callbackQuery(/^profile:days:(\d{1,9}):(\d{1,2})$/, (ctx) =>
+    applySettings(ctx, Number(ctx.match[1]), { reminderDaysAhead: Number(ctx.match[2]) }),
+  );
+  privateChat.callbackQuery("profile:days-info", (ctx) =>
+    ctx.answerCallbackQuery({ text: ctx.t("profile-days-info"), show_alert: true }),
+  );
+
+  privateChat.callbackQuery(/^profile:(email|phone):(\d{1,9})$/, async (ctx) => {
+    const accountId = Number(ctx.match[2]);
+    if ((await accountToActOn(db, { telegramUserId: ctx.from.id, accountId })) === null) {
+      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(`profile-${ctx.match[1]}`, accountId, { overwrite: true });
+  });
+
+  return { conversations, feature };
+}
