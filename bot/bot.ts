@@ -6,6 +6,7 @@ import { Bot, type Context, session } from "grammy";
 import type { BotContext, ConversationContext, SessionData } from "./context.ts";
 import { conversationI18n } from "./conversation-i18n.ts";
 import type { BotDeps } from "./deps.ts";
+import { balanceFeature } from "./features/balance.ts";
 import { cancelFeature } from "./features/cancel.ts";
 import { comingSoonFeature } from "./features/coming-soon.ts";
 import { contactsFeature } from "./features/contacts.ts";
@@ -70,6 +71,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(login.feature);
   features.use(logout.feature);
   features.use(password.feature);
+  features.use(balanceFeature(deps));
   features.use(profile.feature);
   features.use(helpFeature());
   features.use(contactsFeature());

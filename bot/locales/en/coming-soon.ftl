@@ -2,7 +2,6 @@
 coming-soon =
     “{ $feature }” is coming to the bot soon.
     Meanwhile: 8 800 700-54-05 (free call) or the office at Lenina st. 52a.
-feature-balance = Balance
 feature-topup = Card top-up
 feature-trust = Trust payment
 feature-tariffs = Tariffs

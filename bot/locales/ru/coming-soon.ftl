@@ -2,7 +2,6 @@
 coming-soon =
     Раздел «{ $feature }» скоро появится в боте.
     А пока: 8 800 700-54-05 (бесплатно) или офис на ул. Ленина 52а.
-feature-balance = Баланс
 feature-topup = Пополнение картой
 feature-trust = Доверительный платёж
 feature-tariffs = Тарифы

@@ -1,0 +1,175 @@
+// /balance: the contract's balance, status, tariffs, daily charge and how long the money lasts;
+// and its history of payments and charges, paged, by period, in one message that is edited.
+import { Composer, InlineKeyboard } from "grammy";
+import { findActiveAccount } from "../../core/accounts/active-account.ts";
+import type { BalanceCard, TariffLine } from "../../core/billing/balance.ts";
+import { getBalanceCard } from "../../core/billing/balance.ts";
+import { billingDayAt } from "../../core/billing/calendar.ts";
+import {
+  getHistory,
+  type HistoryLine,
+  isPeriod,
+  type Period,
+  periods,
+} from "../../core/billing/history.ts";
+import type { BotContext, TranslatingContext } from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+import { formatDateTime, formatDay, formatMoney } from "../format.ts";
+import { menuData } from "../keyboards/main-menu.ts";
+
+const historyData = (period: Period, page: number) => `history:${period}:${page}`;
+
+function tariffText(ctx: TranslatingContext, tariff: TariffLine) {
+  return ctx.t(tariff.speedMbps ? "balance-tariff-internet" : "balance-tariff-iptv", {
+    name: tariff.name,
+    speed: tariff.speedMbps ?? 0,
+    channels: tariff.channels ?? 0,
+    fee: formatMoney(tariff.monthlyFee),
+  });
+}
+
+function balanceText(ctx: TranslatingContext, card: BalanceCard, timeZone: string): string {
+  const lines = [
+    ctx.t("balance-title", { login: card.login, accountName: card.name }),
+    "",
+    ctx.t("balance-amount", { amount: formatMoney(card.balance) }),
+    ctx.t(`balance-status-${card.status.toLowerCase()}`),
+  ];
+  if (card.internet) lines.push(tariffText(ctx, card.internet));
+  if (card.iptv) lines.push(tariffText(ctx, card.iptv));
+  if (card.dailyCharge > 0)
+    lines.push(ctx.t("balance-daily-charge", { amount: formatMoney(card.dailyCharge) }));
+  if (card.status === "ACTIVE" && card.dailyCharge > 0) {
+    lines.push(
+      card.enoughUntil
+        ? ctx.t("balance-enough-until", { date: formatDay(card.enoughUntil), days: card.daysLeft })
+        : ctx.t("balance-not-enough"),
+    );
+  }
+  if (card.trust) {
+    lines.push(
+      ctx.t("balance-trust", {
+        amount: formatMoney(card.trust.amount),
+        until: formatDateTime(card.trust.expiresAt, timeZone),
+      }),
+    );
+  }
+  return lines.join("\n");
+}
+
+function monthName(locale: string, month: string): string {
+  const name = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${month}-15T00:00:00Z`));
+  return name.replace(/\s*г\.$/, "");
+}
+
+function historyLineText(
+  ctx: TranslatingContext,
+  line: HistoryLine,
+  locale: string,
+  timeZone: string,
+) {
+  const amount = `${line.amount > 0 ? "+" : ""}${formatMoney(line.amount)}`;
+  if (line.type === "charges") {
+    return ctx.t("history-charges", {
+      month: monthName(locale, line.month),
+      days: line.days,
+      amount,
+    });
+  }
+  return ctx.t("history-entry", {
+    at: formatDateTime(line.at, timeZone),
+    what: ctx.t(`history-kind-${line.kind.toLowerCase().replaceAll("_", "-")}`),
+    amount,
+  });
+}
+
+export function balanceFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
+  const today = () => billingDayAt(new Date(), config.timeZone);
+  const feature = new Composer<BotContext>();
+  const privateChat = feature.chatType("private");
+
+  async function showBalance(ctx: BotContext) {
+    if (!ctx.from) return;
+    const account = await findActiveAccount(db, ctx.from.id);
+    if (!account) {
+      await ctx.reply(ctx.t("balance-sign-in-first"), {
+        reply_markup: new InlineKeyboard().text(ctx.t("menu-login"), menuData("login")),
+      });
+      return;
+    }
+    const card = await getBalanceCard(db, account.id, today());
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("menu-topup"), menuData("topup"))
+      .text(ctx.t("menu-trust"), menuData("trust"))
+      .row()
+      .text(ctx.t("balance-history"), historyData("this-month", 0))
+      .text(ctx.t("menu-tariffs"), menuData("tariffs"));
+    await ctx.reply(balanceText(ctx, card, config.timeZone), { reply_markup: keyboard });
+  }
+
+  privateChat.command("balance", showBalance);
+  privateChat.callbackQuery(menuData("balance"), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showBalance(ctx);
+  });
+
+  // Period and page come from the button (user input): checked, and always for the user's
+  // active contract, never for an account the data names.
+  privateChat.callbackQuery(/^history:([a-z0-9-]{1,16}):(\d{1,4})$/, async (ctx) => {
+    const [, period = "", page = "0"] = ctx.match;
+    const account = await findActiveAccount(db, ctx.from.id);
+    if (!account || !isPeriod(period)) {
+      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const locale = await ctx.i18n.getLocale();
+    const history = await getHistory(db, {
+      accountId: account.id,
+      period,
+      page: Number(page),
+      today: today(),
+      timeZone: config.timeZone,
+    });
+    const text = [
+      ctx.t("history-title", { login: account.login }),
+      ctx.t("history-period", { from: formatDay(history.from), to: formatDay(history.to) }),
+      "",
+      ...(history.lines.length === 0
+        ? [ctx.t("history-empty")]
+        : history.lines.map((line) => historyLineText(ctx, line, locale, config.timeZone))),
+      "",
+      ctx.t("history-totals", {
+        credited: `+${formatMoney(history.totals.credited)}`,
+        charged: formatMoney(history.totals.charged),
+      }),
+      ...(history.pages > 1
+        ? [ctx.t("history-page", { page: history.page + 1, pages: history.pages })]
+        : []),
+    ].join("\n");
+    const keyboard = new InlineKeyboard();
+    for (const option of periods) {
+      const label = ctx.t(`history-period-${option}`);
+      keyboard.text(option === period ? `• ${label}` : label, historyData(option, 0));
+    }
+    keyboard.row();
+    if (history.page > 0)
+      keyboard.text(ctx.t("history-newer"), historyData(period, history.page - 1));
+    if (history.page < history.pages - 1)
+      keyboard.text(ctx.t("history-older"), historyData(period, history.page + 1));
+    keyboard.row().text(ctx.t("history-back"), menuData("balance"));
+    if (
+      ctx.callbackQuery.message?.text?.startsWith(ctx.t("history-title", { login: account.login }))
+    ) {
+      await ctx.editMessageText(text, { reply_markup: keyboard });
+    } else {
+      await ctx.reply(text, { reply_markup: keyboard });
+    }
+  });
+
+  return feature;
+}

@@ -1,0 +1,128 @@
+// Payment and charge history of a contract for a period, newest first, with daily charges folded
+// into one line per month, paged, with the period's totals.
+import type { Db } from "../db.ts";
+import type { LedgerKind } from "../generated/prisma/enums.ts";
+import { addDays, type BillingDay } from "./calendar.ts";
+
+export const periods = ["this-month", "last-month", "3-months"] as const;
+export type Period = (typeof periods)[number];
+
+export const isPeriod = (value: string): value is Period =>
+  (periods as readonly string[]).includes(value);
+
+export type HistoryLine =
+  | { type: "entry"; at: Date; kind: LedgerKind; amount: number; reference: string | null }
+  /** The month's daily charges: `month` is YYYY-MM. */
+  | { type: "charges"; at: Date; month: string; amount: number; days: number };
+
+export interface HistoryPage {
+  period: Period;
+  from: BillingDay;
+  to: BillingDay;
+  lines: HistoryLine[];
+  page: number;
+  pages: number;
+  totals: { credited: number; charged: number };
+}
+
+/** First and last day of a period that ends today. */
+export function periodDays(
+  period: Period,
+  today: BillingDay,
+): { from: BillingDay; to: BillingDay } {
+  const monthStart = `${today.slice(0, 7)}-01`;
+  if (period === "this-month") return { from: monthStart, to: today };
+  const lastMonthEnd = addDays(monthStart, -1);
+  if (period === "last-month") return { from: `${lastMonthEnd.slice(0, 7)}-01`, to: lastMonthEnd };
+  const twoBack = addDays(`${lastMonthEnd.slice(0, 7)}-01`, -1);
+  return { from: `${twoBack.slice(0, 7)}-01`, to: today };
+}
+
+/** The UTC instant at which the day begins in the time zone. */
+export function startOfDay(day: BillingDay, timeZone: string): Date {
+  const guess = new Date(`${day}T00:00:00Z`);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(guess);
+  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const local = Date.UTC(
+    value("year"),
+    value("month") - 1,
+    value("day"),
+    value("hour"),
+    value("minute"),
+  );
+  return new Date(guess.getTime() - (local - guess.getTime()));
+}
+
+export async function getHistory(
+  db: Db,
+  input: {
+    accountId: number;
+    period: Period;
+    page: number;
+    today: BillingDay;
+    timeZone: string;
+    pageSize?: number;
+  },
+): Promise<HistoryPage> {
+  const { from, to } = periodDays(input.period, input.today);
+  const entries = await db.ledgerEntry.findMany({
+    where: {
+      accountId: input.accountId,
+      createdAt: {
+        gte: startOfDay(from, input.timeZone),
+        lt: startOfDay(addDays(to, 1), input.timeZone),
+      },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { createdAt: true, kind: true, amount: true, reference: true },
+  });
+
+  const lines: HistoryLine[] = [];
+  const monthOfCharges = new Map<string, Extract<HistoryLine, { type: "charges" }>>();
+  for (const entry of entries) {
+    if (entry.kind !== "DAILY_CHARGE") {
+      lines.push({ type: "entry", at: entry.createdAt, ...entry });
+      continue;
+    }
+    const month = (entry.reference ?? entry.createdAt.toISOString()).slice(0, 7);
+    const group = monthOfCharges.get(month);
+    if (group) {
+      group.amount += entry.amount;
+      group.days += 1;
+    } else {
+      const line = {
+        type: "charges" as const,
+        at: entry.createdAt,
+        month,
+        amount: entry.amount,
+        days: 1,
+      };
+      monthOfCharges.set(month, line);
+      lines.push(line);
+    }
+  }
+
+  const pageSize = input.pageSize ?? 10;
+  const pages = Math.max(1, Math.ceil(lines.length / pageSize));
+  const page = Math.min(Math.max(0, input.page), pages - 1);
+  return {
+    period: input.period,
+    from,
+    to,
+    lines: lines.slice(page * pageSize, (page + 1) * pageSize),
+    page,
+    pages,
+    totals: {
+      credited: entries.filter((e) => e.amount > 0).reduce((sum, e) => sum + e.amount, 0),
+      charged: entries.filter((e) => e.amount < 0).reduce((sum, e) => sum + e.amount, 0),
+    },
+  };
+}
