@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import { type Bot, webhookCallback } from "grammy";
 import type { Config } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
+import { startScheduler } from "../core/jobs/scheduler.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
 import { createMailer } from "../core/mail.ts";
 import { connectRedis, type Redis } from "../core/redis.ts";
@@ -60,6 +61,9 @@ export async function startApp(
     await closeStores();
     throw error;
   }
+  const scheduler = config.schedulerEnabled
+    ? startScheduler({ db: database.prisma, redis, logger, timeZone: config.timeZone })
+    : undefined;
   logger.info(
     {
       username: bot.botInfo.username,
@@ -77,6 +81,7 @@ export async function startApp(
     logger,
     async stop() {
       await stopReceiving();
+      await scheduler?.stop();
       await closeStores();
       logger.info("bot stopped");
     },

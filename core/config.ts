@@ -82,6 +82,7 @@ const schema = z
     ),
     TRUST_DAYS: optional.pipe(positiveInt(3, "days a trust payment lasts")),
     TRUST_COOLDOWN_DAYS: optional.pipe(positiveInt(30, "days between two trust payments")),
+    SCHEDULER: optional.pipe(z.enum(["on", "off"], { error: "on or off" }).default("on")),
     REMINDER_CRON: optional.pipe(cronExpression.default("0 10 * * *")),
     REMINDER_DAYS_AHEAD: optional.pipe(
       positiveInt(3, "default days of warning before the money runs out").pipe(z.number().max(7)),
@@ -117,6 +118,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   trust: { days: number; cooldownDays: number };
   reminders: { cron: string; daysAhead: number };
+  /** Whether this process runs the scheduled jobs (one instance runs each job at a time anyway). */
+  schedulerEnabled: boolean;
   telegramLimits: { globalPerSecond: number; chatIntervalMs: number; groupPerMinute: number };
 }
 
@@ -164,6 +167,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     logLevel: env.LOG_LEVEL,
     trust: { days: env.TRUST_DAYS, cooldownDays: env.TRUST_COOLDOWN_DAYS },
     reminders: { cron: env.REMINDER_CRON, daysAhead: env.REMINDER_DAYS_AHEAD },
+    schedulerEnabled: env.SCHEDULER === "on",
     telegramLimits: {
       globalPerSecond: env.TELEGRAM_GLOBAL_PER_SECOND,
       chatIntervalMs: env.TELEGRAM_CHAT_INTERVAL_MS,

@@ -1,0 +1,88 @@
+// Runs the registered jobs on their schedules in the provider's time zone, each on one instance
+// at a time (the job lock). Every job is idempotent for its day, so the scheduler also runs on
+// start what today's schedule has already passed: a restart after a crash or downtime catches up.
+import cron, { type ScheduledTask } from "node-cron";
+import type { Db } from "../db.ts";
+import type { Logger } from "../logger.ts";
+import type { Redis } from "../redis.ts";
+import { type JobLock, localJobLock, redisJobLock } from "./lock.ts";
+import { type JobName, jobs, today } from "./registry.ts";
+
+export interface SchedulerDeps {
+  db: Db;
+  redis: Redis | undefined;
+  logger: Logger;
+  timeZone: string;
+}
+
+export interface Scheduler {
+  /** Runs a job now for today (or the given day), unless another instance is running it. */
+  run(name: JobName, day?: string): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export function startScheduler({ db, redis, logger, timeZone }: SchedulerDeps): Scheduler {
+  const lock: JobLock = redis ? redisJobLock(redis) : localJobLock();
+  const running = new Set<Promise<unknown>>();
+
+  async function run(name: JobName, day = today(timeZone)): Promise<boolean> {
+    const log = logger.child({ job: name, day });
+    const work = lock.runExclusive(name, async () => {
+      log.info("job started");
+      const report = await jobs[name].run({ db, day, progress: (message) => log.debug(message) });
+      log.info({ report }, "job finished");
+    });
+    running.add(work);
+    try {
+      const ran = await work;
+      if (!ran) log.info("job is running on another instance");
+      return ran;
+    } catch (error) {
+      log.error({ err: error }, "job failed; it resumes on its next run");
+      return false;
+    } finally {
+      running.delete(work);
+    }
+  }
+
+  const tasks: ScheduledTask[] = Object.entries(jobs).map(([name, job]) =>
+    cron.schedule(job.schedule, () => run(name as JobName), {
+      timezone: timeZone,
+      name,
+      noOverlap: true,
+    }),
+  );
+  for (const [name, job] of Object.entries(jobs)) {
+    if (passedToday(job.schedule, timeZone)) void run(name as JobName);
+  }
+
+  return {
+    run,
+    async stop() {
+      await Promise.all(tasks.map((task) => task.stop()));
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+/** Whether a daily `m h * * *` schedule's time has passed today in the time zone. */
+export function passedToday(schedule: string, timeZone: string, now = new Date()): boolean {
+  const [minute, hour, ...rest] = schedule.split(/\s+/);
+  if (
+    rest.some((field) => field !== "*") ||
+    !/^\d+$/.test(minute ?? "") ||
+    !/^\d+$/.test(hour ?? "")
+  ) {
+    return false;
+  }
+  const local = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  })
+    .format(now)
+    .split(":")
+    .map(Number);
+  return (local[0] ?? 0) * 60 + (local[1] ?? 0) >= Number(hour) * 60 + Number(minute);
+}
