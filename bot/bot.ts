@@ -16,6 +16,7 @@ import { loginFeature } from "./features/login.ts";
 import { logoutFeature } from "./features/logout.ts";
 import { menuFeature } from "./features/menu.ts";
 import { passwordFeature } from "./features/password.ts";
+import { tariffsFeature } from "./features/tariffs.ts";
 import { profileFeature } from "./features/profile.ts";
 import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
 import { createI18n } from "./i18n.ts";
@@ -72,6 +73,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(logout.feature);
   features.use(password.feature);
   features.use(balanceFeature(deps));
+  features.use(tariffsFeature(deps));
   features.use(profile.feature);
   features.use(helpFeature());
   features.use(contactsFeature());

@@ -36,4 +36,11 @@ describe("billing calendar", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
   });
+
+  it("finds the 1st of next month, when an internet tariff change starts", () => {
+    expect(firstOfNextMonth("2026-11-25")).toBe("2026-12-01");
+    expect(firstOfNextMonth("2026-12-31")).toBe("2027-01-01");
+    expect(firstOfNextMonth("2026-01-31")).toBe("2026-02-01");
+    expect(firstOfNextMonth("2026-02-01")).toBe("2026-03-01");
+  });
 });

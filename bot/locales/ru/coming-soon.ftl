@@ -4,7 +4,6 @@ coming-soon =
     А пока: 8 800 700-54-05 (бесплатно) или офис на ул. Ленина 52а.
 feature-topup = Пополнение картой
 feature-trust = Доверительный платёж
-feature-tariffs = Тарифы
 feature-connect = Заявка на подключение
 feature-profile = Профиль
 feature-support = Поддержка

@@ -1,0 +1,25 @@
+## Tariffs
+tariffs-title = 📶 Kaspnet tariffs
+tariffs-title-linked = 📶 Tariffs · contract { $login }
+tariffs-internet = Internet:
+tariffs-iptv = IPTV television:
+tariffs-internet-line = { $mark } { $name }: { $speed } Mbit/s, { $fee } a month
+tariffs-iptv-line = { $mark } { $name }: { $channels } channels, { $fee } a month
+tariffs-unlinked-hint = To get connected, leave a request. Already a subscriber? Sign in to change your tariff.
+tariffs-pending = Tariff change: from { $date }, “{ $name }”.
+tariffs-cancel-pending = ✖️ Cancel the tariff change
+tariffs-switch-to = Switch to “{ $name }”
+tariffs-iptv-add = Add “{ $name }”
+tariffs-iptv-remove = Remove IPTV
+tariffs-already = You already have this tariff.
+tariffs-confirm-internet =
+    Contract { $login }: from “{ $from }” to “{ $to }”.
+    Difference in the monthly fee: { $difference } a month.
+    The new tariff starts on { $date }; until then you can cancel the change.
+tariffs-confirm = ✅ Confirm
+tariffs-keep = Keep the current one
+tariffs-kept = Your tariff stays as it is.
+tariffs-scheduled = Done: from { $date } your tariff is “{ $name }”. You can cancel the change in /tariffs.
+tariffs-cancelled = The tariff change is cancelled; your tariff stays as it is.
+tariffs-iptv-added = “{ $name }” is added to contract { $login }; it is charged from the next day.
+tariffs-iptv-removed = IPTV is removed from contract { $login } from the next day.

@@ -1,0 +1,25 @@
+## Tariffs
+tariffs-title = 📶 Тарифы Каспнет
+tariffs-title-linked = 📶 Тарифы · договор { $login }
+tariffs-internet = Интернет:
+tariffs-iptv = Цифровое телевидение IPTV:
+tariffs-internet-line = { $mark } { $name } — { $speed } Мбит/с — { $fee } в месяц
+tariffs-iptv-line = { $mark } { $name } — { $channels } каналов — { $fee } в месяц
+tariffs-unlinked-hint = Чтобы подключиться, оставьте заявку. Уже абонент? Войдите, чтобы сменить тариф.
+tariffs-pending = Смена тарифа: с { $date } — «{ $name }».
+tariffs-cancel-pending = ✖️ Отменить смену тарифа
+tariffs-switch-to = Перейти на «{ $name }»
+tariffs-iptv-add = Подключить «{ $name }»
+tariffs-iptv-remove = Отключить IPTV
+tariffs-already = Этот тариф уже подключён.
+tariffs-confirm-internet =
+    Договор { $login }: переход с «{ $from }» на «{ $to }».
+    Разница в абонентской плате: { $difference } в месяц.
+    Новый тариф начнёт действовать с { $date }; до этого дня можно отменить смену.
+tariffs-confirm = ✅ Подтвердить
+tariffs-keep = Оставить текущий
+tariffs-kept = Тариф остаётся прежним.
+tariffs-scheduled = Готово: с { $date } ваш тариф — «{ $name }». Отменить смену можно в /tariffs.
+tariffs-cancelled = Смена тарифа отменена, тариф остаётся прежним.
+tariffs-iptv-added = Пакет «{ $name }» подключён к договору { $login }; плата списывается со следующего дня.
+tariffs-iptv-removed = IPTV отключено на договоре { $login } со следующего дня.
