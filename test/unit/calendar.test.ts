@@ -6,6 +6,7 @@ import {
   daysInMonth,
   isBillingDay,
 } from "../../core/billing/calendar.ts";
+import { firstOfNextMonth } from "../../core/billing/tariffs.ts";
 
 describe("billing calendar", () => {
   it("reads the day in the provider's time zone", () => {
