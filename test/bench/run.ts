@@ -1,0 +1,15 @@
+// npm run bench [-- <name> [args…]]: the project's benchmarks; results go to BENCHMARKS.md by hand,
+// with the command that produced them.
+import { benchDailyCharge } from "./daily-charge.ts";
+
+const benchmarks: Record<string, (...args: number[]) => Promise<Record<string, number>>> = {
+  "daily-charge": benchDailyCharge,
+};
+
+const [only, ...args] = process.argv.slice(2);
+const numbers = args.map(Number);
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (only && only !== name) continue;
+  console.log(`${name}:`, JSON.stringify(await run(...numbers)));
+}
+process.exit(0);
