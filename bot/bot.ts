@@ -17,6 +17,7 @@ import { logoutFeature } from "./features/logout.ts";
 import { menuFeature } from "./features/menu.ts";
 import { passwordFeature } from "./features/password.ts";
 import { tariffsFeature } from "./features/tariffs.ts";
+import { topUpFeature } from "./features/topup.ts";
 import { profileFeature } from "./features/profile.ts";
 import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
 import { createI18n } from "./i18n.ts";
@@ -25,7 +26,8 @@ import { markBlockedUsers, reachabilityFeature } from "./reachability.ts";
 import { createStorage } from "./storage.ts";
 import { applyTelegramLimits } from "./telegram-limits.ts";
 
-const chatKey = (ctx: Context) => ctx.chat?.id.toString();
+// Per chat; updates without one (pre_checkout_query) go by their user, whose private chat it is.
+const chatKey = (ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString();
 
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const { config, redis, logger } = deps;
@@ -61,18 +63,22 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const login = loginFeature(deps);
   const logout = logoutFeature({ ...deps, i18n });
   const password = passwordFeature({ ...deps, i18n });
+  const topUp = topUpFeature(deps);
   const profile = profileFeature(deps);
   features.use(reachabilityFeature(deps));
+  features.use(topUp.payments);
   features.use(cancelFeature());
   features.use(login.conversations);
   features.use(logout.conversations);
   features.use(password.conversations);
+  features.use(topUp.conversations);
   features.use(profile.conversations);
   features.use(menuFeature(deps));
   features.use(login.feature);
   features.use(logout.feature);
   features.use(password.feature);
   features.use(balanceFeature(deps));
+  features.use(topUp.feature);
   features.use(tariffsFeature(deps));
   features.use(profile.feature);
   features.use(helpFeature());

@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 
-const upcoming = ["balance", "topup", "trust", "tariffs", "connect", "support"] as const;
+const upcoming = ["trust", "connect", "support"] as const;
 
 export function comingSoonFeature() {
   const feature = new Composer<BotContext>();

@@ -123,9 +123,9 @@ describe.skipIf(noPostgres)("main menu, help and contacts", () => {
 
   it("says which features are coming, with the way to reach the office meanwhile", async () => {
     const user = harness.emulator.user({ firstName: "Саид", languageCode: "ru" });
-    await user.send("/topup");
+    await user.send("/support");
     const reply = await user.nextBotMessage();
-    expect(reply.text).toContain("Раздел «Пополнение картой» скоро появится");
+    expect(reply.text).toContain("Раздел «Поддержка» скоро появится");
     expect(reply.text).toContain("8 800 700-54-05");
   });
 

@@ -2,8 +2,6 @@
 coming-soon =
     Раздел «{ $feature }» скоро появится в боте.
     А пока: 8 800 700-54-05 (бесплатно) или офис на ул. Ленина 52а.
-feature-topup = Пополнение картой
 feature-trust = Доверительный платёж
 feature-connect = Заявка на подключение
-feature-profile = Профиль
 feature-support = Поддержка

@@ -1,0 +1,23 @@
+## Card top-up
+topup-not-configured = Card payment in the bot is not set up yet. You can pay cash at the office, Kaspiysk, Lenina st. 52a, or call 8 800 700-54-05 for other ways.
+topup-choose = Top up contract { $login } by bank card. Balance: { $balance }. Choose the amount:
+topup-month = Monthly fee: { $amount }
+topup-debt = Pay off the debt: { $amount }
+topup-amount = { $amount }
+topup-other = Another amount
+topup-ask-amount = Enter the amount in rubles, from { $min } to { $max }: e.g. 750 or 750,50. To leave: /cancel
+topup-bad-amount = I did not understand the amount. Write the rubles, e.g. 750 or 750,50 (from { $min } to { $max }).
+topup-out-of-range = A top-up is from { $min } to { $max }. Enter another amount.
+topup-closed = The contract is closed: top-ups are not available. Questions: 8 800 700-54-05.
+topup-invoice-title = Balance top-up
+topup-invoice-description = Contract { $login }, { $accountName }. Credited to your Kaspnet balance.
+topup-invoice-label = Contract { $login }
+topup-refused-unknown = Invoice not found. Ask for a new one: /topup
+topup-refused-not-pending = This invoice is already paid or closed. For a new top-up: /topup
+topup-refused-expired = The invoice is out of date. Ask for a new one: /topup
+topup-refused-amount-mismatch = The amount does not match the invoice. Ask for a new one: /topup
+topup-refused-currency = Payments are accepted in rubles only.
+topup-refused-closed = The contract is closed: top-ups are not available.
+topup-receipt = ✅ Payment received: { $amount } credited to contract { $login }.
+topup-unblocked = Internet access is restored.
+topup-unknown-invoice = Payment received, but the invoice was not found. We are looking into it; if your balance does not change within an hour, call 8 800 700-54-05.

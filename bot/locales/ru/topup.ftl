@@ -1,0 +1,23 @@
+## Card top-up
+topup-not-configured = Оплата картой в боте пока не подключена. Пополнить баланс можно наличными в офисе: г. Каспийск, ул. Ленина 52а, или по телефону 8 800 700-54-05 узнать другие способы.
+topup-choose = Пополнение договора { $login } банковской картой. Баланс: { $balance }. Выберите сумму:
+topup-month = Абонентская плата за месяц: { $amount }
+topup-debt = Погасить долг: { $amount }
+topup-amount = { $amount }
+topup-other = Другая сумма
+topup-ask-amount = Введите сумму в рублях, от { $min } до { $max }: например, 750 или 750,50. Выйти: /cancel
+topup-bad-amount = Не понял сумму. Напишите число рублей, например 750 или 750,50 (от { $min } до { $max }).
+topup-out-of-range = Сумма пополнения — от { $min } до { $max }. Введите другую.
+topup-closed = Договор расторгнут: пополнение недоступно. Вопросы — по телефону 8 800 700-54-05.
+topup-invoice-title = Пополнение баланса
+topup-invoice-description = Договор { $login }, { $accountName }. Зачисление на баланс Каспнет.
+topup-invoice-label = Договор { $login }
+topup-refused-unknown = Счёт не найден. Запросите новый: /topup
+topup-refused-not-pending = Этот счёт уже оплачен или закрыт. Для нового пополнения: /topup
+topup-refused-expired = Счёт устарел. Запросите новый: /topup
+topup-refused-amount-mismatch = Сумма не совпадает со счётом. Запросите новый: /topup
+topup-refused-currency = Оплата принимается только в рублях.
+topup-refused-closed = Договор расторгнут: пополнение недоступно.
+topup-receipt = ✅ Оплата получена: { $amount } зачислено на договор { $login }.
+topup-unblocked = Доступ в интернет восстановлен.
+topup-unknown-invoice = Оплата получена, но счёт не найден. Мы уже разбираемся; если баланс не изменится в течение часа, позвоните 8 800 700-54-05.

@@ -1,0 +1,193 @@
+// Card top-up through the emulator's Telegram Payments: presets, a typed amount, checkout
+// refusals, and a payment credited once however often Telegram delivers it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatMoney } from "../../bot/format.ts";
+import type { UserDriver } from "../emulator/index.ts";
+import { type Harness, startHarness } from "../support/bot-harness.ts";
+import { noPostgres } from "../support/require-services.ts";
+import { inlineButtons, signedIn } from "../support/sign-in.ts";
+
+const rub = (kopecks: number) => formatMoney(kopecks);
+
+describe.skipIf(noPostgres)("card top-up", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ env: { PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet" } });
+  });
+  afterAll(() => harness?.stop());
+
+  const newUser = (firstName: string) => harness.emulator.user({ firstName, languageCode: "ru" });
+  const accountOf = (login: string) =>
+    harness.database.prisma.account.findUniqueOrThrow({ where: { login } });
+  const nextInvoice = (user: UserDriver) =>
+    user.waitFor(() => user.messages().findLast((m) => m.invoice));
+
+  it("pays off a blocked contract's debt with a preset and restores the service", async () => {
+    const user = newUser("Патимат");
+    await signedIn(user, "10002");
+    await user.send("/topup");
+    const choice = await user.nextBotMessage();
+    expect(choice.text).toBe(
+      `Пополнение договора 10002 банковской картой. Баланс: ${rub(-180_00)}. Выберите сумму:`,
+    );
+    expect(inlineButtons(choice)).toEqual([
+      `Абонентская плата за месяц: ${rub(450_00)}`,
+      `Погасить долг: ${rub(180_00)}`,
+      rub(500_00),
+      rub(1000_00),
+      "Другая сумма",
+    ]);
+    await user.press(`Погасить долг: ${rub(180_00)}`);
+    const invoice = await nextInvoice(user);
+    expect(invoice.invoice).toMatchObject({
+      title: "Пополнение баланса",
+      currency: "RUB",
+      total_amount: 180_00,
+    });
+    expect(invoice.invoice?.description).toContain("Договор 10002, Алиева Патимат Магомедовна");
+
+    const outcome = await user.pay(invoice);
+    expect(outcome.status).toBe("paid");
+    const receipt = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.startsWith("✅ Оплата получена")),
+    );
+    expect(receipt.text).toContain(
+      `✅ Оплата получена: ${rub(180_00)} зачислено на договор 10002.`,
+    );
+    expect(receipt.text).toContain(`Баланс: ${rub(0)}`);
+    expect(receipt.text).toContain("Доступ в интернет восстановлен.");
+    expect(await accountOf("10002")).toMatchObject({ status: "ACTIVE", balance: 0 });
+  });
+
+  it("takes a typed amount, explaining what it expects", async () => {
+    const user = newUser("Аминат");
+    await signedIn(user, "10004");
+    await user.send("/topup");
+    await user.nextBotMessage();
+    await user.press("Другая сумма");
+    expect((await user.nextBotMessage()).text).toContain("Введите сумму в рублях");
+    for (const [input, answer] of [
+      ["сто рублей", "Не понял сумму"],
+      ["50", `Сумма пополнения — от ${rub(100_00)}`],
+      ["20 000", `Сумма пополнения — от ${rub(100_00)}`],
+    ]) {
+      await user.send(input);
+      expect((await user.nextBotMessage()).text).toContain(answer);
+    }
+    await user.sendSticker();
+    expect((await user.nextBotMessage()).text).toContain("Не понял сумму");
+    const before = (await accountOf("10004")).balance;
+    await user.send("750,50");
+    const invoice = await nextInvoice(user);
+    expect(invoice.invoice?.total_amount).toBe(750_50);
+    expect((await user.pay(invoice, { email: "aminat@example.ru" })).status).toBe("paid");
+    await user.waitFor(() => user.messages().find((m) => m.text?.startsWith("✅ Оплата получена")));
+    expect((await accountOf("10004")).balance).toBe(before + 750_50);
+    const sendInvoice = harness.emulator.calls.findLast((call) => call.method === "sendInvoice");
+    expect(sendInvoice?.params).toMatchObject({ need_email: true, send_email_to_provider: true });
+  });
+
+  it("credits a payment once when Telegram delivers it five times", async () => {
+    const user = newUser("Руслан");
+    await signedIn(user, "10001");
+    const before = (await accountOf("10001")).balance;
+    await user.send("/topup");
+    await user.nextBotMessage();
+    await user.press(rub(500_00));
+    const invoice = await nextInvoice(user);
+    expect((await user.pay(invoice)).status).toBe("paid");
+    const receipts = () => user.messages().filter((m) => m.text?.startsWith("✅ Оплата получена"));
+    await user.waitFor(() => receipts().length === 1);
+    const update = harness.emulator.updates.findLast(
+      (u) => u.message?.successful_payment && u.message.chat.id === user.id,
+    );
+    if (!update) throw new Error("no successful_payment update");
+    for (let i = 0; i < 4; i++) harness.emulator.redeliver(update);
+    await user.waitFor(() => receipts().length === 5);
+    expect((await accountOf("10001")).balance).toBe(before + 500_00);
+    const sendInvoice = harness.emulator.calls.findLast((call) => call.method === "sendInvoice");
+    expect(JSON.parse(String(sendInvoice?.params.provider_data))).toEqual({
+      receipt: { customer: { email: "ruslan.demo@example.ru" } },
+    });
+  });
+
+  it("refuses at checkout an invoice tampered with, changed in amount, or for a closed contract", async () => {
+    const db = harness.database.prisma;
+    const cases: [string, () => Promise<unknown>, string][] = [
+      [
+        "amount",
+        () => db.payment.updateMany({ where: { status: "PENDING" }, data: { amount: 1_00 } }),
+        "Сумма не совпадает со счётом",
+      ],
+      [
+        "payload",
+        () =>
+          db.payment.updateMany({
+            where: { status: "PENDING" },
+            data: { invoicePayload: "moved" },
+          }),
+        "Счёт не найден",
+      ],
+      [
+        "closed",
+        () => db.account.update({ where: { login: "10003" }, data: { status: "CLOSED" } }),
+        "Договор расторгнут",
+      ],
+    ];
+    for (const [name, tamper, refusal] of cases) {
+      const user = newUser(`Сергей ${name}`);
+      await signedIn(user, "10003");
+      await user.send("/topup");
+      await user.nextBotMessage();
+      await user.press(rub(500_00));
+      const invoice = await nextInvoice(user);
+      await tamper();
+      const outcome = await user.pay(invoice);
+      expect(outcome).toMatchObject({ status: "declined" });
+      expect(outcome.status === "declined" && outcome.errorMessage).toContain(refusal);
+      await db.payment.deleteMany({ where: { status: "PENDING" } });
+      await db.payment.deleteMany({ where: { invoicePayload: "moved" } });
+    }
+    expect(
+      await db.ledgerEntry.count({ where: { kind: "CARD_TOPUP", account: { login: "10003" } } }),
+    ).toBe(0);
+  });
+
+  it("refuses a forged amount or another contract's button", async () => {
+    const user = newUser("Хитрый");
+    await signedIn(user, "10001");
+    const other = await accountOf("10004");
+    const own = await accountOf("10001");
+    await user.send("/topup");
+    const choice = await user.nextBotMessage();
+    const forged = await user.pressData(choice, `topup:${other.id}:50000`);
+    const answer = await harness.emulator.waitForCall(
+      "answerCallbackQuery",
+      (call) => call.params.callback_query_id === forged.id,
+    );
+    expect(answer.params.text).toBe("Эта кнопка устарела. Откройте меню заново: /menu");
+    await user.pressData(choice, `topup:${own.id}:1`);
+    expect((await user.nextBotMessage()).text).toContain(
+      `Сумма пополнения — от ${rub(100_00)} до ${rub(15_000_00)}`,
+    );
+    expect(user.messages().some((m) => m.invoice)).toBe(false);
+  });
+});
+
+describe.skipIf(noPostgres)("card top-up without a payment provider", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(() => harness?.stop());
+
+  it("explains that card payment is not set up and points to the office", async () => {
+    const user = harness.emulator.user({ firstName: "Ислам", languageCode: "ru" });
+    await signedIn(user, "10001");
+    await user.send("/topup");
+    const reply = await user.nextBotMessage();
+    expect(reply.text).toContain("Оплата картой в боте пока не подключена");
+    expect(reply.text).toContain("ул. Ленина 52а");
+    expect(inlineButtons(reply)).toEqual(["📍 Контакты и офис"]);
+  });
+});

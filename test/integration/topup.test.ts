@@ -1,0 +1,186 @@
+// Card top-ups against real PostgreSQL: checkout checks, and crediting exactly once.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseRubles } from "../../core/billing/money.ts";
+import { connectPostgres, type Database } from "../../core/db.ts";
+import {
+  checkCheckout,
+  creditPayment,
+  invoiceTtlMs,
+  startTopUp,
+} from "../../core/payments/topup.ts";
+import { seedDemoData } from "../../prisma/seed.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { noPostgres } from "../support/require-services.ts";
+
+describe("parseRubles", () => {
+  it.each([
+    ["500", 500_00],
+    ["1 500", 1500_00],
+    ["1500,5", 1500_50],
+    ["99.99", 99_99],
+    ["750 ₽", 750_00],
+    ["750р", 750_00],
+  ])("reads %j as %i kopecks", (text, kopecks) => expect(parseRubles(text)).toBe(kopecks));
+
+  it.each(["", "abc", "-500", "1,234,5", "10.999", "1e3", "500 долларов"])("refuses %j", (text) =>
+    expect(parseRubles(text)).toBeNull(),
+  );
+});
+
+describe.skipIf(noPostgres)("card top-ups", () => {
+  let database: TestDatabase;
+  let secondInstance: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemoData(database.prisma);
+    secondInstance = connectPostgres(database.url);
+  });
+  afterAll(async () => {
+    await secondInstance.close();
+    await database.drop();
+  });
+
+  const accountOf = (login: string) =>
+    database.prisma.account.findUniqueOrThrow({ where: { login } });
+  async function invoice(login: string, amount: number) {
+    const account = await accountOf(login);
+    const started = await startTopUp(database.prisma, {
+      accountId: account.id,
+      telegramUserId: 1,
+      amount,
+    });
+    if (started.outcome !== "invoice") throw new Error(started.outcome);
+    return started;
+  }
+  const paid = (payload: string, amount: number, chargeId: string) => ({
+    payload,
+    amount,
+    currency: "RUB",
+    telegramChargeId: chargeId,
+    providerChargeId: `provider-${chargeId}`,
+    telegramUserId: 1,
+  });
+
+  it("issues invoices only within the limits and never for a closed contract", async () => {
+    const active = await accountOf("10001");
+    const closed = await accountOf("10005");
+    expect(
+      await startTopUp(database.prisma, { accountId: active.id, telegramUserId: 1, amount: 99_99 }),
+    ).toEqual({
+      outcome: "out-of-range",
+    });
+    expect(
+      await startTopUp(database.prisma, {
+        accountId: active.id,
+        telegramUserId: 1,
+        amount: 15_000_01,
+      }),
+    ).toEqual({ outcome: "out-of-range" });
+    expect(
+      await startTopUp(database.prisma, {
+        accountId: closed.id,
+        telegramUserId: 1,
+        amount: 500_00,
+      }),
+    ).toEqual({
+      outcome: "closed",
+    });
+    const started = await invoice("10001", 500_00);
+    expect(started.payload).toMatch(/^[\w-]{32}$/);
+  });
+
+  it("approves at checkout only the pending invoice as issued", async () => {
+    const started = await invoice("10001", 700_00);
+    const check = (
+      over: Partial<{ payload: string; amount: number; currency: string; now: Date }>,
+    ) =>
+      checkCheckout(database.prisma, {
+        payload: started.payload,
+        amount: 700_00,
+        currency: "RUB",
+        ...over,
+      });
+    expect(await check({})).toEqual({ ok: true });
+    expect(await check({ amount: 7_00 })).toEqual({ ok: false, reason: "amount-mismatch" });
+    expect(await check({ currency: "USD" })).toEqual({ ok: false, reason: "currency" });
+    expect(await check({ payload: "forged-payload" })).toEqual({ ok: false, reason: "unknown" });
+    expect(await check({ now: new Date(Date.now() + invoiceTtlMs + 60_000) })).toEqual({
+      ok: false,
+      reason: "expired",
+    });
+
+    const fresh = await invoice("10003", 500_00);
+    await database.prisma.account.update({ where: { login: "10003" }, data: { status: "CLOSED" } });
+    expect(
+      await checkCheckout(database.prisma, {
+        payload: fresh.payload,
+        amount: 500_00,
+        currency: "RUB",
+      }),
+    ).toEqual({
+      ok: false,
+      reason: "closed",
+    });
+    await database.prisma.account.update({ where: { login: "10003" }, data: { status: "ACTIVE" } });
+  });
+
+  it("credits a payment once, whatever is redelivered or raced by two instances", async () => {
+    const before = (await accountOf("10004")).balance;
+    const started = await invoice("10004", 1000_00);
+    const payment = paid(started.payload, 1000_00, "tg-charge-1");
+    const results = await Promise.all([
+      creditPayment(database.prisma, payment),
+      creditPayment(secondInstance.prisma, payment),
+      creditPayment(database.prisma, payment),
+      creditPayment(secondInstance.prisma, payment),
+    ]);
+    expect(results.filter((result) => result.outcome === "credited")).toHaveLength(1);
+    expect(results.filter((result) => result.outcome === "already-credited")).toHaveLength(3);
+    expect((await accountOf("10004")).balance).toBe(before + 1000_00);
+    const record = await database.prisma.payment.findUniqueOrThrow({
+      where: { invoicePayload: started.payload },
+    });
+    expect(record).toMatchObject({
+      status: "PAID",
+      telegramChargeId: "tg-charge-1",
+      providerChargeId: "provider-tg-charge-1",
+    });
+    expect(
+      await checkCheckout(database.prisma, {
+        payload: started.payload,
+        amount: 1000_00,
+        currency: "RUB",
+      }),
+    ).toEqual({
+      ok: false,
+      reason: "not-pending",
+    });
+  });
+
+  it("credits the same invoice paid twice with two charges: two real payments", async () => {
+    const before = (await accountOf("10001")).balance;
+    const started = await invoice("10001", 300_00);
+    expect(
+      (await creditPayment(database.prisma, paid(started.payload, 300_00, "tg-a"))).outcome,
+    ).toBe("credited");
+    expect(
+      (await creditPayment(database.prisma, paid(started.payload, 300_00, "tg-b"))).outcome,
+    ).toBe("credited");
+    expect((await accountOf("10001")).balance).toBe(before + 600_00);
+    expect(
+      await database.prisma.payment.count({
+        where: { status: "PAID", telegramChargeId: { in: ["tg-a", "tg-b"] } },
+      }),
+    ).toBe(2);
+  });
+
+  it("unblocks a blocked contract that the payment brings to zero or above", async () => {
+    const started = await invoice("10002", 200_00);
+    const result = await creditPayment(
+      database.prisma,
+      paid(started.payload, 200_00, "tg-unblock"),
+    );
+    expect(result).toMatchObject({ outcome: "credited", balanceAfter: 20_00, unblocked: true });
+    expect((await accountOf("10002")).status).toBe("ACTIVE");
+  });
+});
