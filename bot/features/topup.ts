@@ -12,6 +12,8 @@ import {
   checkCheckout,
   creditPayment,
   currency,
+  findPayment,
+  recentPayments,
   startTopUp,
   type TopUpStart,
   topUpLimits,
@@ -23,7 +25,7 @@ import type {
   TranslatingContext,
 } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
-import { formatDay, formatMoney } from "../format.ts";
+import { formatDateTime, formatDay, formatMoney } from "../format.ts";
 import { hint } from "../hint.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 
@@ -170,7 +172,8 @@ export function topUpFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
         .text(ctx.t(key, { amount: formatMoney(amount) }), `topup:${account.id}:${amount}`)
         .row();
     }
-    keyboard.text(ctx.t("topup-other"), `topup:${account.id}:other`);
+    keyboard.text(ctx.t("topup-other"), `topup:${account.id}:other`).row();
+    keyboard.text(ctx.t("topup-missing"), "topup:missing");
     await ctx.reply(
       ctx.t("topup-choose", { login: account.login, balance: formatMoney(card.balance) }),
       { reply_markup: keyboard },
@@ -200,6 +203,56 @@ export function topUpFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
       ctx,
       await startTopUp(db, { accountId: account.id, telegramUserId: ctx.from.id, amount }),
     );
+  });
+
+  // "I paid but the balance did not change": the contract's recent invoices, and what became of one.
+  privateChat.callbackQuery("topup:missing", async (ctx) => {
+    const account = await findActiveAccount(db, ctx.from.id);
+    if (!account) {
+      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const recent = await recentPayments(db, account.id);
+    if (recent.length === 0) {
+      await ctx.reply(ctx.t("topup-missing-none"), {
+        reply_markup: new InlineKeyboard().text(ctx.t("menu-contacts"), menuData("contacts")),
+      });
+      return;
+    }
+    const keyboard = InlineKeyboard.from(
+      recent.map((payment) => [
+        InlineKeyboard.text(
+          ctx.t("topup-missing-line", {
+            at: formatDateTime(payment.createdAt, config.timeZone),
+            amount: formatMoney(payment.amount),
+          }),
+          `topup:which:${payment.id}`,
+        ),
+      ]),
+    );
+    await ctx.reply(ctx.t("topup-missing-choose", { login: account.login }), {
+      reply_markup: keyboard,
+    });
+  });
+
+  privateChat.callbackQuery(/^topup:which:(\d{1,9})$/, async (ctx) => {
+    const account = await findActiveAccount(db, ctx.from.id);
+    const payment = account && (await findPayment(db, account.id, Number(ctx.match[1])));
+    if (!payment) {
+      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const facts = {
+      amount: formatMoney(payment.amount),
+      at: formatDateTime(payment.createdAt, config.timeZone),
+      paidAt: payment.paidAt ? formatDateTime(payment.paidAt, config.timeZone) : "",
+      chargeId: payment.telegramChargeId ?? "",
+    };
+    await ctx.reply(ctx.t(`topup-missing-${payment.status.toLowerCase()}`, facts), {
+      reply_markup: new InlineKeyboard().text(ctx.t("menu-contacts"), menuData("contacts")),
+    });
   });
 
   return { payments, conversations, feature };

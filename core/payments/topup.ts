@@ -178,3 +178,51 @@ export async function creditPayment(
     return { outcome: "already-credited", ...entry, unblocked: false };
   }
 }
+
+export interface RecentPayment {
+  id: number;
+  amount: number;
+  status: "PENDING" | "PAID" | "EXPIRED";
+  createdAt: Date;
+  paidAt: Date | null;
+  telegramChargeId: string | null;
+}
+
+/** The contract's latest invoices, for "I paid but the balance did not change". */
+export async function recentPayments(
+  db: Db,
+  accountId: number,
+  limit = 5,
+): Promise<RecentPayment[]> {
+  return db.payment.findMany({
+    where: { accountId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      amount: true,
+      status: true,
+      createdAt: true,
+      paidAt: true,
+      telegramChargeId: true,
+    },
+  });
+}
+
+export async function findPayment(
+  db: Db,
+  accountId: number,
+  paymentId: number,
+): Promise<RecentPayment | null> {
+  return db.payment.findFirst({
+    where: { id: paymentId, accountId },
+    select: {
+      id: true,
+      amount: true,
+      status: true,
+      createdAt: true,
+      paidAt: true,
+      telegramChargeId: true,
+    },
+  });
+}

@@ -36,6 +36,7 @@ describe.skipIf(noPostgres)("card top-up", () => {
       rub(500_00),
       rub(1000_00),
       "Другая сумма",
+      "Я оплатил, а баланс не изменился",
     ]);
     await user.press(`Погасить долг: ${rub(180_00)}`);
     const invoice = await nextInvoice(user);
@@ -66,11 +67,12 @@ describe.skipIf(noPostgres)("card top-up", () => {
     await user.nextBotMessage();
     await user.press("Другая сумма");
     expect((await user.nextBotMessage()).text).toContain("Введите сумму в рублях");
-    for (const [input, answer] of [
+    const answers: [string, string][] = [
       ["сто рублей", "Не понял сумму"],
       ["50", `Сумма пополнения — от ${rub(100_00)}`],
       ["20 000", `Сумма пополнения — от ${rub(100_00)}`],
-    ]) {
+    ];
+    for (const [input, answer] of answers) {
       await user.send(input);
       expect((await user.nextBotMessage()).text).toContain(answer);
     }
@@ -105,6 +107,22 @@ describe.skipIf(noPostgres)("card top-up", () => {
     for (let i = 0; i < 4; i++) harness.emulator.redeliver(update);
     await user.waitFor(() => receipts().length === 5);
     expect((await accountOf("10001")).balance).toBe(before + 500_00);
+
+    await user.send("/topup");
+    await user.waitFor(
+      () => user.messages().filter((m) => m.text?.startsWith("Пополнение договора")).length === 2,
+    );
+    await user.press("Я оплатил, а баланс не изменился");
+    const list = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.includes("выберите счёт")),
+    );
+    await user.press(inlineButtons(list)[0] ?? "");
+    const explained = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.startsWith("Платёж")),
+    );
+    expect(explained.text).toMatch(
+      new RegExp(`^Платёж ${rub(500_00)} по счёту от .* зачислен .*Номер платежа в Telegram: \\S+`),
+    );
     const sendInvoice = harness.emulator.calls.findLast((call) => call.method === "sendInvoice");
     expect(JSON.parse(String(sendInvoice?.params.provider_data))).toEqual({
       receipt: { customer: { email: "ruslan.demo@example.ru" } },
@@ -151,6 +169,33 @@ describe.skipIf(noPostgres)("card top-up", () => {
     expect(
       await db.ledgerEntry.count({ where: { kind: "CARD_TOPUP", account: { login: "10003" } } }),
     ).toBe(0);
+  });
+
+  it("explains what became of a recent invoice when the balance did not change", async () => {
+    const user = newUser("Сомневающийся");
+    await signedIn(user, "10001");
+    await user.send("/topup");
+    await user.nextBotMessage();
+    await user.press(rub(500_00));
+    const unpaid = await nextInvoice(user);
+    expect(unpaid.invoice?.total_amount).toBe(500_00);
+    await user.send("/topup");
+    await user.waitFor(
+      () => user.messages().filter((m) => m.text?.startsWith("Пополнение договора")).length === 2,
+    );
+    await user.press("Я оплатил, а баланс не изменился");
+    const list = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.includes("выберите счёт")),
+    );
+    expect(list.text).toBe("Договор 10001: выберите счёт, по которому вы платили.");
+    const lines = inlineButtons(list);
+    expect(lines[0]).toMatch(new RegExp(`^\\d\\d\\.\\d\\d, \\d\\d:\\d\\d · ${rub(500_00)}$`));
+    await user.press(lines[0] ?? "");
+    const answer = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.includes("к нам не поступала")),
+    );
+    expect(answer.text).toContain("к нам не поступала");
+    expect(inlineButtons(answer)).toEqual(["📍 Контакты и офис"]);
   });
 
   it("refuses a forged amount or another contract's button", async () => {
