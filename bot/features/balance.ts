@@ -12,6 +12,7 @@ import {
   type Period,
   periods,
 } from "../../core/billing/history.ts";
+import { accountOrSignIn } from "../account-guard.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatDay, formatMoney } from "../format.ts";
@@ -93,14 +94,8 @@ export function balanceFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
   const privateChat = feature.chatType("private");
 
   async function showBalance(ctx: BotContext) {
-    if (!ctx.from) return;
-    const account = await findActiveAccount(db, ctx.from.id);
-    if (!account) {
-      await ctx.reply(ctx.t("balance-sign-in-first"), {
-        reply_markup: new InlineKeyboard().text(ctx.t("menu-login"), menuData("login")),
-      });
-      return;
-    }
+    const account = await accountOrSignIn(ctx, db);
+    if (!account) return;
     const card = await getBalanceCard(db, account.id, today());
     const keyboard = new InlineKeyboard()
       .text(ctx.t("menu-topup"), menuData("topup"))

@@ -9,7 +9,6 @@ import {
   signInWithContact,
   signInWithPassword,
 } from "../../core/accounts/sign-in.ts";
-import type { TelegramProfile } from "../../core/accounts/telegram-users.ts";
 import type {
   BotContext,
   BotConversation,
@@ -20,6 +19,7 @@ import type { BotDeps } from "../deps.ts";
 import { formatTime } from "../format.ts";
 import { hint } from "../hint.ts";
 import { mainMenu, menuData } from "../keyboards/main-menu.ts";
+import { deleteSecret, telegramProfile } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
 import { forgotPasswordButton } from "./password.ts";
 
@@ -36,18 +36,6 @@ function toStored(result: PasswordSignIn | ContactSignIn): StoredSignIn {
     return { outcome: result.outcome, at: result.retryAt.getTime() };
   return result;
 }
-
-const profileOf = (ctx: TranslatingContext): TelegramProfile | undefined =>
-  ctx.from && ctx.chat
-    ? {
-        id: ctx.from.id,
-        chatId: ctx.chat.id,
-        firstName: ctx.from.first_name,
-        lastName: ctx.from.last_name,
-        username: ctx.from.username,
-        languageCode: ctx.from.language_code,
-      }
-    : undefined;
 
 const phoneKeyboard = (ctx: TranslatingContext) =>
   new Keyboard().requestContact(ctx.t("login-share-phone")).resized().oneTime();
@@ -105,7 +93,7 @@ export function loginFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
   }
 
   const contactSignIn = async (ctx: TranslatingContext, message: Message) => {
-    const telegram = profileOf(ctx);
+    const telegram = telegramProfile(ctx);
     if (!telegram || !message.contact) return { outcome: "not-own-contact" as const };
     return toStored(
       await signInWithContact(db, {
@@ -139,10 +127,8 @@ export function loginFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
       otherwise: (other) => hint(other, "login-bad-password"),
     });
     const password = secret.message.text;
-    await secret.deleteMessage().catch((error: unknown) => {
-      logger.warn({ err: error, chatId: secret.chat.id }, "password message not deleted");
-    });
-    const telegram = profileOf(secret);
+    await deleteSecret(secret, logger);
+    const telegram = telegramProfile(secret);
     if (!telegram) return;
     const result = await conversation.external(async () =>
       toStored(await signInWithPassword(db, { telegram, login, password })),

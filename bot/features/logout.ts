@@ -21,6 +21,7 @@ import { formatTime } from "../format.ts";
 import { hint } from "../hint.ts";
 import { mainMenu } from "../keyboards/main-menu.ts";
 import { notifyRecipients } from "../notify.ts";
+import { deleteSecret } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
 
 export function logoutFeature(
@@ -43,9 +44,7 @@ export function logoutFeature(
     const secret = await conversation.waitFor("message:text", {
       otherwise: (other) => hint(other, "login-bad-password"),
     });
-    await secret.deleteMessage().catch((error: unknown) => {
-      logger.warn({ err: error, chatId: secret.chat.id }, "password message not deleted");
-    });
+    await deleteSecret(secret, logger);
     const telegramUserId = secret.from.id;
     const password = secret.message.text;
     const result = await conversation.external(async () => {

@@ -8,6 +8,7 @@ import type { Db } from "../../core/db.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { type MenuState, mainMenu, menuData } from "../keyboards/main-menu.ts";
+import { telegramProfile } from "../telegram-profile.ts";
 
 export async function loadMenuState(db: Db, telegramUserId: number): Promise<MenuState> {
   const linked = await listLinkedAccounts(db, telegramUserId);
@@ -28,14 +29,8 @@ export function menuFeature({ db }: Pick<BotDeps, "db">) {
   }
 
   privateChat.command("start", async (ctx) => {
-    await rememberTelegramUser(db, {
-      id: ctx.from.id,
-      chatId: ctx.chat.id,
-      firstName: ctx.from.first_name,
-      lastName: ctx.from.last_name,
-      username: ctx.from.username,
-      languageCode: ctx.from.language_code,
-    });
+    const profile = telegramProfile(ctx);
+    if (profile) await rememberTelegramUser(db, profile);
     await ctx.reply(ctx.t("welcome", { name: ctx.from.first_name }));
     await showMenu(ctx);
   });

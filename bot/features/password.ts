@@ -24,6 +24,7 @@ import { formatTime, maskEmail } from "../format.ts";
 import { hint } from "../hint.ts";
 import { mainMenu } from "../keyboards/main-menu.ts";
 import { notifyRecipients } from "../notify.ts";
+import { deleteSecret, telegramProfile } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
 
 const loginFormat = /^[A-Za-z0-9._-]{1,32}$/;
@@ -123,9 +124,7 @@ export function passwordFeature(
       otherwise: (other) => hint(other, "login-bad-password"),
     });
     const currentPassword = secret.message.text;
-    await secret.deleteMessage().catch((error: unknown) => {
-      logger.warn({ err: error, chatId: secret.chat.id }, "password message not deleted");
-    });
+    await deleteSecret(secret, logger);
     const opened = await conversation.external(async () => {
       const result = await openPasswordChange(db, {
         telegramUserId,
@@ -174,18 +173,13 @@ export function passwordFeature(
       await ctx.reply(ctx.t("password-new-as-text"));
       return;
     }
-    await ctx.deleteMessage().catch((error: unknown) => {
-      logger.warn({ err: error, chatId: ctx.chat.id }, "password message not deleted");
-    });
+    await deleteSecret(ctx, logger);
     const result = await setNewPassword(db, {
       resetId: pending.resetId,
-      telegram: {
+      telegram: telegramProfile(ctx) ?? {
         id: ctx.from.id,
         chatId: ctx.chat.id,
         firstName: ctx.from.first_name,
-        lastName: ctx.from.last_name,
-        username: ctx.from.username,
-        languageCode: ctx.from.language_code,
       },
       password: ctx.message.text,
     });

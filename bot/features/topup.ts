@@ -18,6 +18,7 @@ import {
   type TopUpStart,
   topUpLimits,
 } from "../../core/payments/topup.ts";
+import { accountOrSignIn } from "../account-guard.ts";
 import type {
   BotContext,
   BotConversation,
@@ -144,14 +145,8 @@ export function topUpFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
   const privateChat = feature.chatType("private");
 
   async function offer(ctx: BotContext) {
-    if (!ctx.from) return;
-    const account = await findActiveAccount(db, ctx.from.id);
-    if (!account) {
-      await ctx.reply(ctx.t("balance-sign-in-first"), {
-        reply_markup: new InlineKeyboard().text(ctx.t("menu-login"), menuData("login")),
-      });
-      return;
-    }
+    const account = await accountOrSignIn(ctx, db);
+    if (!account) return;
     if (!providerToken) {
       await ctx.reply(ctx.t("topup-not-configured"), {
         reply_markup: new InlineKeyboard().text(ctx.t("menu-contacts"), menuData("contacts")),

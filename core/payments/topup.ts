@@ -188,6 +188,15 @@ export interface RecentPayment {
   telegramChargeId: string | null;
 }
 
+const recentPaymentFields = {
+  id: true,
+  amount: true,
+  status: true,
+  createdAt: true,
+  paidAt: true,
+  telegramChargeId: true,
+} as const;
+
 /** The contract's latest invoices, for "I paid but the balance did not change". */
 export async function recentPayments(
   db: Db,
@@ -198,14 +207,7 @@ export async function recentPayments(
     where: { accountId },
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: {
-      id: true,
-      amount: true,
-      status: true,
-      createdAt: true,
-      paidAt: true,
-      telegramChargeId: true,
-    },
+    select: recentPaymentFields,
   });
 }
 
@@ -216,13 +218,6 @@ export async function findPayment(
 ): Promise<RecentPayment | null> {
   return db.payment.findFirst({
     where: { id: paymentId, accountId },
-    select: {
-      id: true,
-      amount: true,
-      status: true,
-      createdAt: true,
-      paidAt: true,
-      telegramChargeId: true,
-    },
+    select: recentPaymentFields,
   });
 }

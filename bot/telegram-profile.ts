@@ -1,0 +1,23 @@
+import type { Context } from "grammy";
+import type { TelegramProfile } from "../core/accounts/telegram-users.ts";
+import type { Logger } from "../core/logger.ts";
+
+/** The sender as core records Telegram users; undefined for updates without a sender or chat. */
+export function telegramProfile(ctx: Context): TelegramProfile | undefined {
+  if (!ctx.from || !ctx.chat) return undefined;
+  return {
+    id: ctx.from.id,
+    chatId: ctx.chat.id,
+    firstName: ctx.from.first_name,
+    lastName: ctx.from.last_name,
+    username: ctx.from.username,
+    languageCode: ctx.from.language_code,
+  };
+}
+
+/** Deletes a message that holds a secret (a password) at once; a failure is logged, not fatal. */
+export async function deleteSecret(ctx: Context, logger: Logger): Promise<void> {
+  await ctx.deleteMessage().catch((error: unknown) => {
+    logger.warn({ err: error, chatId: ctx.chat?.id }, "password message not deleted");
+  });
+}
