@@ -168,7 +168,8 @@ export function passwordFeature(
   });
   newPassword.on("message:text", async (ctx) => {
     const pending = ctx.session.newPasswordFor;
-    if (!pending) return;
+    const telegram = telegramProfile(ctx);
+    if (!pending || !telegram) return;
     if (ctx.message.text.startsWith("/")) {
       await ctx.reply(ctx.t("password-new-as-text"));
       return;
@@ -176,11 +177,7 @@ export function passwordFeature(
     await deleteSecret(ctx, logger);
     const result = await setNewPassword(db, {
       resetId: pending.resetId,
-      telegram: telegramProfile(ctx) ?? {
-        id: ctx.from.id,
-        chatId: ctx.chat.id,
-        firstName: ctx.from.first_name,
-      },
+      telegram,
       password: ctx.message.text,
     });
     if (result.outcome === "weak") {
