@@ -1,5 +1,6 @@
 // The bot process: configuration from the environment, then everything in bot/app.ts.
 import { existsSync } from "node:fs";
+import { inspect } from "node:util";
 import { ConfigError, loadConfig } from "../core/config.ts";
 import { startApp } from "./app.ts";
 
@@ -20,7 +21,7 @@ try {
 }
 
 const app = await startApp(config).catch((error: unknown) =>
-  fail(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`),
+  fail(`The bot could not start: ${error instanceof Error ? error.message : inspect(error)}`),
 );
 
 let stopping = false;

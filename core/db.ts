@@ -1,6 +1,6 @@
 // The Prisma client on PostgreSQL (DATABASE_URL) or on an embedded PGlite database in DATA_DIR.
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -22,17 +22,31 @@ export function connectPostgres(connectionString: string): Database {
   return { prisma, kind: "postgresql", close: () => prisma.$disconnect() };
 }
 
+/** Written once the embedded database is migrated and seeded: its absence means a start to finish. */
+const readyMarker = "kaspnet-ready";
+
 /**
  * Opens (creating on first use) the embedded database, applies pending migrations, and loads the
- * demo data the first time, so the bot runs on a fresh machine with nothing installed.
+ * demo data the first time, so the bot runs on a fresh machine with nothing installed. A first
+ * start interrupted after initdb is finished on the next (the seed is idempotent and runs until
+ * the ready marker is written); a directory initdb left incomplete is reported, never deleted.
  */
 export async function openEmbedded(dataDir: string): Promise<Database & { created: boolean }> {
-  const created = !existsSync(join(dataDir, "PG_VERSION"));
+  const created = !existsSync(join(dataDir, readyMarker));
+  const hasCluster = existsSync(join(dataDir, "PG_VERSION"));
+  if (!hasCluster && existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
+    throw new Error(
+      `DATA_DIR ${dataDir} is not empty but holds no database (an interrupted first start?): remove it, or point DATA_DIR elsewhere, and start again`,
+    );
+  }
   await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
   await applyMigrations(new PrismaPGlite(pglite));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  if (created) await seedDemoData(prisma);
+  if (created) {
+    await seedDemoData(prisma);
+    await writeFile(join(dataDir, readyMarker), `${new Date().toISOString()}\n`);
+  }
   return {
     prisma,
     kind: "pglite",

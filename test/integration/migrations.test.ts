@@ -1,6 +1,6 @@
 // The migrations folder applies to PostgreSQL and to the embedded PGlite, recorded as
 // `prisma migrate deploy` records them; this guards an upgrade of the pinned wasm engine.
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -100,4 +100,15 @@ describe("the embedded PGlite database", () => {
       await second.close();
     }
   }, 120_000);
+
+  it("refuses a directory that is not empty but holds no database, and deletes nothing", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kaspnet-partial-"));
+    try {
+      await writeFile(join(dir, "notes.txt"), "not a database");
+      await expect(openEmbedded(dir)).rejects.toThrow(/is not empty but holds no database/);
+      expect(await readdir(dir)).toEqual(["notes.txt"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
