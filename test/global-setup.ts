@@ -1,5 +1,6 @@
 // Once per test run: check the services and build a migrated template database that each test
-// file clones (CREATE DATABASE … TEMPLATE is fast), so no test depends on another's data.
+// file clones (CREATE DATABASE … TEMPLATE is fast), so no test depends on another's data. The
+// template is this run's own, so runs side by side (two developers, two terminals) do not collide.
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migratePostgres } from "../core/migrations.ts";
@@ -8,13 +9,13 @@ import {
   databaseUrl,
   postgresProblem,
   redisProblem,
-  templateDatabase,
 } from "./support/services.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     postgresProblem: string | undefined;
     redisProblem: string | undefined;
+    templateDatabase: string;
   }
 }
 
@@ -25,19 +26,28 @@ export default async function setup(project: TestProject) {
     throw new Error(`CI needs every service: ${missing.join("; ")}`);
   }
   for (const problem of missing) console.warn(`Skipping the tests that need it: ${problem}`);
-  if (!problems.postgres) await createTemplateDatabase();
+  const template = `kaspnet_test_template_${process.pid}`;
+  if (!problems.postgres) await createTemplateDatabase(template);
   project.provide("postgresProblem", problems.postgres);
   project.provide("redisProblem", problems.redis);
+  project.provide("templateDatabase", template);
+  return async () => {
+    if (!problems.postgres) await adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+  };
 }
 
-async function createTemplateDatabase() {
+async function adminQuery(sql: string) {
   const admin = new pg.Client({ connectionString: adminDatabaseUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${templateDatabase}`);
+    await admin.query(sql);
   } finally {
     await admin.end();
   }
-  await migratePostgres(databaseUrl(templateDatabase));
+}
+
+async function createTemplateDatabase(name: string) {
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${name}`);
+  await migratePostgres(databaseUrl(name));
 }

@@ -1,8 +1,9 @@
 // A fresh, migrated PostgreSQL database for one test file, dropped afterwards.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { connectPostgres, type Database } from "../../core/db.ts";
-import { adminDatabaseUrl, databaseUrl, templateDatabase } from "./services.ts";
+import { adminDatabaseUrl, databaseUrl } from "./services.ts";
 
 export interface TestDatabase extends Database {
   url: string;
@@ -24,7 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   // PostgreSQL copies a template only while no one else is: one test file at a time.
   await admin(async (client) => {
     await client.query("SELECT pg_advisory_lock(hashtext('kaspnet_test_template'))");
-    await client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
+    await client.query(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDatabase")}`);
   });
   const url = databaseUrl(name);
   const database = connectPostgres(url);

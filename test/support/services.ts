@@ -6,7 +6,6 @@ import pg from "pg";
 export const adminDatabaseUrl =
   process.env.DATABASE_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 export const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-export const templateDatabase = "kaspnet_test_template";
 
 export function databaseUrl(name: string): string {
   const url = new URL(adminDatabaseUrl);
