@@ -11,6 +11,7 @@ import { createBot } from "./bot.ts";
 import { registerCommands } from "./commands.ts";
 import type { BotContext } from "./context.ts";
 import { createI18n } from "./i18n.ts";
+import { createNotifier } from "./notifier.ts";
 import { startPolling } from "./polling.ts";
 
 export const allowedUpdates = [
@@ -62,7 +63,14 @@ export async function startApp(
     throw error;
   }
   const scheduler = config.schedulerEnabled
-    ? startScheduler({ db: database.prisma, redis, logger, timeZone: config.timeZone })
+    ? startScheduler({
+        db: database.prisma,
+        redis,
+        logger,
+        timeZone: config.timeZone,
+        config,
+        notifier: createNotifier({ api: bot.api, i18n: createI18n(), logger, config }),
+      })
     : undefined;
   logger.info(
     {

@@ -82,6 +82,14 @@ const schema = z
     ),
     TRUST_DAYS: optional.pipe(positiveInt(3, "days a trust payment lasts")),
     TRUST_COOLDOWN_DAYS: optional.pipe(positiveInt(30, "days between two trust payments")),
+    TRUST_PER_PERIOD: optional.pipe(
+      positiveInt(1, "trust payments a contract may take in TRUST_COOLDOWN_DAYS"),
+    ),
+    TRUST_REMINDER_HOURS: optional.pipe(
+      positiveInt(24, "hours before a trust payment ends to remind of it").pipe(
+        z.number().max(168),
+      ),
+    ),
     SCHEDULER: optional.pipe(z.enum(["on", "off"], { error: "on or off" }).default("on")),
     REMINDER_CRON: optional.pipe(cronExpression.default("0 10 * * *")),
     REMINDER_DAYS_AHEAD: optional.pipe(
@@ -116,7 +124,11 @@ export interface Config {
   smtpUrl: string | undefined;
   timeZone: string;
   logLevel: Env["LOG_LEVEL"];
-  trust: { days: number; cooldownDays: number };
+  /**
+   * Trust payments: how long one lasts, at most `perPeriod` of them in any `cooldownDays`, and the
+   * reminder `reminderHours` before one ends.
+   */
+  trust: { days: number; cooldownDays: number; perPeriod: number; reminderHours: number };
   reminders: { cron: string; daysAhead: number };
   /** Whether this process runs the scheduled jobs (one instance runs each job at a time anyway). */
   schedulerEnabled: boolean;
@@ -165,7 +177,12 @@ export function loadConfig(environment: Environment = process.env): Config {
     smtpUrl: env.SMTP_URL,
     timeZone: env.TZ_NAME,
     logLevel: env.LOG_LEVEL,
-    trust: { days: env.TRUST_DAYS, cooldownDays: env.TRUST_COOLDOWN_DAYS },
+    trust: {
+      days: env.TRUST_DAYS,
+      cooldownDays: env.TRUST_COOLDOWN_DAYS,
+      perPeriod: env.TRUST_PER_PERIOD,
+      reminderHours: env.TRUST_REMINDER_HOURS,
+    },
     reminders: { cron: env.REMINDER_CRON, daysAhead: env.REMINDER_DAYS_AHEAD },
     schedulerEnabled: env.SCHEDULER === "on",
     telegramLimits: {

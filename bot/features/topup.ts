@@ -6,7 +6,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { getBalanceCard } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
-import { parseRubles } from "../../core/billing/money.ts";
+import { parseRubles } from "../../core/billing/rubles.ts";
 import {
   type CheckoutVerdict,
   checkCheckout,

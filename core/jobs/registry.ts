@@ -3,12 +3,20 @@
 // its day, so running it again, or on two instances, does nothing twice.
 import { type BillingDay, billingDayAt } from "../billing/calendar.ts";
 import { runDailyCharge } from "../billing/daily-charge.ts";
+import { expireTrusts } from "../billing/trust-expiry.ts";
+import { remindTrustExpiry } from "../billing/trust-reminder.ts";
+import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
+import type { Notifier } from "../ports.ts";
+import { runRequestsDigest } from "../requests/digest.ts";
 
 export interface JobContext {
   db: Db;
   /** The day the job works for, in the provider's time zone. */
   day: BillingDay;
+  config: Config;
+  /** Messages a job sends to subscribers on its own (the bot supplies it). */
+  notifier: Notifier;
   progress(message: string): void;
 }
 
@@ -28,6 +36,27 @@ export const jobs = {
         day,
         onProgress: (report) => progress(`charged ${report.charged}, skipped ${report.skipped}`),
       }).then((report) => ({ ...report })),
+  },
+  "trust-expiry": {
+    schedule: "*/10 * * * *",
+    describe: "takes back trust payments that have ended and blocks contracts left below zero",
+    run: ({ db }) => expireTrusts(db, { now: new Date() }).then((report) => ({ ...report })),
+  },
+  "trust-reminder": {
+    schedule: "0 * * * *",
+    describe: "reminds subscribers of a trust payment about to end (TRUST_REMINDER_HOURS ahead)",
+    run: ({ db, config, notifier }) =>
+      remindTrustExpiry(db, { now: new Date(), config, notifier }).then((report) => ({
+        ...report,
+      })),
+  },
+  "requests-digest": {
+    schedule: "0 9 * * *",
+    describe: "tells the staff chat of connection requests still NEW after 24 hours",
+    run: ({ db, day, config, notifier }) =>
+      runRequestsDigest(db, { day, staffChatId: config.staffChatId, notifier }).then((report) => ({
+        ...report,
+      })),
   },
 } satisfies Record<string, Job>;
 

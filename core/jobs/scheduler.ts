@@ -2,8 +2,10 @@
 // at a time (the job lock). Every job is idempotent for its day, so the scheduler also runs on
 // start what today's schedule has already passed: a restart after a crash or downtime catches up.
 import cron, { type ScheduledTask } from "node-cron";
+import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import type { Logger } from "../logger.ts";
+import type { Notifier } from "../ports.ts";
 import type { Redis } from "../redis.ts";
 import { type JobLock, localJobLock, redisJobLock } from "./lock.ts";
 import { type JobName, jobs, today } from "./registry.ts";
@@ -13,6 +15,8 @@ export interface SchedulerDeps {
   redis: Redis | undefined;
   logger: Logger;
   timeZone: string;
+  config: Config;
+  notifier: Notifier;
 }
 
 export interface Scheduler {
@@ -21,7 +25,14 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler({ db, redis, logger, timeZone }: SchedulerDeps): Scheduler {
+export function startScheduler({
+  db,
+  redis,
+  logger,
+  timeZone,
+  config,
+  notifier,
+}: SchedulerDeps): Scheduler {
   const lock: JobLock = redis ? redisJobLock(redis) : localJobLock();
   const running = new Set<Promise<unknown>>();
 
@@ -29,7 +40,13 @@ export function startScheduler({ db, redis, logger, timeZone }: SchedulerDeps): 
     const log = logger.child({ job: name, day });
     const work = lock.runExclusive(name, async () => {
       log.info("job started");
-      const report = await jobs[name].run({ db, day, progress: (message) => log.debug(message) });
+      const report = await jobs[name].run({
+        db,
+        day,
+        config,
+        notifier,
+        progress: (message) => log.debug(message),
+      });
       log.info({ report }, "job finished");
     });
     running.add(work);

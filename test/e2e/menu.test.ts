@@ -121,14 +121,6 @@ describe.skipIf(noPostgres)("main menu, help and contacts", () => {
     expect((await user.nextBotMessage()).text).toContain("Main menu");
   });
 
-  it("says which features are coming, with the way to reach the office meanwhile", async () => {
-    const user = harness.emulator.user({ firstName: "Саид", languageCode: "ru" });
-    await user.send("/support");
-    const reply = await user.nextBotMessage();
-    expect(reply.text).toContain("Раздел «Поддержка» скоро появится");
-    expect(reply.text).toContain("8 800 700-54-05");
-  });
-
   it("answers anything it does not expect with a pointer to the menu, in the user's language", async () => {
     const user = harness.emulator.user({ firstName: "Ислам", languageCode: "ru" });
     await user.send("привет");

@@ -1,6 +1,6 @@
 // Card top-ups against real PostgreSQL: checkout checks, and crediting exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseRubles } from "../../core/billing/money.ts";
+import { parseRubles } from "../../core/billing/rubles.ts";
 import { connectPostgres, type Database } from "../../core/db.ts";
 import {
   checkCheckout,
@@ -22,7 +22,7 @@ describe("parseRubles", () => {
     ["750р", 750_00],
   ])("reads %j as %i kopecks", (text, kopecks) => expect(parseRubles(text)).toBe(kopecks));
 
-  it.each(["", "abc", "-500", "1,234,5", "10.999", "1e3", "500 долларов"])("refuses %j", (text) =>
+  it.each(["", "abc", "1,234,5", "10.999", "1e3", "500 долларов"])("refuses %j", (text) =>
     expect(parseRubles(text)).toBeNull(),
   );
 });

@@ -15,6 +15,11 @@ export interface HarnessOptions {
   redis?: boolean;
   /** More environment for the bot's configuration. */
   env?: Record<string, string>;
+  /**
+   * Runs on the emulator before the bot starts, e.g. to create the groups the configuration
+   * names; returns more environment (`{ STAFF_CHAT_ID: String(group.id) }`).
+   */
+  beforeStart?(emulator: BotApiEmulator): Record<string, string>;
 }
 
 export interface Harness {
@@ -46,6 +51,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // Jobs run on the clock; tests run them themselves when they mean to.
     SCHEDULER: "off",
     ...options.env,
+    ...options.beforeStart?.(emulator),
   });
   const logs = captureLogs();
   let app = await startApp(config, logs.logger);

@@ -24,7 +24,7 @@ describe("loadConfig", () => {
       redisUrl: undefined,
       mode: { kind: "polling" },
       timeZone: "Europe/Moscow",
-      trust: { days: 3, cooldownDays: 30 },
+      trust: { days: 3, cooldownDays: 30, perPeriod: 1, reminderHours: 24 },
       reminders: { cron: "0 10 * * *", daysAhead: 3 },
       telegramLimits: { globalPerSecond: 25, chatIntervalMs: 1050, groupPerMinute: 20 },
     });
@@ -84,6 +84,24 @@ describe("loadConfig", () => {
     expect(config.supportChatId).toBe(-1001234567890);
     expect(config.telegramApiRoot).toBe("http://127.0.0.1:8081");
     expect(config.databaseUrl).toBe("postgresql://root@127.0.0.1:5432/kaspnet");
+  });
+
+  it("reads the trust payment's settings and names a bad one", () => {
+    const config = loadConfig({
+      BOT_TOKEN: token,
+      TRUST_DAYS: "5",
+      TRUST_COOLDOWN_DAYS: "60",
+      TRUST_PER_PERIOD: "2",
+      TRUST_REMINDER_HOURS: "12",
+    });
+    expect(config.trust).toEqual({ days: 5, cooldownDays: 60, perPeriod: 2, reminderHours: 12 });
+    const message = configError({
+      BOT_TOKEN: token,
+      TRUST_PER_PERIOD: "0",
+      TRUST_REMINDER_HOURS: "500",
+    });
+    expect(message).toContain("TRUST_PER_PERIOD is invalid: expected a positive whole number");
+    expect(message).toContain("TRUST_REMINDER_HOURS is invalid");
   });
 
   it("treats empty values as unset, as .env files write them", () => {

@@ -1,0 +1,55 @@
+// import-accounts <file.csv>: contracts with their opening balances; generated passwords on
+// stdout (login;password), everything else on stderr.
+import { accountColumns, importAccounts } from "../../../core/accounts/import-accounts.ts";
+import { formatRowProblem } from "../format.ts";
+import { type AdminCommand, exitCode, parseCommandLine } from "../io.ts";
+import { readImportFile } from "./read-file.ts";
+
+export const importAccountsCommand: AdminCommand = {
+  name: "import-accounts",
+  usage: "import-accounts <file.csv>",
+  summary: "imports contracts; prints login;password for each generated password",
+  async run(args, { io, db }) {
+    const { positionals } = parseCommandLine(this, args, {
+      options: {},
+      positionals: ["file.csv"],
+    });
+    const csv = await readImportFile(positionals[0] ?? "");
+    const report = await importAccounts(await db(), {
+      csv,
+      onImported: (account) => {
+        if (account.generatedPassword) io.out(`${account.login};${account.generatedPassword}`);
+      },
+      onProgress: ({ done, total }) => {
+        if (total >= 500) io.err(`… ${done} of ${total} contracts written`);
+      },
+    });
+    const notes = [
+      ...report.existing.map(({ line, login }) => ({
+        line,
+        field: "login",
+        problem: `${login} already exists, left as it is`,
+      })),
+      ...report.problems,
+    ].sort((a, b) => a.line - b.line);
+    for (const note of notes) io.err(formatRowProblem(note));
+    const invalid = new Set(report.problems.map((problem) => problem.line)).size;
+    const generated = report.imported.filter((account) => account.generatedPassword).length;
+    io.err(
+      [
+        `imported ${report.imported.length} of ${report.rows} rows`,
+        report.existing.length > 0 ? `${report.existing.length} already there` : "",
+        invalid > 0 ? `${invalid} invalid` : "",
+        generated > 0 ? `${generated} generated passwords on stdout` : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    );
+    return report.problems.length > 0 ? exitCode.badInput : exitCode.ok;
+  },
+};
+
+export const accountsHeader = [
+  ...accountColumns.required,
+  ...accountColumns.optional.map((name) => `[${name}]`),
+].join(",");

@@ -1,0 +1,158 @@
+// The agents' side: a ticket's topic in the support group. Agents' messages go to the subscriber
+// (except internal notes starting with //), their edits as edits; /close, /reopen and /card act on
+// the ticket. Only members of the group act as agents (getChatMember, cached for a minute).
+import { type Api, Composer } from "grammy";
+import type { Message, User } from "grammy/types";
+import { billingDayAt } from "../../core/billing/calendar.ts";
+import { getSubscriberCard } from "../../core/support/card.ts";
+import { supportStats } from "../../core/support/stats.ts";
+import {
+  closeTicket,
+  findTicket,
+  findTicketByTopic,
+  reopenTicket,
+} from "../../core/support/tickets.ts";
+import type { BotContext } from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+import { renderCard, renderStats } from "./support-card.ts";
+import { isRelayable, type Relay, ratingKeyboard } from "./support-relay.ts";
+
+const agentStatuses = new Set(["creator", "administrator", "member"]);
+const membershipTtlMs = 60_000;
+
+const isNote = (message: Message) => (message.text ?? message.caption ?? "").startsWith("//");
+const nameOf = (user: User) => [user.first_name, user.last_name].filter(Boolean).join(" ");
+
+export function supportAgentsFeature(
+  deps: Pick<BotDeps, "db" | "config" | "logger">,
+  relay: Relay,
+  supportChatId: number,
+) {
+  const { db, config, logger } = deps;
+  const { staff } = relay;
+  const membership = new Map<number, { agent: boolean; until: number }>();
+
+  async function isAgent(api: Api, message: { from: User; sender_chat?: { id: number } }) {
+    // An anonymous administrator writes as the group itself.
+    if (message.sender_chat?.id === supportChatId) return true;
+    const userId = message.from.id;
+    const cached = membership.get(userId);
+    if (cached && cached.until > Date.now()) return cached.agent;
+    const member = await api.getChatMember(supportChatId, userId);
+    const agent = agentStatuses.has(member.status);
+    membership.set(userId, { agent, until: Date.now() + membershipTtlMs });
+    return agent;
+  }
+
+  const say = (api: Api, threadId: number, key: string, variables?: Record<string, string>) =>
+    api.sendMessage(supportChatId, staff(key, variables), { message_thread_id: threadId });
+
+  const { tellSubscriber, setTopicClosed } = relay;
+
+  /** Whether the command's sender is an agent; anyone else is told who may act. */
+  async function fromAgent(ctx: BotContext): Promise<User | null> {
+    const message = ctx.message;
+    if (!message?.from) return null;
+    if (await isAgent(ctx.api, { ...message, from: message.from })) return message.from;
+    await ctx.reply(staff("support-agent-only"), {
+      reply_parameters: { message_id: message.message_id },
+    });
+    return null;
+  }
+
+  const feature = new Composer<BotContext>();
+  const group = feature.filter((ctx) => ctx.chat?.id === supportChatId);
+
+  /** The ticket of the topic the command came from, when an agent sent it. */
+  async function agentTicket(ctx: BotContext) {
+    const threadId = ctx.message?.is_topic_message ? ctx.message.message_thread_id : undefined;
+    const ticket = threadId === undefined ? null : await findTicketByTopic(db, threadId);
+    if (!ticket || threadId === undefined) return null;
+    const agent = await fromAgent(ctx);
+    return agent ? { ticket, threadId, agent: nameOf(agent) } : null;
+  }
+
+  group.command("close", async (ctx) => {
+    const found = await agentTicket(ctx);
+    if (!found) return;
+    const closed = await closeTicket(db, found.ticket.id);
+    if (!closed) {
+      await say(ctx.api, found.threadId, "support-agent-already-closed");
+      return;
+    }
+    const told = await tellSubscriber(ctx.api, closed, "support-closed", {
+      reply_markup: ratingKeyboard(closed.id),
+    });
+    await say(ctx.api, found.threadId, "support-agent-closed", { agent: found.agent });
+    if (!told) await say(ctx.api, found.threadId, "support-agent-not-delivered");
+    await setTopicClosed(ctx.api, found.threadId, true);
+  });
+
+  group.command("reopen", async (ctx) => {
+    const found = await agentTicket(ctx);
+    if (!found) return;
+    const reopened = await reopenTicket(db, found.ticket.id);
+    if (!reopened) {
+      await say(ctx.api, found.threadId, "support-agent-already-open");
+      return;
+    }
+    await setTopicClosed(ctx.api, found.threadId, false);
+    await say(ctx.api, found.threadId, "support-agent-reopened", { agent: found.agent });
+    if (!(await tellSubscriber(ctx.api, reopened, "support-reopened-by-agent")))
+      await say(ctx.api, found.threadId, "support-agent-not-delivered");
+  });
+
+  group.command("card", async (ctx) => {
+    const found = await agentTicket(ctx);
+    if (!found) return;
+    await relay.postCard(ctx.api, { ...found.ticket, topicId: found.threadId });
+  });
+
+  group.command("stats", async (ctx) => {
+    if (!(await fromAgent(ctx))) return;
+    const stats = await supportStats(db, { timeZone: config.timeZone });
+    await ctx.reply(renderStats(staff, stats));
+  });
+
+  group.callbackQuery(/^support:card:(\d{1,9})$/, async (ctx) => {
+    const ticket = await findTicket(db, Number(ctx.match[1]));
+    const message = ctx.callbackQuery.message;
+    if (!ticket || !message || ticket.topicId !== message.message_thread_id) {
+      await ctx.answerCallbackQuery(staff("button-outdated"));
+      return;
+    }
+    if (!(await isAgent(ctx.api, { from: ctx.from }))) {
+      await ctx.answerCallbackQuery({ text: staff("support-agent-only"), show_alert: true });
+      return;
+    }
+    const card = await getSubscriberCard(db, ticket.id, billingDayAt(new Date(), config.timeZone));
+    const { text, reply_markup } = renderCard(staff, card, config.timeZone);
+    await ctx.editMessageText(text, { reply_markup });
+    await ctx.answerCallbackQuery(staff("support-card-updated"));
+  });
+
+  group.on("message", async (ctx) => {
+    const message = ctx.message;
+    const threadId = message.is_topic_message ? message.message_thread_id : undefined;
+    if (threadId === undefined || !isRelayable(message) || isNote(message)) return;
+    const ticket = await findTicketByTopic(db, threadId);
+    if (!ticket) return;
+    if (!(await isAgent(ctx.api, message))) {
+      logger.info({ userId: ctx.from.id, ticketId: ticket.id }, "not an agent: not relayed");
+      return;
+    }
+    if (ticket.status !== "OPEN") {
+      await ctx.reply(staff("support-agent-ticket-closed"), {
+        reply_parameters: { message_id: message.message_id },
+      });
+      return;
+    }
+    await relay.toSubscriber(ctx.api, ticket, message);
+  });
+
+  group.on("edited_message", async (ctx) => {
+    if (!isNote(ctx.editedMessage)) await relay.relayEdit(ctx.api, "agent", ctx.editedMessage);
+  });
+
+  return feature;
+}

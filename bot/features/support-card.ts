@@ -1,0 +1,93 @@
+// What agents read in their group: the subscriber card at the top of a ticket's topic, /stats.
+import { InlineKeyboard } from "grammy";
+import type { SubscriberCard } from "../../core/support/card.ts";
+import type { PeriodStats, SupportStats } from "../../core/support/stats.ts";
+import { formatDate, formatDateTime, formatMoney } from "../format.ts";
+
+type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+export const cardData = (ticketId: number) => `support:card:${ticketId}`;
+
+export function renderCard(t: Translate, card: SubscriberCard, timeZone: string) {
+  const lines = [t("support-card-title", { ticket: String(card.ticketId), status: card.status })];
+  const { account, telegram } = card;
+  if (account) {
+    const tariffs = [account.internet?.name, account.iptv?.name].filter(Boolean).join(" + ");
+    lines.push(
+      t("support-card-account", { login: account.login, name: account.name }),
+      t("support-card-status", { status: account.status, balance: formatMoney(account.balance) }),
+      t("support-card-tariffs", { tariffs: tariffs || t("support-card-no-tariff") }),
+      t("support-card-address", { address: account.address }),
+      t("support-card-phone", { phone: account.phone ?? "—" }),
+    );
+    if (account.trust)
+      lines.push(
+        t("support-card-trust", {
+          amount: formatMoney(account.trust.amount),
+          until: formatDate(account.trust.expiresAt, timeZone),
+        }),
+      );
+    if (account.payments.length === 0) lines.push(t("support-card-no-payments"));
+    else {
+      lines.push(t("support-card-payments"));
+      for (const payment of account.payments)
+        lines.push(
+          t("support-card-payment", {
+            at: formatDateTime(payment.createdAt, timeZone),
+            amount: formatMoney(payment.amount),
+            status: payment.status,
+          }),
+        );
+    }
+  } else {
+    lines.push(t("support-card-unlinked"));
+  }
+  const name = [telegram.firstName, telegram.lastName].filter(Boolean).join(" ");
+  lines.push(
+    t("support-card-telegram", {
+      name: telegram.username ? `${name} (@${telegram.username})` : name,
+      id: String(telegram.id),
+    }),
+  );
+  if (card.connectionRequest)
+    lines.push(
+      t("support-card-request", {
+        id: card.connectionRequest.id,
+        address: card.connectionRequest.address,
+        status: card.connectionRequest.status,
+      }),
+    );
+  lines.push("", t("support-card-help"));
+  return {
+    text: lines.join("\n"),
+    reply_markup: new InlineKeyboard().text(t("support-card-refresh"), cardData(card.ticketId)),
+  };
+}
+
+const oneDecimal = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 });
+
+export function renderStats(t: Translate, stats: SupportStats): string {
+  const period = (figures: PeriodStats) =>
+    t("support-stats-period", {
+      opened: figures.opened,
+      closed: figures.closed,
+      response:
+        figures.medianFirstResponseMs === null
+          ? t("support-stats-none")
+          : t("support-stats-minutes", {
+              minutes: Math.round(figures.medianFirstResponseMs / 60_000),
+            }),
+      rating:
+        figures.averageRating === null
+          ? t("support-stats-none")
+          : t("support-stats-rating", {
+              average: oneDecimal.format(figures.averageRating),
+              count: figures.rated,
+            }),
+    });
+  return t("support-stats", {
+    today: period(stats.today),
+    week: period(stats.week),
+    open: stats.openNow,
+  });
+}

@@ -1,0 +1,147 @@
+// /support: frequent questions with short answers and «Написать оператору», which opens a ticket
+// (or reuses the open one) with a topic in the agents' group. While a ticket is open, or within a
+// day of its close, what the subscriber writes goes to that topic; the agents' side is in
+// support-agents.ts, the copying both ways in support-relay.ts.
+import type { I18n } from "@grammyjs/i18n";
+import { Composer, InlineKeyboard } from "grammy";
+import { findActiveAccount } from "../../core/accounts/active-account.ts";
+import { rememberTelegramUser, setReachable } from "../../core/accounts/telegram-users.ts";
+import { openTicket, rateTicket, ticketForMessage } from "../../core/support/tickets.ts";
+import { isWorkingTime, nextOpening } from "../../core/support/working-hours.ts";
+import type { BotContext, TranslatingContext } from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+import { menuData } from "../keyboards/main-menu.ts";
+import { telegramProfile } from "../telegram-profile.ts";
+import { supportAgentsFeature } from "./support-agents.ts";
+import { createRelay, isRelayable } from "./support-relay.ts";
+
+const questions = ["internet", "speed", "pay", "trust", "tariff", "iptv"] as const;
+const questionData = /^support:faq:(internet|speed|pay|trust|tariff|iptv)$/;
+const writeData = "support:agent";
+const backData = "support:faq";
+
+function faqScreen(ctx: TranslatingContext) {
+  const keyboard = new InlineKeyboard();
+  questions.forEach((question, index) => {
+    keyboard.text(ctx.t(`support-faq-${question}`), `support:faq:${question}`);
+    if (index % 2 === 1) keyboard.row();
+  });
+  keyboard.text(ctx.t("support-write-agent"), writeData);
+  return { text: ctx.t("support-intro"), reply_markup: keyboard };
+}
+
+export function supportFeature(
+  deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
+) {
+  const { db, config } = deps;
+  const supportChatId = config.supportChatId;
+  const relay = supportChatId === undefined ? undefined : createRelay(deps, supportChatId);
+
+  const feature = new Composer<BotContext>();
+  if (relay && supportChatId !== undefined)
+    feature.use(supportAgentsFeature(deps, relay, supportChatId));
+  const privateChat = feature.chatType("private");
+
+  const showFaq = (ctx: BotContext) => {
+    const { text, reply_markup } = faqScreen(ctx);
+    return ctx.reply(text, { reply_markup });
+  };
+  privateChat.command("support", showFaq);
+  privateChat.callbackQuery(menuData("support"), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showFaq(ctx);
+  });
+
+  privateChat.callbackQuery(questionData, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("support-write-agent"), writeData)
+      .row()
+      .text(ctx.t("support-back"), backData);
+    await ctx.editMessageText(ctx.t(`support-answer-${ctx.match[1]}`), { reply_markup: keyboard });
+  });
+
+  privateChat.callbackQuery(backData, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const { text, reply_markup } = faqScreen(ctx);
+    await ctx.editMessageText(text, { reply_markup });
+  });
+
+  privateChat.callbackQuery(writeData, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (!relay) {
+      await ctx.reply(ctx.t("support-not-configured"));
+      return;
+    }
+    const profile = telegramProfile(ctx);
+    if (!profile) return;
+    await rememberTelegramUser(db, profile);
+    const account = await findActiveAccount(db, ctx.from.id);
+    const opening = await openTicket(db, {
+      telegramUserId: ctx.from.id,
+      accountId: account?.id ?? null,
+    });
+    const ticket = await relay.ensureTopic(ctx.api, opening.ticket);
+    if (opening.outcome === "reopened") await relay.reopenTopic(ctx.api, ticket);
+    await ctx.reply(openedText(ctx, opening.outcome, ticket.id));
+  });
+
+  function openedText(ctx: TranslatingContext, outcome: string, id: number) {
+    // A ticket number, not a quantity: no digit grouping.
+    const ticket = String(id);
+    if (outcome === "existing") return ctx.t("support-existing", { ticket });
+    if (outcome === "reopened") return ctx.t("support-reopened", { ticket });
+    const now = new Date();
+    if (isWorkingTime(now, config.timeZone)) return ctx.t("support-opened", { ticket });
+    const next = nextOpening(now, config.timeZone);
+    return ctx.t("support-opened-off-hours", {
+      ticket,
+      days: Math.min(next.daysAhead, 2),
+      weekday: next.weekday,
+      time: next.time,
+    });
+  }
+
+  // The rating asked for at the close: once, for the subscriber's own closed ticket.
+  privateChat.callbackQuery(/^support:rate:(\d{1,9}):([1-5])$/, async (ctx) => {
+    const rating = Number(ctx.match[2]);
+    const rated = await rateTicket(db, {
+      ticketId: Number(ctx.match[1]),
+      telegramUserId: ctx.from.id,
+      rating,
+    });
+    if (!rated) {
+      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const asked = ctx.callbackQuery.message?.text;
+    const thanks = ctx.t("support-rated", { rating });
+    await ctx.editMessageText(asked ? `${asked}\n\n${thanks}` : thanks);
+  });
+
+  // What the subscriber writes while a ticket is open goes to its topic; commands stay commands.
+  privateChat.on("message", async (ctx, next) => {
+    const message = ctx.message;
+    if (!relay || message.text?.startsWith("/")) return next();
+    const found = await ticketForMessage(db, ctx.from.id);
+    if (!found) return next();
+    if (!isRelayable(message)) {
+      await ctx.reply(ctx.t("support-not-copyable"));
+      return;
+    }
+    // Writing again means the bot is not blocked (any more).
+    if (!found.ticket.reachable) await setReachable(db, ctx.from.id, true);
+    const ticket = await relay.ensureTopic(ctx.api, found.ticket);
+    if (found.reopened) await relay.reopenTopic(ctx.api, ticket);
+    await relay.toAgents(ctx.api, ticket, message);
+    if (found.reopened)
+      await ctx.reply(ctx.t("support-reopened", { ticket: String(found.ticket.id) }));
+  });
+
+  privateChat.on("edited_message", async (ctx, next) => {
+    if (!relay || !(await relay.relayEdit(ctx.api, "subscriber", ctx.editedMessage))) return next();
+  });
+
+  return feature;
+}

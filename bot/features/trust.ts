@@ -1,0 +1,191 @@
+// /trust: the trust payment (доверительный платёж). The offer shows amount, term, end and how many
+// are left this period, with Confirm and Cancel; a refusal says why. The Confirm button names the
+// contract and the amount shown: both are user input, so the grant happens only for the user's
+// active contract and only for the amount core still finds due (otherwise the new offer is shown).
+// Also the reminder a day before a trust payment ends, which a job sends through the Notifier.
+import { Composer, InlineKeyboard } from "grammy";
+import { findActiveAccount } from "../../core/accounts/active-account.ts";
+import {
+  type GrantResult,
+  grantTrust,
+  quoteTrust,
+  type TrustOffer,
+  type TrustRefusal,
+} from "../../core/billing/trust.ts";
+import type { Notice } from "../../core/ports.ts";
+import type { BotContext, TranslatingContext } from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+import { formatDateTime, formatMoney } from "../format.ts";
+import { menuData } from "../keyboards/main-menu.ts";
+
+type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+const confirmData = (accountId: number, amount: number) => `trust:yes:${accountId}:${amount}`;
+const cancelData = "trust:no";
+
+function offerMessage(
+  ctx: TranslatingContext,
+  account: { id: number; login: string },
+  offer: TrustOffer,
+  timeZone: string,
+) {
+  const text = ctx.t("trust-offer", {
+    login: account.login,
+    amount: formatMoney(offer.amount),
+    days: offer.days,
+    until: formatDateTime(offer.expiresAt, timeZone),
+    balanceAfter: formatMoney(offer.balanceAfter),
+    periodDays: offer.periodDays,
+    remaining: offer.remaining,
+    perPeriod: offer.perPeriod,
+  });
+  const reply_markup = new InlineKeyboard()
+    .text(ctx.t("trust-confirm"), confirmData(account.id, offer.amount))
+    .text(ctx.t("trust-cancel"), cancelData);
+  return { text, reply_markup };
+}
+
+export function refusalText(
+  t: Translate,
+  login: string,
+  refusal: TrustRefusal,
+  timeZone: string,
+): string {
+  switch (refusal.reason) {
+    case "closed":
+      return t("trust-refused-closed", { login });
+    case "active":
+      return t("trust-refused-active", {
+        login,
+        amount: formatMoney(refusal.amount),
+        until: formatDateTime(refusal.expiresAt, timeZone),
+      });
+    case "too-soon":
+      return t("trust-refused-too-soon", {
+        login,
+        perPeriod: refusal.perPeriod,
+        periodDays: refusal.periodDays,
+        from: formatDateTime(refusal.availableFrom, timeZone),
+      });
+    case "balance-fine":
+      return t("trust-refused-balance-fine", {
+        login,
+        balance: formatMoney(refusal.balance),
+        charge: formatMoney(refusal.nextCharge),
+      });
+  }
+}
+
+function grantedText(
+  ctx: TranslatingContext,
+  login: string,
+  granted: Extract<GrantResult, { outcome: "granted" }>,
+  timeZone: string,
+) {
+  const until = formatDateTime(granted.expiresAt, timeZone);
+  return [
+    ctx.t("trust-granted", {
+      login,
+      amount: formatMoney(granted.amount),
+      until,
+      balance: formatMoney(granted.balance),
+    }),
+    granted.unblocked
+      ? ctx.t("trust-granted-unblocked")
+      : ctx.t(`balance-status-${granted.status.toLowerCase()}`),
+    ctx.t("trust-granted-left", { remaining: granted.remaining }),
+    "",
+    ctx.t("trust-granted-repay", { amount: formatMoney(granted.amount), until }),
+  ].join("\n");
+}
+
+/** The reminder before a trust payment ends, in the recipient's language, with a top-up button. */
+export function trustExpiringMessage(
+  t: Translate,
+  notice: Extract<Notice, { kind: "trust-expiring" }>,
+  timeZone: string,
+) {
+  const shortfall = -notice.balanceAfterRepay;
+  const text = [
+    t("trust-reminder", {
+      login: notice.login,
+      until: formatDateTime(notice.expiresAt, timeZone),
+      amount: formatMoney(notice.amount),
+      balance: formatMoney(notice.balance),
+      balanceAfter: formatMoney(notice.balanceAfterRepay),
+    }),
+    shortfall > 0
+      ? t("trust-reminder-top-up", { shortfall: formatMoney(shortfall) })
+      : t("trust-reminder-enough"),
+  ].join("\n");
+  return { text, reply_markup: new InlineKeyboard().text(t("menu-topup"), menuData("topup")) };
+}
+
+export function trustFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
+  const feature = new Composer<BotContext>();
+  const privateChat = feature.chatType("private");
+
+  async function showOffer(ctx: BotContext) {
+    const account = ctx.from ? await findActiveAccount(db, ctx.from.id) : null;
+    if (!account) {
+      await ctx.reply(ctx.t("trust-sign-in-first"), {
+        reply_markup: new InlineKeyboard().text(ctx.t("menu-login"), menuData("login")),
+      });
+      return;
+    }
+    const quote = await quoteTrust(db, { accountId: account.id, now: new Date(), config });
+    if (quote.outcome === "refused") {
+      await ctx.reply(refusalText(ctx.t, account.login, quote, config.timeZone));
+      return;
+    }
+    const { text, reply_markup } = offerMessage(ctx, account, quote, config.timeZone);
+    await ctx.reply(text, { reply_markup });
+  }
+
+  privateChat.command("trust", showOffer);
+  privateChat.callbackQuery(menuData("trust"), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showOffer(ctx);
+  });
+
+  privateChat.callbackQuery(/^trust:yes:(\d{1,9}):(\d{1,12})$/, async (ctx) => {
+    const account = await findActiveAccount(db, ctx.from.id);
+    // An offer for another contract (switched since, or forged) grants nothing.
+    if (!account || account.id !== Number(ctx.match[1])) {
+      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
+      return;
+    }
+    const result = await grantTrust(db, {
+      accountId: account.id,
+      now: new Date(),
+      config,
+      expectedAmount: Number(ctx.match[2]),
+    });
+    await ctx.answerCallbackQuery();
+    switch (result.outcome) {
+      case "granted":
+        await ctx.editMessageText(grantedText(ctx, account.login, result, config.timeZone), {
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t("menu-topup"), menuData("topup"))
+            .text(ctx.t("menu-balance"), menuData("balance")),
+        });
+        return;
+      case "changed": {
+        const { text, reply_markup } = offerMessage(ctx, account, result.offer, config.timeZone);
+        await ctx.editMessageText(`${ctx.t("trust-offer-changed")}\n\n${text}`, { reply_markup });
+        return;
+      }
+      case "refused":
+        await ctx.editMessageReplyMarkup();
+        await ctx.reply(refusalText(ctx.t, account.login, result, config.timeZone));
+        return;
+    }
+  });
+
+  privateChat.callbackQuery(cancelData, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("trust-cancelled"));
+  });
+
+  return feature;
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SupportTicket" ADD COLUMN     "unansweredAlertAt" TIMESTAMP(3);

@@ -1,0 +1,69 @@
+// The trust payment's texts in both languages: every variable filled, amounts and dates as the
+// subscriber reads them, the reminder's top-up button.
+import { describe, expect, it } from "vitest";
+import { refusalText, trustExpiringMessage } from "../../bot/features/trust.ts";
+import { createI18n, locales } from "../../bot/i18n.ts";
+import type { TrustRefusal } from "../../core/billing/trust.ts";
+
+const i18n = createI18n();
+const nbsp = "\u00a0";
+const expiresAt = new Date("2026-11-28T09:00:00Z");
+const refusals: TrustRefusal[] = [
+  { outcome: "refused", reason: "closed" },
+  { outcome: "refused", reason: "active", amount: 450_00, expiresAt },
+  { outcome: "refused", reason: "balance-fine", balance: 1250_00, nextCharge: 25_00 },
+  {
+    outcome: "refused",
+    reason: "too-soon",
+    availableFrom: expiresAt,
+    perPeriod: 1,
+    periodDays: 30,
+  },
+];
+
+describe.each(locales)("trust payment texts (%s)", (locale) => {
+  const t = (key: string, variables?: Record<string, string | number>) =>
+    i18n.t(locale, key, variables);
+
+  it.each(refusals.map((refusal) => [refusal.reason, refusal] as const))(
+    "names the reason %s, with the contract",
+    (_, refusal) => {
+      const text = refusalText(t, "10002", refusal, "Europe/Moscow");
+      expect(text).toContain("10002");
+      expect(text).not.toMatch(/\{|\$|undefined|NaN/);
+    },
+  );
+
+  it("dates a refusal in Moscow time", () => {
+    expect(refusalText(t, "10002", refusals[1] as TrustRefusal, "Europe/Moscow")).toContain(
+      "28.11, 12:00",
+    );
+    expect(refusalText(t, "10001", refusals[2] as TrustRefusal, "Europe/Moscow")).toContain(
+      `1${nbsp}250,00${nbsp}₽`,
+    );
+  });
+
+  it("reminds with the shortfall and a top-up button, or says the money is enough", () => {
+    const notice = {
+      kind: "trust-expiring" as const,
+      login: "10002",
+      amount: 450_00,
+      expiresAt,
+      balance: 270_00,
+      balanceAfterRepay: -180_00,
+    };
+    const short = trustExpiringMessage(t, notice, "Europe/Moscow");
+    expect(short.text).toContain("28.11, 12:00");
+    expect(short.text).toContain(`180,00${nbsp}₽`);
+    expect(short.text).not.toMatch(/\{|\$|undefined|NaN/);
+    expect(short.reply_markup.inline_keyboard.flat()).toEqual([
+      { text: t("menu-topup"), callback_data: "menu:topup" },
+    ]);
+    const enough = trustExpiringMessage(
+      t,
+      { ...notice, balance: 500_00, balanceAfterRepay: 50_00 },
+      "Europe/Moscow",
+    );
+    expect(enough.text).toContain(t("trust-reminder-enough"));
+  });
+});
