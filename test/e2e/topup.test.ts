@@ -1,13 +1,30 @@
 // Card top-up through the emulator's Telegram Payments: presets, a typed amount, checkout
 // refusals, and a payment credited once however often Telegram delivers it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBot } from "../../bot/bot.ts";
 import { formatMoney } from "../../bot/format.ts";
+import { connectPostgres } from "../../core/db.ts";
+import { createMailer } from "../../core/mail.ts";
 import type { UserDriver } from "../emulator/index.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { inlineButtons, signedIn } from "../support/sign-in.ts";
 
 const rub = (kopecks: number) => formatMoney(kopecks);
+
+/** Another bot process on the same database and Bot API: it handles updates it is handed. */
+async function startSecondInstance(harness: Harness) {
+  const database = connectPostgres(harness.database.url);
+  const bot = createBot({
+    config: harness.config,
+    db: database.prisma,
+    redis: undefined,
+    logger: harness.logs.logger,
+    mailer: createMailer(harness.config.smtpUrl, harness.logs.logger),
+  });
+  await bot.init();
+  return { bot, close: () => database.close() };
+}
 
 describe.skipIf(noPostgres)("card top-up", () => {
   let harness: Harness;
@@ -87,6 +104,37 @@ describe.skipIf(noPostgres)("card top-up", () => {
     expect((await accountOf("10004")).balance).toBe(before + 750_50);
     const sendInvoice = harness.emulator.calls.findLast((call) => call.method === "sendInvoice");
     expect(sendInvoice?.params).toMatchObject({ need_email: true, send_email_to_provider: true });
+  });
+
+  it("credits a payment once when two bot instances on one database race on its update", async () => {
+    const second = await startSecondInstance(harness);
+    try {
+      const user = newUser("Гаджи");
+      await signedIn(user, "10004");
+      const before = (await accountOf("10004")).balance;
+      await user.send("/topup");
+      await user.nextBotMessage();
+      await user.press(rub(1000_00));
+      const invoice = await nextInvoice(user);
+      expect((await user.pay(invoice)).status).toBe("paid");
+      const update = harness.emulator.updates.findLast(
+        (u) => u.message?.successful_payment && u.message.chat.id === user.id,
+      );
+      if (!update) throw new Error("no successful_payment update");
+      // The polling instance takes it from Telegram while the second one is handed the same update.
+      await second.bot.handleUpdate(update);
+      const receipts = () =>
+        user.messages().filter((m) => m.text?.startsWith("✅ Оплата получена"));
+      await user.waitFor(() => receipts().length === 2);
+      expect((await accountOf("10004")).balance).toBe(before + 1000_00);
+      expect(
+        await harness.database.prisma.ledgerEntry.count({
+          where: { kind: "CARD_TOPUP", account: { login: "10004" }, amount: 1000_00 },
+        }),
+      ).toBe(1);
+    } finally {
+      await second.close();
+    }
   });
 
   it("credits a payment once when Telegram delivers it five times", async () => {
