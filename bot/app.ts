@@ -10,6 +10,7 @@ import { connectRedis, type Redis } from "../core/redis.ts";
 import { createBot } from "./bot.ts";
 import { registerCommands } from "./commands.ts";
 import type { BotContext } from "./context.ts";
+import { supportJobs } from "./features/support-jobs.ts";
 import { createI18n } from "./i18n.ts";
 import { createNotifier } from "./notifier.ts";
 import { startPolling } from "./polling.ts";
@@ -70,6 +71,10 @@ export async function startApp(
         timeZone: config.timeZone,
         config,
         notifier: createNotifier({ api: bot.api, i18n: createI18n(), logger, config }),
+        supportDesk: supportJobs(
+          { db: database.prisma, config, logger, i18n: createI18n() },
+          bot.api,
+        ),
       })
     : undefined;
   logger.info(

@@ -20,6 +20,17 @@ export type Notice =
       requests: { id: number; name: string; phone: string; createdAt: Date }[];
     };
 
+/**
+ * The support desk's upkeep, which acts in the agents' Telegram group (forum topics), so the bot
+ * supplies it; jobs only say when.
+ */
+export interface SupportDesk {
+  /** One alert in the General topic for tickets waiting 15 working minutes for an agent. */
+  alertUnanswered(now: Date): Promise<{ alerted: number }>;
+  /** Closes tickets idle for 48 hours, telling the subscriber and asking for a rating. */
+  closeIdleTickets(now: Date): Promise<{ closed: number }>;
+}
+
 export interface Notifier {
   /**
    * Sends the notice to one Telegram user. Resolves true when Telegram took the message, false when

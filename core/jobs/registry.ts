@@ -7,7 +7,7 @@ import { expireTrusts } from "../billing/trust-expiry.ts";
 import { remindTrustExpiry } from "../billing/trust-reminder.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
-import type { Notifier } from "../ports.ts";
+import type { Notifier, SupportDesk } from "../ports.ts";
 import { runRequestsDigest } from "../requests/digest.ts";
 
 export interface JobContext {
@@ -17,6 +17,8 @@ export interface JobContext {
   config: Config;
   /** Messages a job sends to subscribers on its own (the bot supplies it). */
   notifier: Notifier;
+  /** Absent where no bot runs (the operator's command line): the support jobs then wait. */
+  supportDesk?: SupportDesk;
   progress(message: string): void;
 }
 
@@ -57,6 +59,18 @@ export const jobs = {
       runRequestsDigest(db, { day, staffChatId: config.staffChatId, notifier }).then((report) => ({
         ...report,
       })),
+  },
+  "support-unanswered": {
+    schedule: "*/5 * * * *",
+    describe: "alerts the agents' group of tickets waiting 15 working minutes for an answer",
+    run: async ({ supportDesk }) =>
+      supportDesk ? supportDesk.alertUnanswered(new Date()) : { skipped: "runs in the bot" },
+  },
+  "support-idle": {
+    schedule: "15 * * * *",
+    describe: "closes support tickets idle for 48 hours and asks the subscriber for a rating",
+    run: async ({ supportDesk }) =>
+      supportDesk ? supportDesk.closeIdleTickets(new Date()) : { skipped: "runs in the bot" },
   },
 } satisfies Record<string, Job>;
 

@@ -5,7 +5,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import type { Logger } from "../logger.ts";
-import type { Notifier } from "../ports.ts";
+import type { Notifier, SupportDesk } from "../ports.ts";
 import type { Redis } from "../redis.ts";
 import { type JobLock, localJobLock, redisJobLock } from "./lock.ts";
 import { type JobName, jobs, today } from "./registry.ts";
@@ -17,6 +17,7 @@ export interface SchedulerDeps {
   timeZone: string;
   config: Config;
   notifier: Notifier;
+  supportDesk?: SupportDesk;
 }
 
 export interface Scheduler {
@@ -32,6 +33,7 @@ export function startScheduler({
   timeZone,
   config,
   notifier,
+  supportDesk,
 }: SchedulerDeps): Scheduler {
   const lock: JobLock = redis ? redisJobLock(redis) : localJobLock();
   const running = new Set<Promise<unknown>>();
@@ -45,6 +47,7 @@ export function startScheduler({
         day,
         config,
         notifier,
+        ...(supportDesk ? { supportDesk } : {}),
         progress: (message) => log.debug(message),
       });
       log.info({ report }, "job finished");
