@@ -4,6 +4,7 @@
 import { type Api, Composer } from "grammy";
 import type { Message, User } from "grammy/types";
 import { billingDayAt } from "../../core/billing/calendar.ts";
+import { grantTrust } from "../../core/billing/trust.ts";
 import { getSubscriberCard } from "../../core/support/card.ts";
 import { supportStats } from "../../core/support/stats.ts";
 import {
@@ -14,6 +15,7 @@ import {
 } from "../../core/support/tickets.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
+import { formatDateTime, formatMoney } from "../format.ts";
 import { renderCard, renderStats } from "./support-card.ts";
 import { isRelayable, type Relay, ratingKeyboard } from "./support-relay.ts";
 
@@ -129,6 +131,42 @@ export function supportAgentsFeature(
     const { text, reply_markup } = renderCard(staff, card, config.timeZone);
     await ctx.editMessageText(text, { reply_markup });
     await ctx.answerCallbackQuery(staff("support-card-updated"));
+  });
+
+  // A trust payment on the subscriber's behalf: the same rules as theirs (core/billing/trust.ts).
+  group.callbackQuery(/^support:trust:(\d{1,9})$/, async (ctx) => {
+    const ticket = await findTicket(db, Number(ctx.match[1]));
+    const threadId = ctx.callbackQuery.message?.message_thread_id;
+    if (
+      !ticket ||
+      ticket.accountId === null ||
+      threadId === undefined ||
+      ticket.topicId !== threadId
+    ) {
+      await ctx.answerCallbackQuery(staff("button-outdated"));
+      return;
+    }
+    if (!(await isAgent(ctx.api, { from: ctx.from }))) {
+      await ctx.answerCallbackQuery({ text: staff("support-agent-only"), show_alert: true });
+      return;
+    }
+    const result = await grantTrust(db, { accountId: ticket.accountId, now: new Date(), config });
+    if (result.outcome !== "granted") {
+      const reason = result.outcome === "refused" ? result.reason : "changed";
+      await ctx.answerCallbackQuery({
+        text: staff(`support-trust-refused-${reason}`),
+        show_alert: true,
+      });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await say(ctx.api, threadId, "support-trust-granted", {
+      agent: nameOf(ctx.from),
+      amount: formatMoney(result.amount),
+      until: formatDateTime(result.expiresAt, config.timeZone),
+    });
+    if (!(await tellSubscriber(ctx.api, ticket, "support-trust-granted-subscriber")))
+      await say(ctx.api, threadId, "support-agent-not-delivered");
   });
 
   group.on("message", async (ctx) => {

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatMoney } from "../format.ts";
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
 export const cardData = (ticketId: number) => `support:card:${ticketId}`;
+export const trustData = (ticketId: number) => `support:trust:${ticketId}`;
 
 export function renderCard(t: Translate, card: SubscriberCard, timeZone: string) {
   const lines = [t("support-card-title", { ticket: String(card.ticketId), status: card.status })];
@@ -58,10 +59,9 @@ export function renderCard(t: Translate, card: SubscriberCard, timeZone: string)
       }),
     );
   lines.push("", t("support-card-help"));
-  return {
-    text: lines.join("\n"),
-    reply_markup: new InlineKeyboard().text(t("support-card-refresh"), cardData(card.ticketId)),
-  };
+  const keyboard = new InlineKeyboard().text(t("support-card-refresh"), cardData(card.ticketId));
+  if (account) keyboard.text(t("support-card-grant-trust"), trustData(card.ticketId));
+  return { text: lines.join("\n"), reply_markup: keyboard };
 }
 
 const oneDecimal = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 });

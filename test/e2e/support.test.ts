@@ -345,6 +345,35 @@ describe.skipIf(noPostgres)("support", () => {
     );
   });
 
+  it("grants a trust payment on the subscriber's behalf from the card, under the same rules", async () => {
+    const blocked = newUser("Патимат");
+    await signedIn(blocked, "10002");
+    const { threadId, card } = await openTicket(blocked);
+    expect(inlineButtons(card)).toEqual(["🔄 Обновить карточку", "🤝 Доверительный платёж"]);
+
+    const outsider = newUser("Посторонний-2");
+    group.setMemberStatus(outsider.id, "restricted");
+    const refused = await outsider.press("🤝 Доверительный платёж", { message: card });
+    expect((await outsider.waitForCallbackAnswer(refused)).text).toContain("только участники");
+
+    await agent.press("🤝 Доверительный платёж", { message: card });
+    await inTopic(threadId, (m) => !!m.text?.startsWith("Марина оформил(а) доверительный платёж"));
+    await blocked.waitFor(() =>
+      blocked.messages().find((m) => m.text?.includes("оператор оформил вам доверительный платёж")),
+    );
+    const account = await db().account.findUniqueOrThrow({ where: { login: "10002" } });
+    expect(account.status).toBe("ACTIVE");
+    expect(
+      await db().trustPayment.count({ where: { accountId: account.id, status: "ACTIVE" } }),
+    ).toBe(1);
+
+    const again = await agent.press("🤝 Доверительный платёж", { message: card });
+    expect((await agent.waitForCallbackAnswer(again)).text).toBe(
+      "Доверительный платёж уже действует.",
+    );
+    expect(await db().trustPayment.count({ where: { accountId: account.id } })).toBe(1);
+  });
+
   it("marks a message to a subscriber who blocked the bot as not delivered, with no retries", async () => {
     const user = newUser("Зарема");
     const { ticket, threadId } = await openTicket(user);

@@ -122,3 +122,11 @@ support-idle-closed =
     Ticket #{ $ticket } is closed: no new messages for two days. If anything is left, write here.
     Please rate the agent's help:
 support-agent-idle-closed = Ticket closed automatically: 48 hours without messages.
+support-card-grant-trust = 🤝 Trust payment
+support-trust-granted = { $agent } granted a trust payment of { $amount } until { $until }.
+support-trust-granted-subscriber = On ticket №{ $ticket } an agent granted you a trust payment. Balance and term: /balance
+support-trust-refused-closed = The contract is closed: no trust payment.
+support-trust-refused-active = A trust payment is already active.
+support-trust-refused-balance-fine = The balance covers the next charge: no trust payment is needed.
+support-trust-refused-too-soon = The trust payments of this period are used up.
+support-trust-refused-changed = The amount has changed; press again.

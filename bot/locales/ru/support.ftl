@@ -122,3 +122,11 @@ support-idle-closed =
     Обращение №{ $ticket } закрыто: двое суток не было новых сообщений. Если вопрос остался — напишите сюда.
     Оцените, пожалуйста, помощь оператора:
 support-agent-idle-closed = Обращение закрыто автоматически: 48 часов без сообщений.
+support-card-grant-trust = 🤝 Доверительный платёж
+support-trust-granted = { $agent } оформил(а) доверительный платёж { $amount } до { $until }.
+support-trust-granted-subscriber = По обращению №{ $ticket } оператор оформил вам доверительный платёж. Баланс и срок: /balance
+support-trust-refused-closed = Договор расторгнут: доверительный платёж недоступен.
+support-trust-refused-active = Доверительный платёж уже действует.
+support-trust-refused-balance-fine = Баланса хватает на следующее списание: доверительный платёж не нужен.
+support-trust-refused-too-soon = Лимит доверительных платежей за период исчерпан.
+support-trust-refused-changed = Сумма изменилась, нажмите ещё раз.
