@@ -1,10 +1,13 @@
 // The agents' side: a ticket's topic in the support group. Agents' messages go to the subscriber
 // (except internal notes starting with //), their edits as edits; /close, /reopen and /card act on
 // the ticket. Only members of the group act as agents (getChatMember, cached for a minute).
+import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer } from "grammy";
 import type { Message, User } from "grammy/types";
+import { getBalanceCard } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import { grantTrust } from "../../core/billing/trust.ts";
+import { startTopUp, topUpLimits } from "../../core/payments/topup.ts";
 import { getSubscriberCard } from "../../core/support/card.ts";
 import { supportStats } from "../../core/support/stats.ts";
 import {
@@ -16,8 +19,10 @@ import {
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatMoney } from "../format.ts";
+import { localeOf } from "../i18n.ts";
 import { renderCard, renderStats } from "./support-card.ts";
 import { isRelayable, type Relay, ratingKeyboard } from "./support-relay.ts";
+import { sendTopUpInvoice } from "./topup.ts";
 
 const agentStatuses = new Set(["creator", "administrator", "member"]);
 const membershipTtlMs = 60_000;
@@ -26,7 +31,7 @@ const isNote = (message: Message) => (message.text ?? message.caption ?? "").sta
 const nameOf = (user: User) => [user.first_name, user.last_name].filter(Boolean).join(" ");
 
 export function supportAgentsFeature(
-  deps: Pick<BotDeps, "db" | "config" | "logger">,
+  deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
   relay: Relay,
   supportChatId: number,
 ) {
@@ -128,7 +133,9 @@ export function supportAgentsFeature(
       return;
     }
     const card = await getSubscriberCard(db, ticket.id, billingDayAt(new Date(), config.timeZone));
-    const { text, reply_markup } = renderCard(staff, card, config.timeZone);
+    const { text, reply_markup } = renderCard(staff, card, config.timeZone, {
+      invoices: config.paymentProviderToken !== undefined,
+    });
     await ctx.editMessageText(text, { reply_markup });
     await ctx.answerCallbackQuery(staff("support-card-updated"));
   });
@@ -167,6 +174,65 @@ export function supportAgentsFeature(
     });
     if (!(await tellSubscriber(ctx.api, ticket, "support-trust-granted-subscriber")))
       await say(ctx.api, threadId, "support-agent-not-delivered");
+  });
+
+  // A top-up invoice sent to the subscriber: the monthly fee, or the debt when it is larger.
+  group.callbackQuery(/^support:invoice:(\d{1,9})$/, async (ctx) => {
+    const ticket = await findTicket(db, Number(ctx.match[1]));
+    const threadId = ctx.callbackQuery.message?.message_thread_id;
+    const token = config.paymentProviderToken;
+    if (
+      !ticket ||
+      ticket.accountId === null ||
+      threadId === undefined ||
+      ticket.topicId !== threadId ||
+      !token
+    ) {
+      await ctx.answerCallbackQuery(staff("button-outdated"));
+      return;
+    }
+    if (!(await isAgent(ctx.api, { from: ctx.from }))) {
+      await ctx.answerCallbackQuery({ text: staff("support-agent-only"), show_alert: true });
+      return;
+    }
+    const card = await getBalanceCard(
+      db,
+      ticket.accountId,
+      billingDayAt(new Date(), config.timeZone),
+    );
+    const monthlyFee = (card.internet?.monthlyFee ?? 0) + (card.iptv?.monthlyFee ?? 0);
+    const debt = card.balance < 0 ? Math.ceil(-card.balance / 100) * 100 : 0;
+    const amount = Math.min(Math.max(monthlyFee, debt, topUpLimits.min), topUpLimits.max);
+    const started = await startTopUp(db, {
+      accountId: ticket.accountId,
+      telegramUserId: ticket.telegramUserId,
+      amount,
+    });
+    if (started.outcome !== "invoice") {
+      await ctx.answerCallbackQuery({
+        text: staff(`support-invoice-${started.outcome}`),
+        show_alert: true,
+      });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const locale = localeOf(ticket.languageCode);
+    const sent = ticket.reachable
+      ? await sendTopUpInvoice(
+          ctx.api,
+          ticket.chatId,
+          (key, variables) => deps.i18n.t(locale, key, variables),
+          started,
+          token,
+        ).then(
+          () => true,
+          () => false,
+        )
+      : false;
+    await say(ctx.api, threadId, sent ? "support-invoice-sent" : "support-agent-not-delivered", {
+      agent: nameOf(ctx.from),
+      amount: formatMoney(amount),
+    });
   });
 
   group.on("message", async (ctx) => {

@@ -8,8 +8,15 @@ type Translate = (key: string, variables?: Record<string, string | number>) => s
 
 export const cardData = (ticketId: number) => `support:card:${ticketId}`;
 export const trustData = (ticketId: number) => `support:trust:${ticketId}`;
+export const invoiceData = (ticketId: number) => `support:invoice:${ticketId}`;
 
-export function renderCard(t: Translate, card: SubscriberCard, timeZone: string) {
+/** `invoices`: card payments are set up, so agents can send the subscriber a top-up invoice. */
+export function renderCard(
+  t: Translate,
+  card: SubscriberCard,
+  timeZone: string,
+  { invoices }: { invoices: boolean },
+) {
   const lines = [t("support-card-title", { ticket: String(card.ticketId), status: card.status })];
   const { account, telegram } = card;
   if (account) {
@@ -61,6 +68,8 @@ export function renderCard(t: Translate, card: SubscriberCard, timeZone: string)
   lines.push("", t("support-card-help"));
   const keyboard = new InlineKeyboard().text(t("support-card-refresh"), cardData(card.ticketId));
   if (account) keyboard.text(t("support-card-grant-trust"), trustData(card.ticketId));
+  if (account && invoices)
+    keyboard.row().text(t("support-card-invoice"), invoiceData(card.ticketId));
   return { text: lines.join("\n"), reply_markup: keyboard };
 }
 

@@ -83,7 +83,9 @@ export function createRelay(
   /** Sends a fresh subscriber card to the ticket's topic. */
   async function postCard(api: Api, ticket: Ticket & { topicId: number }) {
     const card = await getSubscriberCard(db, ticket.id, today());
-    const { text, reply_markup } = renderCard(staff, card, config.timeZone);
+    const { text, reply_markup } = renderCard(staff, card, config.timeZone, {
+      invoices: config.paymentProviderToken !== undefined,
+    });
     await api.sendMessage(supportChatId, text, {
       message_thread_id: ticket.topicId,
       reply_markup,

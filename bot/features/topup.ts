@@ -2,7 +2,7 @@
 // PENDING payment; the pre-checkout check approves it; the money is credited on successful_payment
 // only, exactly once (core/payments/topup.ts), and the receipt says what changed.
 import { createConversation } from "@grammyjs/conversations";
-import { Composer, InlineKeyboard } from "grammy";
+import { type Api, Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { getBalanceCard } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
@@ -23,6 +23,7 @@ import type {
   BotContext,
   BotConversation,
   ConversationContext,
+  Translate,
   TranslatingContext,
 } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
@@ -32,6 +33,28 @@ import { menuData } from "../keyboards/main-menu.ts";
 
 const presets = [500_00, 1000_00];
 const limits = { min: formatMoney(topUpLimits.min), max: formatMoney(topUpLimits.max) };
+
+/** The invoice for a started top-up, in the words of `t`; the receipt email goes to the provider. */
+export async function sendTopUpInvoice(
+  api: Api,
+  chatId: number,
+  t: Translate,
+  started: Extract<TopUpStart, { outcome: "invoice" }>,
+  providerToken: string,
+) {
+  const receipt = started.email
+    ? { provider_data: JSON.stringify({ receipt: { customer: { email: started.email } } }) }
+    : { need_email: true, send_email_to_provider: true };
+  return api.sendInvoice(
+    chatId,
+    t("topup-invoice-title"),
+    t("topup-invoice-description", { login: started.login, accountName: started.name }),
+    started.payload,
+    currency,
+    [{ label: t("topup-invoice-label", { login: started.login }), amount: started.amount }],
+    { provider_token: providerToken, ...receipt },
+  );
+}
 
 export function topUpFeature({ db, config, logger }: Pick<BotDeps, "db" | "config" | "logger">) {
   const today = () => billingDayAt(new Date(), config.timeZone);
@@ -44,17 +67,8 @@ export function topUpFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
       );
       return;
     }
-    const receipt = started.email
-      ? { provider_data: JSON.stringify({ receipt: { customer: { email: started.email } } }) }
-      : { need_email: true, send_email_to_provider: true };
-    await ctx.replyWithInvoice(
-      ctx.t("topup-invoice-title"),
-      ctx.t("topup-invoice-description", { login: started.login, accountName: started.name }),
-      started.payload,
-      currency,
-      [{ label: ctx.t("topup-invoice-label", { login: started.login }), amount: started.amount }],
-      { provider_token: providerToken ?? "", ...receipt },
-    );
+    if (!ctx.chat) return;
+    await sendTopUpInvoice(ctx.api, ctx.chat.id, ctx.t, started, providerToken ?? "");
   }
 
   async function otherAmount(

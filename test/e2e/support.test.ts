@@ -54,7 +54,7 @@ describe.skipIf(noPostgres)("support", () => {
   beforeAll(async () => {
     harness = await startHarness({
       // One group message a second is the throttler's pace; the minute's budget is not at stake.
-      env: { TELEGRAM_GROUP_PER_MINUTE: "1000" },
+      env: { TELEGRAM_GROUP_PER_MINUTE: "1000", PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet" },
       beforeStart: (emulator) => {
         group = emulator.group({ title: "Каспнет · поддержка", forum: true });
         return { SUPPORT_CHAT_ID: String(group.id) };
@@ -349,7 +349,11 @@ describe.skipIf(noPostgres)("support", () => {
     const blocked = newUser("Патимат");
     await signedIn(blocked, "10002");
     const { threadId, card } = await openTicket(blocked);
-    expect(inlineButtons(card)).toEqual(["🔄 Обновить карточку", "🤝 Доверительный платёж"]);
+    expect(inlineButtons(card)).toEqual([
+      "🔄 Обновить карточку",
+      "🤝 Доверительный платёж",
+      "💳 Отправить счёт на оплату",
+    ]);
 
     const outsider = newUser("Посторонний-2");
     group.setMemberStatus(outsider.id, "restricted");
@@ -372,6 +376,25 @@ describe.skipIf(noPostgres)("support", () => {
       "Доверительный платёж уже действует.",
     );
     expect(await db().trustPayment.count({ where: { accountId: account.id } })).toBe(1);
+  });
+
+  it("sends the subscriber a top-up invoice from the card, which they can pay", async () => {
+    const user = newUser("Сергей");
+    await signedIn(user, "10003");
+    const { threadId, card } = await openTicket(user);
+    await agent.press("💳 Отправить счёт на оплату", { message: card });
+    await inTopic(
+      threadId,
+      (m) => !!m.text?.startsWith("Марина отправил(а) абоненту счёт на 600,00"),
+    );
+    const invoice = await user.waitFor(() => user.messages().find((m) => m.invoice));
+    expect(invoice.invoice).toMatchObject({ currency: "RUB", total_amount: 600_00 });
+    const before = (await db().account.findUniqueOrThrow({ where: { login: "10003" } })).balance;
+    expect((await user.pay(invoice)).status).toBe("paid");
+    await user.waitFor(() => user.messages().find((m) => m.text?.startsWith("✅ Оплата получена")));
+    expect((await db().account.findUniqueOrThrow({ where: { login: "10003" } })).balance).toBe(
+      before + 600_00,
+    );
   });
 
   it("marks a message to a subscriber who blocked the bot as not delivered, with no retries", async () => {

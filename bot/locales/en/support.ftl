@@ -130,3 +130,7 @@ support-trust-refused-active = A trust payment is already active.
 support-trust-refused-balance-fine = The balance covers the next charge: no trust payment is needed.
 support-trust-refused-too-soon = The trust payments of this period are used up.
 support-trust-refused-changed = The amount has changed; press again.
+support-card-invoice = 💳 Send an invoice
+support-invoice-sent = { $agent } sent the subscriber an invoice for { $amount }.
+support-invoice-closed = The contract is closed: no invoice sent.
+support-invoice-out-of-range = The amount is out of range: no invoice sent.

@@ -130,3 +130,7 @@ support-trust-refused-active = Доверительный платёж уже д
 support-trust-refused-balance-fine = Баланса хватает на следующее списание: доверительный платёж не нужен.
 support-trust-refused-too-soon = Лимит доверительных платежей за период исчерпан.
 support-trust-refused-changed = Сумма изменилась, нажмите ещё раз.
+support-card-invoice = 💳 Отправить счёт на оплату
+support-invoice-sent = { $agent } отправил(а) абоненту счёт на { $amount }.
+support-invoice-closed = Договор расторгнут: счёт не отправлен.
+support-invoice-out-of-range = Сумма вне допустимых пределов: счёт не отправлен.
