@@ -4,6 +4,7 @@ import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, session } from "grammy";
 import type { BotContext, ConversationContext, SessionData } from "./context.ts";
+import { conversationApi } from "./conversation-api.ts";
 import { conversationI18n } from "./conversation-i18n.ts";
 import type { BotDeps } from "./deps.ts";
 import { balanceFeature } from "./features/balance.ts";
@@ -58,7 +59,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
         prefix: "conversation:",
         adapter: createStorage(redis, ""),
       },
-      plugins: conversationI18n(i18n),
+      plugins: async (conversation) => [
+        ...(await conversationI18n(i18n)(conversation)),
+        conversationApi(deps),
+      ],
     }),
   );
 

@@ -24,7 +24,9 @@ export function applyTelegramLimits(api: Api, limits: Config["telegramLimits"]):
     }),
   );
   // Installed last, so it wraps the throttler: a retried call queues again.
-  api.config.use(
-    autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false }),
-  );
+  api.config.use(retryTransformer());
 }
+
+/** Waits out a 429's retry_after and retries 5xx; also used inside conversations (bot.ts). */
+export const retryTransformer = () =>
+  autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false });

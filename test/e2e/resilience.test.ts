@@ -53,6 +53,24 @@ describe.skipIf(noPostgres || noRedis)("resilience", () => {
     expect(harness.logs.entries().filter((entry) => Number(entry.level) >= 50)).toEqual([]);
   });
 
+  it("waits out a 429 on a message sent from inside a conversation", async () => {
+    harness = await startHarness();
+    const user = harness.emulator.user({ firstName: "Терпеливый", languageCode: "ru" });
+    await user.send("/login");
+    expect((await user.nextBotMessage()).text).toContain("Введите логин");
+    harness.emulator.faults.rateLimit({ method: "sendMessage", chatId: user.id, retryAfter: 1 });
+    await user.send("10001");
+    expect((await user.nextBotMessage()).text).toContain("Теперь введите пароль");
+    const limited = harness.emulator.calls.filter(
+      (call) =>
+        call.method === "sendMessage" &&
+        call.response?.ok === false &&
+        call.response.error_code === 429,
+    );
+    expect(limited).toHaveLength(1);
+    expect(harness.logs.entries().filter((entry) => Number(entry.level) >= 50)).toEqual([]);
+  });
+
   it("marks a user who blocked the bot unreachable, and reachable again when they return", async () => {
     harness = await startHarness();
     const { prisma } = harness.database;
