@@ -16,6 +16,7 @@ import { helpFeature } from "./features/help.ts";
 import { loginFeature } from "./features/login.ts";
 import { logoutFeature } from "./features/logout.ts";
 import { menuFeature } from "./features/menu.ts";
+import { noticesFeature } from "./features/notices.ts";
 import { passwordFeature } from "./features/password.ts";
 import { profileFeature } from "./features/profile.ts";
 import { staffRequestsFeature } from "./features/staff-requests.ts";
@@ -73,6 +74,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const topUp = topUpFeature(deps);
   const profile = profileFeature(deps);
   const connect = connectFeature({ ...deps, i18n });
+  const trust = trustFeature(deps);
   features.use(reachabilityFeature(deps));
   features.use(topUp.payments);
   features.use(cancelFeature());
@@ -87,8 +89,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(logout.feature);
   features.use(password.feature);
   features.use(balanceFeature(deps));
-  features.use(trustFeature(deps));
+  features.use(trust.feature);
   features.use(topUp.feature);
+  features.use(noticesFeature({ ...deps, offers: { topup: topUp.offer, trust: trust.showOffer } }));
   features.use(tariffsFeature(deps));
   features.use(profile.feature);
   features.use(helpFeature());

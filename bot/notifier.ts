@@ -1,15 +1,22 @@
 // The Notifier core's jobs send through (core/ports.ts): each notice worded in the recipient's
-// language, with its buttons, through the bot's API (throttled and retried; a 403 marks the user
-// unreachable). A message that does not go is logged and reported as not delivered.
+// language, with its buttons, through the bot's API (throttled, 429s waited out, 5xx retried; a
+// 403 marks the user unreachable). What Telegram answered decides what the outbox does next.
 import type { I18n } from "@grammyjs/i18n";
-import type { Api } from "grammy";
+import { type Api, GrammyError } from "grammy";
+import type { MessageEntity } from "grammy/types";
 import type { Config } from "../core/config.ts";
 import type { Logger } from "../core/logger.ts";
-import type { Notice, Notifier } from "../core/ports.ts";
+import type { DeliveryOutcome, Notifier } from "../core/ports.ts";
 import type { BotContext } from "./context.ts";
-import { requestsDigestMessage } from "./features/staff-requests.ts";
-import { trustExpiringMessage } from "./features/trust.ts";
 import { localeOf } from "./i18n.ts";
+import { noticeMessage } from "./notices.ts";
+
+export function outcomeOf(error: unknown): DeliveryOutcome {
+  if (!(error instanceof GrammyError)) return { outcome: "failed", error: String(error) };
+  if (error.error_code === 403) return { outcome: "blocked" };
+  if (error.error_code === 400) return { outcome: "rejected", error: error.description };
+  return { outcome: "failed", error: error.description };
+}
 
 export function createNotifier(deps: {
   api: Api;
@@ -17,32 +24,26 @@ export function createNotifier(deps: {
   logger: Logger;
   config: Pick<Config, "timeZone">;
 }): Notifier {
-  const render = (
-    notice: Notice,
-    t: (key: string, variables?: Record<string, string | number>) => string,
-  ) => {
-    switch (notice.kind) {
-      case "trust-expiring":
-        return trustExpiringMessage(t, notice, deps.config.timeZone);
-      case "requests-digest":
-        return requestsDigestMessage(t, notice, deps.config.timeZone);
-    }
-  };
   return {
     async send(recipient, notice) {
       const locale = localeOf(recipient.languageCode);
-      const message = render(notice, (key, variables) => deps.i18n.t(locale, key, variables));
+      const message = noticeMessage(
+        (key, variables) => deps.i18n.t(locale, key, variables),
+        notice,
+        deps.config.timeZone,
+      );
       try {
         await deps.api.sendMessage(recipient.chatId, message.text, {
-          reply_markup: message.reply_markup,
+          ...(message.entities ? { entities: message.entities as MessageEntity[] } : {}),
+          ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
         });
-        return true;
+        return { outcome: "sent" };
       } catch (error) {
         deps.logger.warn(
           { err: error, chatId: recipient.chatId, notice: notice.kind },
           "notification not delivered",
         );
-        return false;
+        return outcomeOf(error);
       }
     },
   };

@@ -95,6 +95,9 @@ const schema = z
     REMINDER_DAYS_AHEAD: optional.pipe(
       positiveInt(3, "default days of warning before the money runs out").pipe(z.number().max(7)),
     ),
+    DELIVERY_CONCURRENCY: optional.pipe(
+      positiveInt(8, "notifications in flight at once").pipe(z.number().max(100)),
+    ),
     TELEGRAM_GLOBAL_PER_SECOND: optional.pipe(positiveInt(25, "messages a second overall")),
     TELEGRAM_CHAT_INTERVAL_MS: optional.pipe(
       positiveInt(1050, "milliseconds between two messages to one chat"),
@@ -130,6 +133,8 @@ export interface Config {
    */
   trust: { days: number; cooldownDays: number; perPeriod: number; reminderHours: number };
   reminders: { cron: string; daysAhead: number };
+  /** Reminders and announcements: how many messages are in flight at once (the throttler paces them). */
+  delivery: { concurrency: number };
   /** Whether this process runs the scheduled jobs (one instance runs each job at a time anyway). */
   schedulerEnabled: boolean;
   telegramLimits: { globalPerSecond: number; chatIntervalMs: number; groupPerMinute: number };
@@ -184,6 +189,7 @@ export function loadConfig(environment: Environment = process.env): Config {
       reminderHours: env.TRUST_REMINDER_HOURS,
     },
     reminders: { cron: env.REMINDER_CRON, daysAhead: env.REMINDER_DAYS_AHEAD },
+    delivery: { concurrency: env.DELIVERY_CONCURRENCY },
     schedulerEnabled: env.SCHEDULER === "on",
     telegramLimits: {
       globalPerSecond: env.TELEGRAM_GLOBAL_PER_SECOND,

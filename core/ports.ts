@@ -1,11 +1,13 @@
 // What core needs from outside and cannot do itself. The bot supplies these (bot/app.ts); core
 // hands them data, never text: the Telegram layer words it in each recipient's language.
 import type { Recipient } from "./accounts/telegram-users.ts";
+import type { BillingDay } from "./billing/calendar.ts";
 
 /** Something the provider tells a subscriber on its own, as data. */
 export type Notice =
   | {
       kind: "trust-expiring";
+      accountId: number;
       login: string;
       /** The trust payment that is taken back at `expiresAt`, in kopecks. */
       amount: number;
@@ -15,10 +17,44 @@ export type Notice =
       balanceAfterRepay: number;
     }
   | {
+      /** The money runs out soon: the service stops on `stopsOn` unless the balance is topped up. */
+      kind: "low-balance";
+      accountId: number;
+      login: string;
+      balance: number;
+      dailyCharge: number;
+      /** Days of service the balance still pays for, today included. */
+      daysLeft: number;
+      stopsOn: BillingDay;
+    }
+  | {
+      /** The contract was blocked today: the balance went below zero. */
+      kind: "service-blocked";
+      accountId: number;
+      login: string;
+      balance: number;
+    }
+  | {
+      kind: "announcement";
+      text: string;
+      /** Telegram's formatting of the text, passed through as it came. */
+      entities: unknown[] | null;
+    }
+  | {
       /** To the staff chat: connection requests still NEW a day after they came in, oldest first. */
       kind: "requests-digest";
       requests: { id: number; name: string; phone: string; createdAt: Date }[];
     };
+
+/** What became of one message to one chat. */
+export type DeliveryOutcome =
+  | { outcome: "sent" }
+  /** The user blocked the bot (403): nothing more goes to them until they write again. */
+  | { outcome: "blocked" }
+  /** Telegram refused the message for good (a bad request, a chat that is gone). */
+  | { outcome: "rejected"; error: string }
+  /** It may go later: a network failure, Telegram down, limits past the retries. */
+  | { outcome: "failed"; error: string };
 
 /**
  * The support desk's upkeep, which acts in the agents' Telegram group (forum topics), so the bot
@@ -32,9 +68,6 @@ export interface SupportDesk {
 }
 
 export interface Notifier {
-  /**
-   * Sends the notice to one Telegram user. Resolves true when Telegram took the message, false when
-   * it did not (the user blocked the bot, a network failure); never rejects.
-   */
-  send(recipient: Recipient, notice: Notice): Promise<boolean>;
+  /** Sends the notice to one chat, in the recipient's language; never rejects. */
+  send(recipient: Recipient, notice: Notice): Promise<DeliveryOutcome>;
 }

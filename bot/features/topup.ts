@@ -264,5 +264,5 @@ export function topUpFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
     });
   });
 
-  return { payments, conversations, feature };
+  return { payments, conversations, feature, offer };
 }

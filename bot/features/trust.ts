@@ -2,7 +2,6 @@
 // are left this period, with Confirm and Cancel; a refusal says why. The Confirm button names the
 // contract and the amount shown: both are user input, so the grant happens only for the user's
 // active contract and only for the amount core still finds due (otherwise the new offer is shown).
-// Also the reminder a day before a trust payment ends, which a job sends through the Notifier.
 import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import {
@@ -12,7 +11,6 @@ import {
   type TrustOffer,
   type TrustRefusal,
 } from "../../core/billing/trust.ts";
-import type { Notice } from "../../core/ports.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatMoney } from "../format.ts";
@@ -99,28 +97,6 @@ function grantedText(
   ].join("\n");
 }
 
-/** The reminder before a trust payment ends, in the recipient's language, with a top-up button. */
-export function trustExpiringMessage(
-  t: Translate,
-  notice: Extract<Notice, { kind: "trust-expiring" }>,
-  timeZone: string,
-) {
-  const shortfall = -notice.balanceAfterRepay;
-  const text = [
-    t("trust-reminder", {
-      login: notice.login,
-      until: formatDateTime(notice.expiresAt, timeZone),
-      amount: formatMoney(notice.amount),
-      balance: formatMoney(notice.balance),
-      balanceAfter: formatMoney(notice.balanceAfterRepay),
-    }),
-    shortfall > 0
-      ? t("trust-reminder-top-up", { shortfall: formatMoney(shortfall) })
-      : t("trust-reminder-enough"),
-  ].join("\n");
-  return { text, reply_markup: new InlineKeyboard().text(t("menu-topup"), menuData("topup")) };
-}
-
 export function trustFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
   const feature = new Composer<BotContext>();
   const privateChat = feature.chatType("private");
@@ -187,5 +163,5 @@ export function trustFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     await ctx.editMessageText(ctx.t("trust-cancelled"));
   });
 
-  return feature;
+  return { feature, showOffer };
 }

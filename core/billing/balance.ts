@@ -3,6 +3,7 @@
 import type { Db } from "../db.ts";
 import type { AccountStatus } from "../generated/prisma/enums.ts";
 import { addDays, type BillingDay, dailyFee } from "./calendar.ts";
+import { chargeKey } from "./daily-charge.ts";
 
 export interface TariffLine {
   name: string;
@@ -41,6 +42,29 @@ export function daysCovered(balance: number, monthlyFee: number, today: BillingD
   return days;
 }
 
+export interface Coverage {
+  /** The first day the balance does not pay for: the contract is blocked that night. */
+  stopsOn: BillingDay;
+  /** Days of service paid for from today on, today included. */
+  daysLeft: number;
+}
+
+/**
+ * How long the balance lasts from `today`, whose charge may already be taken (the daily charge runs
+ * just after midnight); null when nothing is charged.
+ */
+export function coverage(
+  balance: number,
+  monthlyFee: number,
+  today: BillingDay,
+  chargedToday: boolean,
+): Coverage | null {
+  if (monthlyFee <= 0) return null;
+  const firstUnpaid = chargedToday ? addDays(today, 1) : today;
+  const covered = daysCovered(balance, monthlyFee, firstUnpaid);
+  return { stopsOn: addDays(firstUnpaid, covered), daysLeft: covered + (chargedToday ? 1 : 0) };
+}
+
 export async function getBalanceCard(
   db: Db,
   accountId: number,
@@ -65,8 +89,11 @@ export async function getBalanceCard(
   });
   const monthlyFee =
     (account.internetTariff?.monthlyFee ?? 0) + (account.iptvTariff?.monthlyFee ?? 0);
-  const daysLeft =
-    account.status === "ACTIVE" ? daysCovered(account.balance, monthlyFee, today) : 0;
+  const chargedToday =
+    (await db.ledgerEntry.count({ where: { idempotencyKey: chargeKey(accountId, today) } })) > 0;
+  const lasts =
+    account.status === "ACTIVE" ? coverage(account.balance, monthlyFee, today, chargedToday) : null;
+  const daysLeft = lasts?.daysLeft ?? 0;
   return {
     login: account.login,
     name: account.name,
@@ -75,7 +102,7 @@ export async function getBalanceCard(
     internet: account.internetTariff,
     iptv: account.iptvTariff,
     dailyCharge: dailyFee(monthlyFee, today),
-    enoughUntil: daysLeft > 0 ? addDays(today, daysLeft - 1) : null,
+    enoughUntil: lasts && daysLeft > 0 ? addDays(lasts.stopsOn, -1) : null,
     daysLeft,
     trust: account.trustPayments[0] ?? null,
   };

@@ -2,9 +2,11 @@
 // (idempotency key `charge:<account>:<day>`), in batches of one transaction each. Then a contract
 // below zero with no active trust payment is BLOCKED. A rerun, a concurrent run on another
 // instance, or a rerun after a crash charges nobody twice: each batch locks its accounts and skips
-// those already charged for the day.
+// those already charged for the day. A contract blocked here gets its "service blocked" notice in
+// the same transaction (the outbox), so it is told once, whatever reruns or crashes there are.
 import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { enqueueBlockedNotices } from "../notify/blocked-notice.ts";
 import { type BillingDay, dailyFee, dayAsDate } from "./calendar.ts";
 
 export interface DailyChargeReport {
@@ -57,6 +59,12 @@ async function applyPendingTariffChanges(db: Db, day: BillingDay): Promise<numbe
     UPDATE "Account"
     SET "internetTariffId" = "pendingTariffId", "pendingTariffId" = NULL, "pendingTariffDate" = NULL
     WHERE "pendingTariffDate" <= ${dayAsDate(day)}::date AND "pendingTariffId" IS NOT NULL`;
+}
+
+interface BlockedAccount {
+  id: number;
+  login: string;
+  balance: number;
 }
 
 interface Candidate {
@@ -115,10 +123,17 @@ async function chargeBatch(
       reference: day,
     })),
   });
-  const blocked = await tx.$executeRaw`
+  const blocked = await tx.$queryRaw<BlockedAccount[]>`
     UPDATE "Account" a SET status = 'BLOCKED'
     WHERE a.id IN (${Prisma.join(due.map((charge) => charge.id))})
       AND a.balance < 0
-      AND NOT EXISTS (SELECT 1 FROM "TrustPayment" p WHERE p."accountId" = a.id AND p.status = 'ACTIVE')`;
-  return { lastId, charged: due.length, skipped: candidates.length - due.length, blocked };
+      AND NOT EXISTS (SELECT 1 FROM "TrustPayment" p WHERE p."accountId" = a.id AND p.status = 'ACTIVE')
+    RETURNING a.id, a.login, a.balance`;
+  await enqueueBlockedNotices(tx, day, blocked);
+  return {
+    lastId,
+    charged: due.length,
+    skipped: candidates.length - due.length,
+    blocked: blocked.length,
+  };
 }

@@ -1,13 +1,16 @@
 // The end of a trust payment: its amount is taken back (TRUST_REPAY, key `trust-repay:<trust id>`)
 // and the contract is blocked if that leaves it below zero (no other trust payment being active).
 // The trust payment is then REPAID when the balance covered it (zero or above after the repayment)
-// and EXPIRED when it did not (the contract owes money and is blocked).
+// and EXPIRED when it did not (the contract owes money and is blocked, and told so: the notice is
+// written in the same transaction).
 //
 // Each trust payment is closed in one transaction that takes the contract's row lock and looks at
 // the trust payment again under it: a rerun, a concurrent run on another instance, or a rerun after
 // a crash closes each one once.
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { enqueueBlockedNotices } from "../notify/blocked-notice.ts";
+import { billingDayAt } from "./calendar.ts";
 import { postInTransaction } from "./ledger.ts";
 
 export interface TrustExpiryReport {
@@ -23,7 +26,7 @@ export const trustRepayKey = (trustId: number) => `trust-repay:${trustId}`;
 
 export async function expireTrusts(
   db: Db,
-  { now, batchSize = 200 }: { now: Date; batchSize?: number },
+  { now, timeZone, batchSize = 200 }: { now: Date; timeZone: string; batchSize?: number },
 ): Promise<TrustExpiryReport> {
   const report: TrustExpiryReport = { expired: 0, repaid: 0, blocked: 0 };
   let after = 0;
@@ -35,7 +38,9 @@ export async function expireTrusts(
       select: { id: true, accountId: true },
     });
     for (const trust of due) {
-      const closed = await db.$transaction((tx) => closeTrust(tx, trust.id, trust.accountId, now));
+      const closed = await db.$transaction((tx) =>
+        closeTrust(tx, trust.id, trust.accountId, now, timeZone),
+      );
       if (!closed) continue;
       report.expired += 1;
       if (closed.repaid) report.repaid += 1;
@@ -52,6 +57,7 @@ async function closeTrust(
   trustId: number,
   accountId: number,
   now: Date,
+  timeZone: string,
 ): Promise<{ repaid: boolean; blocked: boolean } | null> {
   await tx.$queryRaw`SELECT id FROM "Account" WHERE id = ${accountId} FOR UPDATE`;
   const trust = await tx.trustPayment.findUnique({
@@ -72,9 +78,11 @@ async function closeTrust(
     where: { id: trustId },
     data: { status: repaid ? "REPAID" : "EXPIRED", closedAt: now },
   });
-  const blocked = await tx.$executeRaw`
+  const blocked = await tx.$queryRaw<{ id: number; login: string; balance: number }[]>`
     UPDATE "Account" a SET status = 'BLOCKED'
     WHERE a.id = ${accountId} AND a.status = 'ACTIVE' AND a.balance < 0
-      AND NOT EXISTS (SELECT 1 FROM "TrustPayment" p WHERE p."accountId" = a.id AND p.status = 'ACTIVE')`;
-  return { repaid, blocked: blocked > 0 };
+      AND NOT EXISTS (SELECT 1 FROM "TrustPayment" p WHERE p."accountId" = a.id AND p.status = 'ACTIVE')
+    RETURNING a.id, a.login, a.balance`;
+  await enqueueBlockedNotices(tx, billingDayAt(now, timeZone), blocked);
+  return { repaid, blocked: blocked.length > 0 };
 }

@@ -4,9 +4,11 @@
 import { type BillingDay, billingDayAt } from "../billing/calendar.ts";
 import { runDailyCharge } from "../billing/daily-charge.ts";
 import { expireTrusts } from "../billing/trust-expiry.ts";
-import { remindTrustExpiry } from "../billing/trust-reminder.ts";
+import { queueTrustReminders } from "../billing/trust-reminder.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
+import type { Deliver } from "../notify/deliverer.ts";
+import { queueLowBalanceReminders } from "../notify/low-balance.ts";
 import type { Notifier, SupportDesk } from "../ports.ts";
 import { runRequestsDigest } from "../requests/digest.ts";
 
@@ -17,40 +19,72 @@ export interface JobContext {
   config: Config;
   /** Messages a job sends to subscribers on its own (the bot supplies it). */
   notifier: Notifier;
+  /** Sends the notifications outbox (what a job has just written to it, and anything left). */
+  deliver: Deliver;
   /** Absent where no bot runs (the operator's command line): the support jobs then wait. */
   supportDesk?: SupportDesk;
   progress(message: string): void;
 }
 
 export interface Job {
-  /** node-cron expression, in the provider's time zone. */
-  schedule: string;
+  /** node-cron expression, in the provider's time zone (some are settings). */
+  schedule: string | ((config: Config) => string);
   describe: string;
   run(context: JobContext): Promise<Record<string, number | string>>;
+}
+
+/** A job's own report, then what the delivery that followed it sent. */
+async function thenDeliver(
+  { deliver, progress }: JobContext,
+  report: object,
+): Promise<Record<string, number | string>> {
+  const delivery = await deliver({
+    onProgress: (sofar) => progress(`sent ${sofar.sent}, failed ${sofar.failed}`),
+  });
+  return { ...report, ...delivery };
 }
 
 export const jobs = {
   "daily-charge": {
     schedule: "5 0 * * *",
-    describe: "charges every active contract for the day and blocks those below zero",
-    run: ({ db, day, progress }) =>
-      runDailyCharge(db, {
+    describe: "charges every active contract for the day, blocks those below zero and tells them",
+    run: async (context) => {
+      const { db, day, progress } = context;
+      const report = await runDailyCharge(db, {
         day,
-        onProgress: (report) => progress(`charged ${report.charged}, skipped ${report.skipped}`),
-      }).then((report) => ({ ...report })),
+        onProgress: (sofar) => progress(`charged ${sofar.charged}, skipped ${sofar.skipped}`),
+      });
+      return thenDeliver(context, report);
+    },
   },
   "trust-expiry": {
     schedule: "*/10 * * * *",
-    describe: "takes back trust payments that have ended and blocks contracts left below zero",
-    run: ({ db }) => expireTrusts(db, { now: new Date() }).then((report) => ({ ...report })),
+    describe: "takes back trust payments that have ended, blocks contracts left below zero",
+    run: async (context) =>
+      thenDeliver(
+        context,
+        await expireTrusts(context.db, { now: new Date(), timeZone: context.config.timeZone }),
+      ),
   },
   "trust-reminder": {
     schedule: "0 * * * *",
     describe: "reminds subscribers of a trust payment about to end (TRUST_REMINDER_HOURS ahead)",
-    run: ({ db, config, notifier }) =>
-      remindTrustExpiry(db, { now: new Date(), config, notifier }).then((report) => ({
-        ...report,
-      })),
+    run: async (context) =>
+      thenDeliver(
+        context,
+        await queueTrustReminders(context.db, { now: new Date(), config: context.config }),
+      ),
+  },
+  "low-balance-reminders": {
+    schedule: (config) => config.reminders.cron,
+    describe: "reminds subscribers whose money runs out within their days ahead (REMINDER_CRON)",
+    run: async (context) =>
+      thenDeliver(context, await queueLowBalanceReminders(context.db, { day: context.day })),
+  },
+  "deliver-notifications": {
+    schedule: "* * * * *",
+    describe: "sends what is left in the notifications outbox (retries, announcements)",
+    run: async (context) => thenDeliver(context, {}),
   },
   "requests-digest": {
     schedule: "0 9 * * *",

@@ -5,10 +5,11 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import type { Logger } from "../logger.ts";
+import { createDeliverer } from "../notify/deliverer.ts";
 import type { Notifier, SupportDesk } from "../ports.ts";
 import type { Redis } from "../redis.ts";
 import { type JobLock, localJobLock, redisJobLock } from "./lock.ts";
-import { type JobName, jobs, today } from "./registry.ts";
+import { type Job, type JobName, jobs, today } from "./registry.ts";
 
 export interface SchedulerDeps {
   db: Db;
@@ -37,6 +38,13 @@ export function startScheduler({
 }: SchedulerDeps): Scheduler {
   const lock: JobLock = redis ? redisJobLock(redis) : localJobLock();
   const running = new Set<Promise<unknown>>();
+  // Stopping lets the notifications in flight settle and leaves the rest to the next start.
+  const stopping = new AbortController();
+  const deliver = createDeliverer(db, lock, {
+    notifier,
+    concurrency: config.delivery.concurrency,
+    signal: stopping.signal,
+  });
 
   async function run(name: JobName, day = today(timeZone)): Promise<boolean> {
     const log = logger.child({ job: name, day });
@@ -47,6 +55,7 @@ export function startScheduler({
         day,
         config,
         notifier,
+        deliver,
         ...(supportDesk ? { supportDesk } : {}),
         progress: (message) => log.debug(message),
       });
@@ -65,20 +74,21 @@ export function startScheduler({
     }
   }
 
-  const tasks: ScheduledTask[] = Object.entries(jobs).map(([name, job]) =>
-    cron.schedule(job.schedule, () => run(name as JobName), {
-      timezone: timeZone,
-      name,
-      noOverlap: true,
-    }),
+  const schedules = Object.entries(jobs).map(([name, job]: [string, Job]) => ({
+    name: name as JobName,
+    schedule: typeof job.schedule === "function" ? job.schedule(config) : job.schedule,
+  }));
+  const tasks: ScheduledTask[] = schedules.map(({ name, schedule }) =>
+    cron.schedule(schedule, () => run(name), { timezone: timeZone, name, noOverlap: true }),
   );
-  for (const [name, job] of Object.entries(jobs)) {
-    if (passedToday(job.schedule, timeZone)) void run(name as JobName);
+  for (const { name, schedule } of schedules) {
+    if (passedToday(schedule, timeZone)) void run(name);
   }
 
   return {
     run,
     async stop() {
+      stopping.abort();
       await Promise.all(tasks.map((task) => task.stop()));
       await Promise.allSettled([...running]);
     },

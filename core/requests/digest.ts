@@ -30,14 +30,14 @@ export async function runRequestsDigest(
   const requests = await newRequestsSince(db, new Date(now.getTime() - overdueAfterMs));
   if (requests.length === 0 || staffChatId === undefined)
     return { overdue: requests.length, sent: 0, failed: 0 };
-  const delivered = await notifier.send(
+  const { outcome } = await notifier.send(
     { id: staffChatId, chatId: staffChatId, languageCode: staffLanguage },
     {
       kind: "requests-digest",
       requests: requests.map(({ id, name, phone, createdAt }) => ({ id, name, phone, createdAt })),
     },
   );
-  if (!delivered) return { overdue: requests.length, sent: 0, failed: 1 };
+  if (outcome !== "sent") return { overdue: requests.length, sent: 0, failed: 1 };
   try {
     await db.requestDigest.create({ data: { day: dayAsDate(day), requests: requests.length } });
   } catch (error) {

@@ -4,11 +4,9 @@
 import type { CallbackQuery } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDateTime } from "../../bot/format.ts";
-import { createI18n } from "../../bot/i18n.ts";
-import { createNotifier } from "../../bot/notifier.ts";
-import { jobs, today } from "../../core/jobs/registry.ts";
 import type { ChatMessage, GroupDriver, UserDriver } from "../emulator/index.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
+import { jobRunner } from "../support/jobs.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { inlineButtons } from "../support/sign-in.ts";
 
@@ -217,20 +215,7 @@ describe.skipIf(noPostgres)("connection requests: the staff chat", () => {
     await db().connectionRequest.update({ where: { id }, data: { createdAt: cameAt } });
     staff.skipBotMessages();
 
-    const notifier = createNotifier({
-      api: harness.app.bot.api,
-      i18n: createI18n(),
-      logger: harness.logs.logger,
-      config: harness.config,
-    });
-    const runDigest = () =>
-      jobs["requests-digest"].run({
-        db: db(),
-        day: today(harness.config.timeZone),
-        config: harness.config,
-        notifier,
-        progress: () => {},
-      });
+    const runDigest = () => jobRunner(harness)("requests-digest");
     expect(await runDigest()).toEqual({ overdue: 1, sent: 1, failed: 0 });
     expect((await staff.nextBotMessage()).text).toBe(
       [

@@ -2,12 +2,9 @@
 // refusals that say why, buttons for another contract, the reminder (once, in each user's language,
 // with a top-up button) and the return at the end, in the history.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createI18n } from "../../bot/i18n.ts";
-import { createNotifier } from "../../bot/notifier.ts";
-import { billingDayAt } from "../../core/billing/calendar.ts";
-import { jobs } from "../../core/jobs/registry.ts";
 import type { ChatMessage, UserDriver } from "../emulator/index.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
+import { jobRunner } from "../support/jobs.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { inlineButtons, signedIn } from "../support/sign-in.ts";
 
@@ -25,19 +22,7 @@ describe.skipIf(noPostgres)("trust payment", () => {
   const newUser = (firstName: string, languageCode = "ru") =>
     harness.emulator.user({ firstName, languageCode });
   const account = (login: string) => db().account.findUniqueOrThrow({ where: { login } });
-  const runJob = (name: "trust-reminder" | "trust-expiry") =>
-    jobs[name].run({
-      db: db(),
-      day: billingDayAt(new Date(), harness.config.timeZone),
-      config: harness.config,
-      notifier: createNotifier({
-        api: harness.app.bot.api,
-        i18n: createI18n(),
-        logger: harness.app.logger,
-        config: harness.config,
-      }),
-      progress: () => {},
-    });
+  const runJob = (name: "trust-reminder" | "trust-expiry") => jobRunner(harness)(name);
   /** The message as it is now, once `check` holds for it (edits are applied). */
   const edited = (user: UserDriver, message: ChatMessage, check: (text: string) => boolean) =>
     user.waitFor(() => {
@@ -191,9 +176,29 @@ describe.skipIf(noPostgres)("trust payment", () => {
       where: { id: trust.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    expect(await runJob("trust-expiry")).toEqual({ expired: 1, repaid: 0, blocked: 1 });
-    expect(await runJob("trust-expiry")).toEqual({ expired: 0, repaid: 0, blocked: 0 });
+    expect(await runJob("trust-expiry")).toMatchObject({
+      expired: 1,
+      repaid: 0,
+      blocked: 1,
+      sent: 2,
+    });
+    expect(await runJob("trust-expiry")).toMatchObject({
+      expired: 0,
+      repaid: 0,
+      blocked: 0,
+      sent: 0,
+    });
     expect(await account("10002")).toMatchObject({ status: "BLOCKED", balance: -180_00 });
+    // Both linked users are told the service stopped, each once, in their language.
+    const blocked = await patimat.nextBotMessage();
+    expect(blocked.text).toBe(
+      [
+        `⛔ Договор 10002: услуги приостановлены — на балансе −180,00${nbsp}₽.`,
+        `Пополните баланс хотя бы на 180,00${nbsp}₽, и интернет включится сам. Если деньги придут позже, возьмите доверительный платёж.`,
+      ].join("\n"),
+    );
+    expect(inlineButtons(blocked)).toEqual(["💳 Пополнить картой", "🤝 Доверительный платёж"]);
+    expect((await pat.nextBotMessage()).text).toContain("Contract 10002: the service is suspended");
     await patimat.send("/balance");
     await patimat.nextBotMessage();
     await patimat.press("📜 История платежей");

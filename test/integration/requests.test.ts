@@ -268,7 +268,7 @@ describe.skipIf(noPostgres)("connection requests in PostgreSQL", () => {
     const notifier: Notifier = {
       async send(recipient, notice) {
         if (delivering) sent.push({ chatId: recipient.chatId, notice });
-        return delivering;
+        return delivering ? { outcome: "sent" } : { outcome: "failed", error: "network" };
       },
     };
     const now = new Date();

@@ -15,8 +15,9 @@ import {
   trustGrantKey,
 } from "../../core/billing/trust.ts";
 import { expireTrusts, trustRepayKey } from "../../core/billing/trust-expiry.ts";
-import { remindTrustExpiry, trustReminderKind } from "../../core/billing/trust-reminder.ts";
+import { queueTrustReminders, trustReminderKind } from "../../core/billing/trust-reminder.ts";
 import { connectPostgres, type Database } from "../../core/db.ts";
+import { deliverNotifications } from "../../core/notify/delivery.ts";
 import type { Notice, Notifier } from "../../core/ports.ts";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
@@ -28,6 +29,7 @@ const config: TrustSettings = {
   timeZone: "Europe/Moscow",
   trust: { days: 3, cooldownDays: 30, perPeriod: 1, reminderHours: 24 },
 };
+const { timeZone } = config;
 /** 12:00 in Kaspiysk on 25 November 2026 (a 30-day month: 450 ₽ a month is 15 ₽ a day). */
 const start = new Date("2026-11-25T09:00:00Z");
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
@@ -128,7 +130,7 @@ describe.skipIf(noPostgres)("trust payment", () => {
         expiresAt: later(start, 3 * day),
       });
       // Over the end: repaid (and blocked again, 270 ₽ - 450 ₽ being below zero).
-      await expireTrusts(db(), { now: later(start, 3 * day) });
+      await expireTrusts(db(), { now: later(start, 3 * day), timeZone });
       const tooSoon = await quote("10002", later(start, 4 * day));
       expect(tooSoon).toEqual({
         outcome: "refused",
@@ -152,14 +154,14 @@ describe.skipIf(noPostgres)("trust payment", () => {
         outcome: "granted",
         remaining: 1,
       });
-      await expireTrusts(db(), { now: later(start, 3 * day) });
+      await expireTrusts(db(), { now: later(start, 3 * day), timeZone });
       const second = later(start, 5 * day);
       expect(await quoteTrust(db(), { accountId: id, now: second, config: twice })).toMatchObject({
         outcome: "offer",
         remaining: 1,
       });
       await grantTrust(db(), { accountId: id, now: second, config: twice });
-      await expireTrusts(db(), { now: later(second, 3 * day) });
+      await expireTrusts(db(), { now: later(second, 3 * day), timeZone });
       expect(
         await quoteTrust(db(), { accountId: id, now: later(start, 10 * day), config: twice }),
       ).toMatchObject({ reason: "too-soon", availableFrom: later(start, 30 * day) });
@@ -260,14 +262,18 @@ describe.skipIf(noPostgres)("trust payment", () => {
   describe("expiry", () => {
     it("does nothing before the end, then takes the amount back once and blocks a debt", async () => {
       await grant("10002");
-      expect(await expireTrusts(db(), { now: later(start, 3 * day - 1) })).toEqual({
+      expect(await expireTrusts(db(), { now: later(start, 3 * day - 1), timeZone })).toEqual({
         expired: 0,
         repaid: 0,
         blocked: 0,
       });
       const end = later(start, 3 * day);
-      expect(await expireTrusts(db(), { now: end })).toEqual({ expired: 1, repaid: 0, blocked: 1 });
-      expect(await expireTrusts(db(), { now: later(end, hour) })).toEqual({
+      expect(await expireTrusts(db(), { now: end, timeZone })).toEqual({
+        expired: 1,
+        repaid: 0,
+        blocked: 1,
+      });
+      expect(await expireTrusts(db(), { now: later(end, hour), timeZone })).toEqual({
         expired: 0,
         repaid: 0,
         blocked: 0,
@@ -294,7 +300,7 @@ describe.skipIf(noPostgres)("trust payment", () => {
         kind: "CASH_TOPUP",
         idempotencyKey: "test:cash",
       });
-      expect(await expireTrusts(db(), { now: later(start, 3 * day) })).toEqual({
+      expect(await expireTrusts(db(), { now: later(start, 3 * day), timeZone })).toEqual({
         expired: 1,
         repaid: 1,
         blocked: 0,
@@ -308,14 +314,14 @@ describe.skipIf(noPostgres)("trust payment", () => {
       for (const charged of ["2026-11-26", "2026-11-27", "2026-11-28"]) {
         await runDailyCharge(db(), { day: charged });
       }
-      await expireTrusts(db(), { now: later(start, 3 * day) });
+      await expireTrusts(db(), { now: later(start, 3 * day), timeZone });
       expect(await account("10002")).toMatchObject({ balance: -225_00, status: "BLOCKED" });
     });
 
     it("never blocks a contract closed in the meantime", async () => {
       await grant("10002");
       await db().account.update({ where: { login: "10002" }, data: { status: "CLOSED" } });
-      expect(await expireTrusts(db(), { now: later(start, 3 * day) })).toMatchObject({
+      expect(await expireTrusts(db(), { now: later(start, 3 * day), timeZone })).toMatchObject({
         expired: 1,
         blocked: 0,
       });
@@ -328,9 +334,9 @@ describe.skipIf(noPostgres)("trust payment", () => {
       await grant("10003");
       const end = later(start, 3 * day);
       const reports = await Promise.all([
-        expireTrusts(db(), { now: end }),
-        expireTrusts(secondInstance.prisma, { now: end }),
-        expireTrusts(db(), { now: later(end, 1) }),
+        expireTrusts(db(), { now: end, timeZone }),
+        expireTrusts(secondInstance.prisma, { now: end, timeZone }),
+        expireTrusts(db(), { now: later(end, 1), timeZone }),
       ]);
       expect(reports.reduce((sum, report) => sum + report.expired, 0)).toBe(2);
       expect(await db().ledgerEntry.count({ where: { kind: "TRUST_REPAY" } })).toBe(2);
@@ -344,9 +350,9 @@ describe.skipIf(noPostgres)("trust payment", () => {
     let failing = new Set<number>();
     const notifier: Notifier = {
       async send(recipient, notice) {
-        if (failing.has(recipient.id)) return false;
+        if (failing.has(recipient.id)) return { outcome: "failed", error: "network" };
         sent.push({ recipient, notice });
-        return true;
+        return { outcome: "sent" };
       },
     };
     beforeEach(() => {
@@ -366,7 +372,15 @@ describe.skipIf(noPostgres)("trust payment", () => {
         },
       });
     }
-    const remind = (now: Date) => remindTrustExpiry(db(), { now, config, notifier });
+    const remind = async (now: Date) => ({
+      ...(await queueTrustReminders(db(), { now, config })),
+      ...(await deliverNotifications(db(), {
+        notifier,
+        now: () => now,
+        retryDelayMs: 60_000,
+        waitForRetriesMs: 0,
+      })),
+    });
 
     it("goes once to every reachable linked user, within the last 24 hours only", async () => {
       await link("10002", 501);
@@ -374,14 +388,15 @@ describe.skipIf(noPostgres)("trust payment", () => {
       await link("10002", 503, { reachable: false });
       await link("10001", 504);
       await grant("10002");
-      expect(await remind(later(start, 2 * day - hour))).toEqual({ due: 0, sent: 0, failed: 0 });
+      expect(await remind(later(start, 2 * day - hour))).toMatchObject({ due: 0, sent: 0 });
 
       const inWindow = later(start, 2 * day + hour);
-      expect(await remind(inWindow)).toEqual({ due: 1, sent: 2, failed: 0 });
-      expect(await remind(later(inWindow, hour))).toEqual({ due: 1, sent: 0, failed: 0 });
+      expect(await remind(inWindow)).toMatchObject({ due: 1, queued: 2, sent: 2, failed: 0 });
+      expect(await remind(later(inWindow, hour))).toMatchObject({ due: 1, queued: 0, sent: 0 });
       expect(sent.map((message) => message.recipient.id).sort()).toEqual([501, 502]);
       expect(sent[0]?.notice).toEqual({
         kind: "trust-expiring",
+        accountId: await idOf("10002"),
         login: "10002",
         amount: 450_00,
         expiresAt: later(start, 3 * day),
@@ -390,7 +405,7 @@ describe.skipIf(noPostgres)("trust payment", () => {
       });
       const rows = await db().notification.findMany({ where: { kind: trustReminderKind } });
       expect(rows).toHaveLength(2);
-      expect(rows.every((row) => row.sentAt !== null)).toBe(true);
+      expect(rows.every((row) => row.status === "SENT" && row.sentAt !== null)).toBe(true);
       expect(rows[0]?.day.toISOString().slice(0, 10)).toBe(
         billingDayAt(later(start, 3 * day), "Europe/Moscow"),
       );
@@ -399,31 +414,31 @@ describe.skipIf(noPostgres)("trust payment", () => {
       expect(await remind(later(start, 3 * day))).toMatchObject({ due: 0 });
     });
 
-    it("tries again later when a message did not go, and takes over a claim a crash left", async () => {
+    it("tries again later when a message did not go; a claim a crash left is never resent", async () => {
       await link("10002", 601);
       await link("10002", 602);
       await grant("10002");
       failing = new Set([601]);
       const inWindow = later(start, 2 * day + hour);
-      expect(await remind(inWindow)).toMatchObject({ sent: 1, failed: 1 });
+      expect(await remind(inWindow)).toMatchObject({ sent: 1, retried: 1, left: 1 });
       failing = new Set();
-      expect(await remind(later(inWindow, hour))).toMatchObject({ sent: 1, failed: 0 });
+      expect(await remind(later(inWindow, hour))).toMatchObject({ sent: 1, failed: 0, left: 0 });
       expect(sent.map((message) => message.recipient.id)).toEqual([602, 601]);
 
-      // A run that claimed a message and died before sending it.
+      // A sender that claimed a reminder and died before Telegram answered: it may have gone.
       await link("10002", 603);
-      await db().notification.create({
-        data: {
-          accountId: await idOf("10002"),
-          telegramUserId: 603n,
-          kind: trustReminderKind,
-          day: new Date(`${billingDayAt(later(start, 3 * day), "Europe/Moscow")}T00:00:00Z`),
-          createdAt: later(inWindow, hour),
-        },
+      await queueTrustReminders(db(), { now: later(inWindow, hour), config });
+      await db().notification.updateMany({
+        where: { telegramUserId: 603n },
+        data: { status: "SENDING", claimedAt: later(inWindow, hour) },
       });
-      expect(await remind(later(inWindow, hour + 5 * 60 * 1000))).toMatchObject({ sent: 0 });
-      expect(await remind(later(inWindow, 2 * hour))).toMatchObject({ sent: 1 });
-      expect(sent.map((message) => message.recipient.id)).toEqual([602, 601, 603]);
+      expect(await remind(later(inWindow, hour + 5 * 60 * 1000))).toMatchObject({
+        sent: 0,
+        unconfirmed: 0,
+        left: 1,
+      });
+      expect(await remind(later(inWindow, 2 * hour))).toMatchObject({ sent: 0, unconfirmed: 1 });
+      expect(sent.map((message) => message.recipient.id)).toEqual([602, 601]);
     });
   });
 
@@ -537,8 +552,8 @@ describe.skipIf(noPostgres)("trust payment", () => {
             });
           } else {
             await Promise.all([
-              expireTrusts(db(), { now }),
-              expireTrusts(secondInstance.prisma, { now }),
+              expireTrusts(db(), { now, timeZone }),
+              expireTrusts(secondInstance.prisma, { now, timeZone }),
             ]);
           }
           await expectInvariants(now);

@@ -1,12 +1,20 @@
 import cron from "node-cron";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../core/config.ts";
 import { jobs } from "../../core/jobs/registry.ts";
 import type { SupportDesk } from "../../core/ports.ts";
 
 describe("the job registry", () => {
-  it("schedules every job with a valid cron expression", () => {
-    for (const [name, job] of Object.entries(jobs))
-      expect(cron.validate(job.schedule), name).toBe(true);
+  it("schedules every job with a valid cron expression, some of them from the settings", () => {
+    const config = loadConfig({
+      BOT_TOKEN: "1:aaaaaaaaaaaaaaaaaaaaaaaa",
+      REMINDER_CRON: "30 9 * * *",
+    });
+    for (const [name, job] of Object.entries(jobs)) {
+      const schedule = typeof job.schedule === "function" ? job.schedule(config) : job.schedule;
+      expect(cron.validate(schedule), name).toBe(true);
+    }
+    expect(jobs["low-balance-reminders"].schedule(config)).toBe("30 9 * * *");
   });
 
   it("hands the support jobs to the bot's support desk, and waits for the bot without one", async () => {

@@ -1,8 +1,9 @@
 // The trust payment's texts in both languages: every variable filled, amounts and dates as the
 // subscriber reads them, the reminder's top-up button.
 import { describe, expect, it } from "vitest";
-import { refusalText, trustExpiringMessage } from "../../bot/features/trust.ts";
+import { refusalText } from "../../bot/features/trust.ts";
 import { createI18n, locales } from "../../bot/i18n.ts";
+import { noticeMessage } from "../../bot/notices.ts";
 import type { TrustRefusal } from "../../core/billing/trust.ts";
 
 const i18n = createI18n();
@@ -46,20 +47,21 @@ describe.each(locales)("trust payment texts (%s)", (locale) => {
   it("reminds with the shortfall and a top-up button, or says the money is enough", () => {
     const notice = {
       kind: "trust-expiring" as const,
+      accountId: 2,
       login: "10002",
       amount: 450_00,
       expiresAt,
       balance: 270_00,
       balanceAfterRepay: -180_00,
     };
-    const short = trustExpiringMessage(t, notice, "Europe/Moscow");
+    const short = noticeMessage(t, notice, "Europe/Moscow");
     expect(short.text).toContain("28.11, 12:00");
     expect(short.text).toContain(`180,00${nbsp}₽`);
     expect(short.text).not.toMatch(/\{|\$|undefined|NaN/);
-    expect(short.reply_markup.inline_keyboard.flat()).toEqual([
-      { text: t("menu-topup"), callback_data: "menu:topup" },
+    expect(short.reply_markup?.inline_keyboard.flat()).toEqual([
+      { text: t("menu-topup"), callback_data: "notice:topup:2" },
     ]);
-    const enough = trustExpiringMessage(
+    const enough = noticeMessage(
       t,
       { ...notice, balance: 500_00, balanceAfterRepay: 50_00 },
       "Europe/Moscow",

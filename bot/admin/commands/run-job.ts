@@ -4,7 +4,7 @@ import { isBillingDay } from "../../../core/billing/calendar.ts";
 import { isJobName, jobs, today } from "../../../core/jobs/registry.ts";
 import { loadJobConfig } from "../config.ts";
 import { type AdminCommand, exitCode, parseCommandLine, UsageError } from "../io.ts";
-import { operatorNotifier } from "../telegram.ts";
+import { operatorTelegram } from "../telegram.ts";
 
 const jobNames = Object.keys(jobs).join(", ");
 
@@ -28,25 +28,27 @@ export const runJobCommand: AdminCommand = {
     if (day > current) io.err(`note: ${day} is after today (${current} in ${config.timeZone})`);
 
     const database = await db();
-    const notifier = operatorNotifier(config, database);
-    const result = await jobs[name].run({
-      db: database,
-      day,
-      config,
-      notifier,
-      progress: (message) => io.err(`${name} ${day}: ${message}`),
-    });
-    const summary = Object.entries(result)
-      .filter(([key]) => key !== "day")
-      .map(([key, value]) => `${key} ${value}`)
-      .join(", ");
+    const telegram = await operatorTelegram(config, database);
+    let summary: string;
+    try {
+      const result = await jobs[name].run({
+        db: database,
+        day,
+        config,
+        notifier: telegram.notifier,
+        deliver: telegram.deliver,
+        progress: (message) => io.err(`${name} ${day}: ${message}`),
+      });
+      summary = Object.entries(result)
+        .filter(([key]) => key !== "day")
+        .map(([key, value]) => `${key} ${value}`)
+        .join(", ");
+    } finally {
+      await telegram.close();
+    }
     io.out(`${name} ${day} done: ${summary}`);
-    if (notifier.undelivered > 0) {
-      io.err(
-        notifier.online
-          ? `note: ${notifier.undelivered} Telegram messages were not delivered; a rerun tries them again`
-          : `note: ${notifier.undelivered} Telegram messages were not sent (no BOT_TOKEN); the bot's scheduler sends them`,
-      );
+    if (!telegram.online) {
+      io.err("note: nothing was sent to Telegram (no BOT_TOKEN); the bot's scheduler sends it");
     }
     return exitCode.ok;
   },

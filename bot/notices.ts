@@ -1,0 +1,91 @@
+// What the provider tells a subscriber on its own, in the recipient's language: the text and the
+// buttons of each notice. The buttons name the contract, so they act on that one (see
+// features/notices.ts), whichever contract the user is looking at when they press.
+import { InlineKeyboard } from "grammy";
+import type { Notice } from "../core/ports.ts";
+import { requestsDigestMessage } from "./features/staff-requests.ts";
+import { formatDateTime, formatDay, formatMoney } from "./format.ts";
+
+type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+export interface NoticeMessage {
+  text: string;
+  entities?: unknown[];
+  reply_markup?: InlineKeyboard;
+}
+
+/** Callback data of a notice's buttons: `notice:<action>:<account id>`. */
+export const noticeData = (action: "topup" | "trust" | "reminders-off", accountId: number) =>
+  `notice:${action}:${accountId}`;
+
+function trustExpiring(
+  t: Translate,
+  notice: Extract<Notice, { kind: "trust-expiring" }>,
+  tz: string,
+) {
+  const shortfall = -notice.balanceAfterRepay;
+  const text = [
+    t("trust-reminder", {
+      login: notice.login,
+      until: formatDateTime(notice.expiresAt, tz),
+      amount: formatMoney(notice.amount),
+      balance: formatMoney(notice.balance),
+      balanceAfter: formatMoney(notice.balanceAfterRepay),
+    }),
+    shortfall > 0
+      ? t("trust-reminder-top-up", { shortfall: formatMoney(shortfall) })
+      : t("trust-reminder-enough"),
+  ].join("\n");
+  return {
+    text,
+    reply_markup: new InlineKeyboard().text(t("menu-topup"), noticeData("topup", notice.accountId)),
+  };
+}
+
+function lowBalance(t: Translate, notice: Extract<Notice, { kind: "low-balance" }>) {
+  const text = t("notice-low-balance", {
+    login: notice.login,
+    balance: formatMoney(notice.balance),
+    charge: formatMoney(notice.dailyCharge),
+    days: notice.daysLeft,
+    stopsOn: formatDay(notice.stopsOn),
+  });
+  return {
+    text,
+    reply_markup: new InlineKeyboard()
+      .text(t("menu-topup"), noticeData("topup", notice.accountId))
+      .text(t("menu-trust"), noticeData("trust", notice.accountId))
+      .row()
+      .text(t("notice-reminders-off"), noticeData("reminders-off", notice.accountId)),
+  };
+}
+
+function serviceBlocked(t: Translate, notice: Extract<Notice, { kind: "service-blocked" }>) {
+  return {
+    text: t("notice-service-blocked", {
+      login: notice.login,
+      balance: formatMoney(notice.balance),
+      debt: formatMoney(-notice.balance),
+    }),
+    reply_markup: new InlineKeyboard()
+      .text(t("menu-topup"), noticeData("topup", notice.accountId))
+      .text(t("menu-trust"), noticeData("trust", notice.accountId)),
+  };
+}
+
+export function noticeMessage(t: Translate, notice: Notice, timeZone: string): NoticeMessage {
+  switch (notice.kind) {
+    case "trust-expiring":
+      return trustExpiring(t, notice, timeZone);
+    case "low-balance":
+      return lowBalance(t, notice);
+    case "service-blocked":
+      return serviceBlocked(t, notice);
+    case "announcement":
+      return notice.entities
+        ? { text: notice.text, entities: notice.entities }
+        : { text: notice.text };
+    case "requests-digest":
+      return requestsDigestMessage(t, notice, timeZone);
+  }
+}

@@ -1,0 +1,27 @@
+// One sender of the outbox at a time across instances (the job lock, in Redis when there is one),
+// so all of them together keep to the bot's Telegram rate; a second caller leaves the work to the
+// one running, which picks up whatever is written while it runs.
+import type { Db } from "../db.ts";
+import type { JobLock } from "../jobs/lock.ts";
+import { type DeliveryOptions, type DeliveryReport, deliverNotifications } from "./delivery.ts";
+
+/** Sends what is due, or says why it did not (another process is sending already). */
+export type Deliver = (
+  options?: Pick<DeliveryOptions, "onProgress">,
+) => Promise<DeliveryReport | { delivery: string }>;
+
+export const deliveryLockName = "delivery";
+
+export function createDeliverer(
+  db: Db,
+  lock: JobLock,
+  options: Omit<DeliveryOptions, "onProgress">,
+): Deliver {
+  return async (extra) => {
+    let report: DeliveryReport | null = null;
+    await lock.runExclusive(deliveryLockName, async () => {
+      report = await deliverNotifications(db, { ...options, ...extra });
+    });
+    return report ?? { delivery: "left to the process sending now" };
+  };
+}
