@@ -7,6 +7,7 @@ import { startScheduler } from "../core/jobs/scheduler.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
 import { createMailer } from "../core/mail.ts";
 import { connectRedis, type Redis } from "../core/redis.ts";
+import { BackgroundTasks } from "./background.ts";
 import { createBot } from "./bot.ts";
 import { registerCommands } from "./commands.ts";
 import type { BotContext } from "./context.ts";
@@ -42,7 +43,15 @@ export async function startApp(
     throw error;
   });
   const mailer = createMailer(config.smtpUrl, logger);
-  const bot = createBot({ config, db: database.prisma, redis, logger, mailer });
+  const background = new BackgroundTasks();
+  const bot = createBot({
+    config,
+    db: database.prisma,
+    redis,
+    logger,
+    mailer,
+    background,
+  });
   const closeStores = async () => {
     mailer.close();
     await redis?.quit();
@@ -94,6 +103,7 @@ export async function startApp(
     logger,
     async stop() {
       await stopReceiving();
+      await background.stop();
       await scheduler?.stop();
       await closeStores();
       logger.info("bot stopped");

@@ -19,6 +19,7 @@ import { menuFeature } from "./features/menu.ts";
 import { noticesFeature } from "./features/notices.ts";
 import { passwordFeature } from "./features/password.ts";
 import { profileFeature } from "./features/profile.ts";
+import { staffAnnounceFeature } from "./features/staff-announce.ts";
 import { staffRequestsFeature } from "./features/staff-requests.ts";
 import { supportFeature } from "./features/support.ts";
 import { tariffsFeature } from "./features/tariffs.ts";
@@ -98,6 +99,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(contactsFeature());
   features.use(connect.feature);
   features.use(staffRequestsFeature({ ...deps, i18n }));
+  features.use(staffAnnounceFeature({ ...deps, i18n }));
   // Before the fallback: the agents' group, and subscribers' messages for an open ticket.
   features.use(supportFeature({ ...deps, i18n }));
   features.use(fallbackFeature());

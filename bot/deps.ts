@@ -3,6 +3,7 @@ import type { Db } from "../core/db.ts";
 import type { Logger } from "../core/logger.ts";
 import type { Mailer } from "../core/mail.ts";
 import type { Redis } from "../core/redis.ts";
+import type { BackgroundTasks } from "./background.ts";
 
 /** What the Telegram layer is built from (see bot/main.ts). */
 export interface BotDeps {
@@ -11,4 +12,6 @@ export interface BotDeps {
   redis: Redis | undefined;
   logger: Logger;
   mailer: Mailer;
+  /** Work handlers start without waiting for it; the process waits for it when it stops. */
+  background?: BackgroundTasks;
 }

@@ -3,6 +3,7 @@
 import { ConfigError } from "../../core/config.ts";
 import { CsvFileError } from "../../core/csv.ts";
 import { type Database, openDatabase } from "../../core/db.ts";
+import { announceCommand } from "./commands/announce.ts";
 import { cashTopupCommand } from "./commands/cash-topup.ts";
 import { helpText } from "./commands/help.ts";
 import { importAccountsCommand } from "./commands/import-accounts.ts";
@@ -20,6 +21,7 @@ export const commands: readonly AdminCommand[] = [
   cashTopupCommand,
   showAccountCommand,
   runJobCommand,
+  announceCommand,
 ];
 
 const helpCommand: AdminCommand = {

@@ -67,7 +67,7 @@ export function staffName(user: User): string {
 }
 
 /** Members of the chat, not just anyone who can see it (a public group, a forwarded card). */
-async function isStaffMember(api: Api, chatId: number, userId: number): Promise<boolean> {
+export async function isStaffMember(api: Api, chatId: number, userId: number): Promise<boolean> {
   const member = await api.getChatMember(chatId, userId).catch(() => undefined);
   if (!member) return false;
   if (member.status === "restricted") return member.is_member;
