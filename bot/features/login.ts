@@ -19,9 +19,9 @@ import type { BotDeps } from "../deps.ts";
 import { formatTime } from "../format.ts";
 import { hint } from "../hint.ts";
 import { mainMenu, menuData } from "../keyboards/main-menu.ts";
-import { deleteSecret, telegramProfile } from "../telegram-profile.ts";
+import { telegramProfile } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
-import { forgotPasswordButton } from "./password.ts";
+import { forgotPasswordButton, waitForPassword } from "./password.ts";
 
 const loginFormat = /^[A-Za-z0-9._-]{1,32}$/;
 
@@ -123,11 +123,8 @@ export function loginFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
     }
 
     await ctx.reply(ctx.t("login-ask-password"), { reply_markup: { remove_keyboard: true } });
-    const secret = await conversation.waitFor("message:text", {
-      otherwise: (other) => hint(other, "login-bad-password"),
-    });
+    const secret = await waitForPassword(conversation, logger);
     const password = secret.message.text;
-    await deleteSecret(secret, logger);
     const telegram = telegramProfile(secret);
     if (!telegram) return;
     const result = await conversation.external(async () =>

@@ -18,11 +18,10 @@ import type {
 } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatTime } from "../format.ts";
-import { hint } from "../hint.ts";
 import { mainMenu } from "../keyboards/main-menu.ts";
 import { notifyRecipients } from "../notify.ts";
-import { deleteSecret } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
+import { waitForPassword } from "./password.ts";
 
 export function logoutFeature(
   deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
@@ -41,10 +40,7 @@ export function logoutFeature(
     login: string,
   ) {
     await ctx.reply(ctx.t("logout-everywhere-ask-password"));
-    const secret = await conversation.waitFor("message:text", {
-      otherwise: (other) => hint(other, "login-bad-password"),
-    });
-    await deleteSecret(secret, logger);
+    const secret = await waitForPassword(conversation, logger);
     const telegramUserId = secret.from.id;
     const password = secret.message.text;
     const result = await conversation.external(async () => {

@@ -13,6 +13,7 @@ import {
   startPasswordReset,
 } from "../../core/accounts/password-reset.ts";
 import { findRecipients } from "../../core/accounts/telegram-users.ts";
+import type { Logger } from "../../core/logger.ts";
 import type {
   BotContext,
   BotConversation,
@@ -31,6 +32,42 @@ const loginFormat = /^[A-Za-z0-9._-]{1,32}$/;
 
 export const forgotPasswordButton = (ctx: TranslatingContext) =>
   InlineKeyboard.text(ctx.t("password-forgot"), "password:forgot");
+
+/**
+ * The longest password there can be: core/accounts/password-rules.ts allows 8 to 64 characters,
+ * and every way a password is set (the bot, the operator's CLI, the CSV import) goes through it.
+ */
+const longestPassword = 64;
+
+/**
+ * Why a message at a password step cannot be the password, or null if it may be: a bot command
+ * ("/" first; /cancel itself is heard before any conversation), or longer than any password. Such
+ * a message is never checked, so it costs no try towards the lockout or the hourly limit.
+ */
+export function notAPassword(
+  text: string,
+): "password-step-command" | "password-step-too-long" | null {
+  if (text.startsWith("/")) return "password-step-command";
+  if ([...text].length > longestPassword) return "password-step-too-long";
+  return null;
+}
+
+/**
+ * A password step inside a conversation: waits for a text, deletes it at once (a password typed
+ * with a slash is still a secret), and gives back only one that may be a password; anything else
+ * gets a hint and the step stays.
+ */
+export async function waitForPassword(conversation: BotConversation, logger: Logger) {
+  for (;;) {
+    const secret = await conversation.waitFor("message:text", {
+      otherwise: (other) => hint(other, "login-bad-password"),
+    });
+    await deleteSecret(secret, logger);
+    const problem = notAPassword(secret.message.text);
+    if (!problem) return secret;
+    await secret.reply(secret.t(problem));
+  }
+}
 
 export function passwordFeature(
   deps: Pick<BotDeps, "db" | "config" | "logger" | "mailer"> & { i18n: I18n<BotContext> },
@@ -120,11 +157,8 @@ export function passwordFeature(
       return;
     }
     await ctx.reply(ctx.t("password-change-ask-current", { login: account.login }));
-    const secret = await conversation.waitFor("message:text", {
-      otherwise: (other) => hint(other, "login-bad-password"),
-    });
+    const secret = await waitForPassword(conversation, logger);
     const currentPassword = secret.message.text;
-    await deleteSecret(secret, logger);
     const opened = await conversation.external(async () => {
       const result = await openPasswordChange(db, {
         telegramUserId,
@@ -170,11 +204,11 @@ export function passwordFeature(
     const pending = ctx.session.newPasswordFor;
     const telegram = telegramProfile(ctx);
     if (!pending || !telegram) return;
-    if (ctx.message.text.startsWith("/")) {
+    await deleteSecret(ctx, logger);
+    if (notAPassword(ctx.message.text) === "password-step-command") {
       await ctx.reply(ctx.t("password-new-as-text"));
       return;
     }
-    await deleteSecret(ctx, logger);
     const result = await setNewPassword(db, {
       resetId: pending.resetId,
       telegram,
