@@ -1,7 +1,8 @@
 // /tariffs: internet tariffs and IPTV packages with the subscriber's own marked; a change of
 // internet tariff from the 1st of next month (confirmed, cancellable), IPTV added or removed from
-// the next day. Codes in buttons are user input: core checks them; the contract is always the
-// user's active one.
+// the next day. Every action button names the contract it was shown for, and acts only while that
+// contract is still the user's active one; codes and ids in buttons are user input, checked on
+// every press.
 import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
@@ -18,7 +19,18 @@ import type { BotDeps } from "../deps.ts";
 import { formatDay, formatMoney } from "../format.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 
-const code = "([a-z0-9._-]{1,32})";
+// As core/billing/import-tariffs.ts lets operators name tariffs.
+const code = "([A-Za-z0-9._-]{1,32})";
+// Account ids are PostgreSQL integers: at most 10 digits.
+const accountId = "(\\d{1,10})";
+// The longest, `tariff:net-yes:<10 digits>:<32 characters>`, is 58 bytes (Telegram allows 64).
+const data = {
+  quote: (account: number, tariff: string) => `tariff:net:${account}:${tariff}`,
+  confirm: (account: number, tariff: string) => `tariff:net-yes:${account}:${tariff}`,
+  cancel: (account: number) => `tariff:cancel:${account}`,
+  iptv: (account: number, tariff: string) => `tariff:tv:${account}:${tariff}`,
+  iptvOff: (account: number) => `tariff:tv-off:${account}`,
+};
 
 function optionLine(ctx: TranslatingContext, option: TariffOption, current: boolean) {
   return ctx.t(option.kind === "INTERNET" ? "tariffs-internet-line" : "tariffs-iptv-line", {
@@ -50,7 +62,7 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
       ...view.iptv.map((option) => optionLine(ctx, option, option.code === current?.iptv)),
     ];
     const keyboard = new InlineKeyboard();
-    if (current?.pending) {
+    if (account && current?.pending) {
       lines.push(
         "",
         ctx.t("tariffs-pending", {
@@ -58,22 +70,28 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
           date: formatDay(current.pending.from),
         }),
       );
-      keyboard.text(ctx.t("tariffs-cancel-pending"), "tariff:cancel").row();
+      keyboard.text(ctx.t("tariffs-cancel-pending"), data.cancel(account.id)).row();
     }
-    if (current) {
+    if (account && current) {
       for (const option of view.internet.filter(
         (o) => o.code !== current.internet && o.code !== current.pending?.code,
       )) {
         keyboard
-          .text(ctx.t("tariffs-switch-to", { name: option.name }), `tariff:net:${option.code}`)
+          .text(
+            ctx.t("tariffs-switch-to", { name: option.name }),
+            data.quote(account.id, option.code),
+          )
           .row();
       }
       for (const option of view.iptv.filter((o) => o.code !== current.iptv)) {
         keyboard
-          .text(ctx.t("tariffs-iptv-add", { name: option.name }), `tariff:tv:${option.code}`)
+          .text(
+            ctx.t("tariffs-iptv-add", { name: option.name }),
+            data.iptv(account.id, option.code),
+          )
           .row();
       }
-      if (current.iptv) keyboard.text(ctx.t("tariffs-iptv-remove"), "tariff:tv-off").row();
+      if (current.iptv) keyboard.text(ctx.t("tariffs-iptv-remove"), data.iptvOff(account.id)).row();
     } else {
       lines.push("", ctx.t("tariffs-unlinked-hint"));
       keyboard
@@ -89,19 +107,26 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     await showTariffs(ctx);
   });
 
-  /** The user's active contract for a tariff button, or a "stale button" answer. */
-  async function accountFor(ctx: BotContext) {
+  /**
+   * The contract a tariff button was shown for, if it is still the user's active one; otherwise
+   * (signed out, switched to another contract, or an id that is not theirs) a "stale button"
+   * answer and null.
+   */
+  async function accountFor(ctx: BotContext, shownFor: string | undefined) {
     const account = ctx.from && (await findActiveAccount(db, ctx.from.id));
-    if (!account) await ctx.answerCallbackQuery(ctx.t("button-outdated"));
-    return account || null;
+    if (!account || account.id !== Number(shownFor)) {
+      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
+      return null;
+    }
+    return account;
   }
 
-  privateChat.callbackQuery(new RegExp(`^tariff:net:${code}$`), async (ctx) => {
-    const account = await accountFor(ctx);
+  privateChat.callbackQuery(new RegExp(`^tariff:net:${accountId}:${code}$`), async (ctx) => {
+    const account = await accountFor(ctx, ctx.match[1]);
     if (!account) return;
     const quote = await quoteInternetChange(db, {
       accountId: account.id,
-      code: ctx.match[1] ?? "",
+      code: ctx.match[2] ?? "",
       today: today(),
     });
     if (quote.outcome !== "quote") {
@@ -121,18 +146,18 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
       }),
       {
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("tariffs-confirm"), `tariff:net-yes:${quote.to.code}`)
+          .text(ctx.t("tariffs-confirm"), data.confirm(account.id, quote.to.code))
           .text(ctx.t("tariffs-keep"), "tariff:keep"),
       },
     );
   });
 
-  privateChat.callbackQuery(new RegExp(`^tariff:net-yes:${code}$`), async (ctx) => {
-    const account = await accountFor(ctx);
+  privateChat.callbackQuery(new RegExp(`^tariff:net-yes:${accountId}:${code}$`), async (ctx) => {
+    const account = await accountFor(ctx, ctx.match[1]);
     if (!account) return;
     const result = await scheduleInternetChange(db, {
       accountId: account.id,
-      code: ctx.match[1] ?? "",
+      code: ctx.match[2] ?? "",
       today: today(),
     });
     if (result.outcome !== "quote") {
@@ -147,8 +172,8 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     );
   });
 
-  privateChat.callbackQuery("tariff:cancel", async (ctx) => {
-    const account = await accountFor(ctx);
+  privateChat.callbackQuery(new RegExp(`^tariff:cancel:${accountId}$`), async (ctx) => {
+    const account = await accountFor(ctx, ctx.match[1]);
     if (!account) return;
     const cancelled = await cancelInternetChange(db, account.id);
     await ctx.answerCallbackQuery(cancelled ? undefined : ctx.t("button-outdated"));
@@ -160,10 +185,11 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     await ctx.editMessageText(ctx.t("tariffs-kept"));
   });
 
-  privateChat.callbackQuery(new RegExp(`^tariff:tv:${code}$|^tariff:tv-off$`), async (ctx) => {
-    const account = await accountFor(ctx);
+  /** IPTV on with the package `iptv`, or off (null), for the contract the button was shown for. */
+  async function setIptv(ctx: BotContext, shownFor: string | undefined, iptv: string | null) {
+    const account = await accountFor(ctx, shownFor);
     if (!account) return;
-    const result = await changeIptv(db, { accountId: account.id, code: ctx.match[1] ?? null });
+    const result = await changeIptv(db, { accountId: account.id, code: iptv });
     if (result.outcome !== "changed") {
       await ctx.answerCallbackQuery(
         ctx.t(result.outcome === "same" ? "tariffs-already" : "button-outdated"),
@@ -176,7 +202,14 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
         ? ctx.t("tariffs-iptv-added", { name: result.to.name, login: account.login })
         : ctx.t("tariffs-iptv-removed", { login: account.login }),
     );
-  });
+  }
+
+  privateChat.callbackQuery(new RegExp(`^tariff:tv:${accountId}:${code}$`), (ctx) =>
+    setIptv(ctx, ctx.match[1], ctx.match[2] ?? ""),
+  );
+  privateChat.callbackQuery(new RegExp(`^tariff:tv-off:${accountId}$`), (ctx) =>
+    setIptv(ctx, ctx.match[1], null),
+  );
 
   return feature;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDay } from "../../bot/format.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import { firstOfNextMonth } from "../../core/billing/tariffs.ts";
+import type { ChatMessage } from "../emulator/index.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { inlineButtons, signedIn } from "../support/sign-in.ts";
@@ -93,36 +94,177 @@ describe.skipIf(noPostgres)("tariffs", () => {
     expect((await account("10003")).iptvTariffId).toBeNull();
   });
 
+  const outdated = "Эта кнопка устарела. Откройте меню заново: /menu";
+  const answerTo = async (query: { id: string }) =>
+    (
+      await harness.emulator.waitForCall(
+        "answerCallbackQuery",
+        (call) => call.params.callback_query_id === query.id,
+      )
+    ).params.text;
+  const callbackData = (message: ChatMessage) =>
+    (message.reply_markup?.inline_keyboard ?? [])
+      .flat()
+      .map((button) => ("callback_data" in button ? button.callback_data : ""));
+
   it("refuses unknown, inactive or forged tariff buttons, and buttons after signing out", async () => {
     const user = newUser("Хитрый");
     const menu = await signedIn(user, "10004");
+    const own = (await account("10004")).id;
     await harness.database.prisma.tariff.create({
       data: { code: "archive", name: "Архивный", kind: "INTERNET", monthlyFee: 100, active: false },
     });
     for (const data of [
-      "tariff:net:archive",
-      "tariff:net:iptv-basic",
-      "tariff:net-yes:nope",
-      "tariff:tv:home-50",
+      `tariff:net:${own}:archive`,
+      `tariff:net:${own}:iptv-basic`,
+      `tariff:net-yes:${own}:nope`,
+      `tariff:tv:${own}:home-50`,
+      `tariff:cancel:${own}`,
+      // Buttons without the contract, as the bot used to send them.
+      "tariff:net-yes:giga-500",
+      "tariff:tv-off",
+      "tariff:cancel",
     ]) {
-      const query = await user.pressData(menu, data);
-      const answer = await harness.emulator.waitForCall(
-        "answerCallbackQuery",
-        (call) => call.params.callback_query_id === query.id,
-      );
-      expect(answer.params.text).toBe("Эта кнопка устарела. Откройте меню заново: /menu");
+      expect(await answerTo(await user.pressData(menu, data))).toBe(outdated);
     }
     const unchanged = await account("10004");
     expect(unchanged).toMatchObject({ pendingTariffId: null });
     expect(unchanged.iptvTariff?.code).toBe("iptv-extended");
 
     const stranger = newUser("Чужой");
-    const query = await stranger.pressData(menu, "tariff:tv-off");
-    const answer = await harness.emulator.waitForCall(
-      "answerCallbackQuery",
-      (call) => call.params.callback_query_id === query.id,
-    );
-    expect(answer.params.text).toBe("Эта кнопка устарела. Откройте меню заново: /menu");
+    expect(await answerTo(await stranger.pressData(menu, `tariff:tv-off:${own}`))).toBe(outdated);
     expect((await account("10004")).iptvTariff?.code).toBe("iptv-extended");
+  });
+
+  it("keeps every button within Telegram's 64 bytes and names the contract in it", async () => {
+    const user = newUser("Аминат");
+    await signedIn(user, "10004");
+    const id = (await account("10004")).id;
+    await user.send("/tariffs");
+    const list = await user.nextBotMessage();
+    await user.press("Перейти на «Гига 500»");
+    const confirm = await user.nextBotMessage();
+    const data = [...callbackData(list), ...callbackData(confirm)];
+    expect(data).toEqual([
+      `tariff:net:${id}:home-50`,
+      `tariff:net:${id}:home-100`,
+      `tariff:net:${id}:giga-500`,
+      `tariff:tv:${id}:iptv-basic`,
+      `tariff:tv-off:${id}`,
+      `tariff:net-yes:${id}:giga-500`,
+      "tariff:keep",
+    ]);
+    for (const each of data) expect(Buffer.byteLength(each)).toBeLessThanOrEqual(64);
+    await user.press("Оставить текущий");
+  });
+
+  it("refuses a confirmation shown for one contract once the user has switched to another", async () => {
+    const user = newUser("Семья");
+    await signedIn(user, "10001");
+    await signedIn(user, "10004");
+    const before = { first: await account("10001"), second: await account("10004") };
+    expect(before.first.pendingTariffId).toBeNull();
+    expect(before.second.pendingTariffId).toBeNull();
+
+    await user.send("/tariffs");
+    const list = await user.nextBotMessage();
+    expect(list.text).toContain("договор 10004");
+    await user.press("Перейти на «Гига 500»");
+    const confirm = await user.nextBotMessage();
+    expect(confirm.text).toContain("Договор 10004: переход с «Максимум 300» на «Гига 500»");
+
+    await user.send("/menu");
+    await user.nextBotMessage();
+    await user.press("🔁 Сменить договор (2)");
+    await user.nextBotMessage();
+    await user.press("10001 · Магомедов Руслан Ахмедович");
+    expect((await user.nextBotMessage()).text).toContain("Договор 10001");
+
+    // The confirmation, and the list's buttons, were for 10004: none of them touches 10001 now.
+    expect(await answerTo(await user.press("✅ Подтвердить"))).toBe(outdated);
+    for (const button of [
+      "Перейти на «Домашний 50»",
+      "Подключить «IPTV Базовый»",
+      "Отключить IPTV",
+    ])
+      expect(await answerTo(await user.press(button, { message: list }))).toBe(outdated);
+    expect(user.messages().find((m) => m.message_id === confirm.message_id)?.text).toBe(
+      confirm.text,
+    );
+    const after = { first: await account("10001"), second: await account("10004") };
+    for (const [was, now] of [
+      [before.first, after.first],
+      [before.second, after.second],
+    ] as const) {
+      expect(now).toMatchObject({
+        internetTariffId: was.internetTariffId,
+        iptvTariffId: was.iptvTariffId,
+        pendingTariffId: null,
+        pendingTariffDate: null,
+      });
+    }
+
+    // Back on 10004, the same confirmation is its own again.
+    await user.press("🔁 Сменить договор (2)");
+    await user.nextBotMessage();
+    await user.press("10004 · Гаджиева Аминат Расуловна");
+    expect((await user.nextBotMessage()).text).toContain("Договор 10004");
+    await user.press("✅ Подтвердить", { message: confirm });
+    await user.waitFor(() =>
+      user
+        .messages()
+        .find((m) => m.message_id === confirm.message_id)
+        ?.text?.startsWith("Готово: с"),
+    );
+    expect((await account("10004")).pendingTariff?.code).toBe("giga-500");
+    expect((await account("10001")).pendingTariffId).toBeNull();
+
+    // A pending change's cancel button is bound to its contract too.
+    await user.send("/tariffs");
+    const withPending = await user.nextBotMessage();
+    await user.press("🔁 Сменить договор (2)");
+    await user.nextBotMessage();
+    await user.press("10001 · Магомедов Руслан Ахмедович");
+    await user.nextBotMessage();
+    const cancel = await user.press("✖️ Отменить смену тарифа", { message: withPending });
+    expect(await answerTo(cancel)).toBe(outdated);
+    expect((await account("10004")).pendingTariff?.code).toBe("giga-500");
+  });
+
+  it("refuses forged buttons naming a contract the user is not linked to", async () => {
+    const owner = newUser("Владелец");
+    await signedIn(owner, "10004");
+    const victim = await account("10004");
+    const user = newUser("Подделка");
+    const menu = await signedIn(user, "10003");
+    const own = await account("10003");
+    for (const data of [
+      `tariff:net:${victim.id}:home-50`,
+      `tariff:net-yes:${victim.id}:home-50`,
+      `tariff:cancel:${victim.id}`,
+      `tariff:tv:${victim.id}:iptv-basic`,
+      `tariff:tv-off:${victim.id}`,
+      `tariff:net-yes:9999999999:home-50`,
+    ]) {
+      expect(await answerTo(await user.pressData(menu, data))).toBe(outdated);
+    }
+    const after = { victim: await account("10004"), own: await account("10003") };
+    expect(after.victim).toMatchObject({
+      internetTariffId: victim.internetTariffId,
+      iptvTariffId: victim.iptvTariffId,
+      pendingTariffId: victim.pendingTariffId,
+      pendingTariffDate: victim.pendingTariffDate,
+    });
+    expect(after.own).toMatchObject({
+      internetTariffId: own.internetTariffId,
+      iptvTariffId: own.iptvTariffId,
+      pendingTariffId: null,
+    });
+    expect(
+      user
+        .history()
+        .filter((m) => m.from?.is_bot)
+        .at(-1)?.message_id,
+    ).toBe(menu.message_id);
   });
 });
