@@ -1,46 +1,18 @@
 // The operator's command line as a real process (`npm run admin -- …` runs this same file): exit
 // codes, what goes to stdout and stderr, and what it leaves in the database.
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { BotApiEmulator } from "../emulator/index.ts";
+import { root, admin as runAdmin } from "../support/admin-process.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
-const root = join(import.meta.dirname, "../..");
 const fixture = (name: string) => join(root, "test/fixtures", name);
-
-interface Run {
-  code: number | null;
-  stdout: string[];
-  stderr: string[];
-}
-
-function admin(args: string[], env: Record<string, string>, stdin = ""): Promise<Run> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bot/admin/main.ts", ...args], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  const output = { stdout: "", stderr: "" };
-  child.stdout.on("data", (chunk) => {
-    output.stdout += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    output.stderr += chunk;
-  });
-  child.stdin.end(stdin);
-  const lines = (text: string) => text.split("\n").filter((line) => line !== "");
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({ code, stdout: lines(output.stdout), stderr: lines(output.stderr) }),
-    );
-  });
-}
+const admin = (args: string[], env: Record<string, string>, stdin = "") =>
+  runAdmin(args, env, { stdin }).then(({ code, stdout, stderr }) => ({ code, stdout, stderr }));
 
 const nbsp = "\u00a0";
 
