@@ -47,6 +47,8 @@ export interface ImportAccountsInput {
   progressEvery?: number;
   /** Called as each contract is committed: a generated password is known from then on. */
   onImported?(account: ImportedAccount): void;
+  /** How many days before the money runs out new contracts are reminded (REMINDER_DAYS_AHEAD). */
+  reminderDaysAhead?: number;
 }
 
 type TariffRef = { id: number; kind: TariffKind };
@@ -161,7 +163,7 @@ export async function importAccounts(
     for (const [index, row] of batch.entries()) {
       const secret = secrets[index];
       if (!secret) continue;
-      const outcome = await insertAccount(db, row, secret.hash);
+      const outcome = await insertAccount(db, row, secret.hash, input.reminderDaysAhead);
       if (outcome.outcome === "imported") {
         const account = {
           line: row.line,
@@ -249,7 +251,12 @@ type Insert =
   | { outcome: "exists" }
   | { outcome: "failed"; field: string; problem: string };
 
-async function insertAccount(db: Db, row: ValidRow, passwordHash: string): Promise<Insert> {
+async function insertAccount(
+  db: Db,
+  row: ValidRow,
+  passwordHash: string,
+  reminderDaysAhead: number | undefined,
+): Promise<Insert> {
   try {
     const accountId = await db.$transaction(async (tx) => {
       const account = await tx.account
@@ -263,6 +270,7 @@ async function insertAccount(db: Db, row: ValidRow, passwordHash: string): Promi
             email: row.email,
             internetTariffId: row.tariff,
             iptvTariffId: row.iptv,
+            ...(reminderDaysAhead ? { reminderDaysAhead } : {}),
           },
           select: { id: true },
         })

@@ -82,7 +82,7 @@ export const jobs = {
       thenDeliver(context, await queueLowBalanceReminders(context.db, { day: context.day })),
   },
   "deliver-notifications": {
-    schedule: "* * * * *",
+    schedule: "*/5 * * * *",
     describe: "sends what is left in the notifications outbox (retries, announcements)",
     run: async (context) => thenDeliver(context, {}),
   },

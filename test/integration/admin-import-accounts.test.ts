@@ -237,4 +237,14 @@ describe.skipIf(noPostgres)("importing accounts", () => {
     expect(progress).toEqual(["8/20", "16/20", "20/20"]);
     await expectLedgerConsistent();
   });
+
+  it("starts new contracts with the configured reminder days ahead", async () => {
+    const csv = [header, "d.ahead,Заранее Знающий,Каспийск,+79281112299,,home-100,10,,"].join("\n");
+    const report = await importAccounts(db(), { csv, reminderDaysAhead: 5 });
+    expect(report.imported.map((row) => row.login)).toEqual(["d.ahead"]);
+    expect(await account("d.ahead")).toMatchObject({
+      reminderDaysAhead: 5,
+      remindersEnabled: true,
+    });
+  });
 });

@@ -1,6 +1,7 @@
 // import-accounts <file.csv>: contracts with their opening balances; generated passwords on
 // stdout (login;password), everything else on stderr.
 import { accountColumns, importAccounts } from "../../../core/accounts/import-accounts.ts";
+import { loadJobConfig } from "../config.ts";
 import { formatRowProblem } from "../format.ts";
 import { type AdminCommand, exitCode, parseCommandLine } from "../io.ts";
 import { readImportFile } from "./read-file.ts";
@@ -17,6 +18,7 @@ export const importAccountsCommand: AdminCommand = {
     const csv = await readImportFile(positionals[0] ?? "");
     const report = await importAccounts(await db(), {
       csv,
+      reminderDaysAhead: loadJobConfig(io.env).reminders.daysAhead,
       onImported: (account) => {
         if (account.generatedPassword) io.out(`${account.login};${account.generatedPassword}`);
       },
