@@ -3,7 +3,7 @@
 // retries, refusals, blocked users and crashed senders.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Recipient } from "../../core/accounts/telegram-users.ts";
-import { chargeKey } from "../../core/billing/daily-charge.ts";
+import { chargeKey, runDailyCharge } from "../../core/billing/daily-charge.ts";
 import { connectPostgres } from "../../core/db.ts";
 import { announce, countAudiences, progressOf } from "../../core/notify/announcements.ts";
 import { type DeliveryOptions, deliverNotifications } from "../../core/notify/delivery.ts";
@@ -192,6 +192,26 @@ describe.skipIf(noPostgres)("notifications", () => {
       } finally {
         await second.close();
       }
+    });
+  });
+
+  describe("the service-blocked notice", () => {
+    it("is written with the block, in its transaction, once whatever reruns there are", async () => {
+      const short = await contract("short", 10_00);
+      await user(71, [short]);
+      await user(72, [short], { languageCode: "en" });
+      await user(73, [await contract("fine", 1000_00)]);
+      expect(await runDailyCharge(db(), { day })).toMatchObject({ charged: 2, blocked: 1 });
+      expect(await runDailyCharge(db(), { day })).toMatchObject({ charged: 0, blocked: 0 });
+      const { notifier, sent } = recordingNotifier();
+      expect(await deliver(notifier)).toMatchObject({ sent: 2, left: 0 });
+      expect(sent.map(({ recipient, notice }) => [recipient.id, notice])).toEqual([
+        [71, { kind: "service-blocked", accountId: short, login: "short", balance: 10_00 - 19_35 }],
+        [72, { kind: "service-blocked", accountId: short, login: "short", balance: 10_00 - 19_35 }],
+      ]);
+      expect(await db().account.findUniqueOrThrow({ where: { id: short } })).toMatchObject({
+        status: "BLOCKED",
+      });
     });
   });
 
