@@ -1,6 +1,7 @@
 // The Notifier core's jobs send through (core/ports.ts): each notice worded in the recipient's
 // language, with its buttons, through the bot's API (throttled, 429s waited out, 5xx retried; a
-// 403 marks the user unreachable). What Telegram answered decides what the outbox does next.
+// 403 marks the user unreachable), silently at night (the daily charge blocks contracts at
+// 00:05). What Telegram answered decides what the outbox does next.
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, GrammyError } from "grammy";
 import type { MessageEntity } from "grammy/types";
@@ -10,6 +11,14 @@ import type { DeliveryOutcome, Notifier } from "../core/ports.ts";
 import type { BotContext } from "./context.ts";
 import { localeOf } from "./i18n.ts";
 import { noticeMessage } from "./notices.ts";
+
+/** 22:00 to 08:00 where the subscriber lives: messages arrive without a sound. */
+export function isNight(at: Date, timeZone: string): boolean {
+  const hour = Number(
+    new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(at),
+  );
+  return hour >= 22 || hour < 8;
+}
 
 export function outcomeOf(error: unknown): DeliveryOutcome {
   if (!(error instanceof GrammyError)) return { outcome: "failed", error: String(error) };
@@ -36,6 +45,7 @@ export function createNotifier(deps: {
         await deps.api.sendMessage(recipient.chatId, message.text, {
           ...(message.entities ? { entities: message.entities as MessageEntity[] } : {}),
           ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+          ...(isNight(new Date(), deps.config.timeZone) ? { disable_notification: true } : {}),
         });
         return { outcome: "sent" };
       } catch (error) {
