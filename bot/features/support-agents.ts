@@ -26,6 +26,8 @@ import { sendTopUpInvoice } from "./topup.ts";
 
 const agentStatuses = new Set(["creator", "administrator", "member"]);
 const membershipTtlMs = 60_000;
+/** How long a membership check may take: a pressed button waits for it. */
+const membershipCheckMs = 2_500;
 
 const isNote = (message: Message) => (message.text ?? message.caption ?? "").startsWith("//");
 const nameOf = (user: User) => [user.first_name, user.last_name].filter(Boolean).join(" ");
@@ -39,16 +41,42 @@ export function supportAgentsFeature(
   const { staff } = relay;
   const membership = new Map<number, { agent: boolean; until: number }>();
 
-  async function isAgent(api: Api, message: { from: User; sender_chat?: { id: number } }) {
+  /**
+   * Whether the sender is a member of the agents' group; "unknown" when Telegram did not say
+   * within a few seconds (nothing is cached then, the next try asks again).
+   */
+  async function isAgent(
+    api: Api,
+    message: { from: User; sender_chat?: { id: number } },
+  ): Promise<boolean | "unknown"> {
     // An anonymous administrator writes as the group itself.
     if (message.sender_chat?.id === supportChatId) return true;
     const userId = message.from.id;
     const cached = membership.get(userId);
     if (cached && cached.until > Date.now()) return cached.agent;
-    const member = await api.getChatMember(supportChatId, userId);
-    const agent = agentStatuses.has(member.status);
-    membership.set(userId, { agent, until: Date.now() + membershipTtlMs });
-    return agent;
+    try {
+      const member = await api.getChatMember(
+        supportChatId,
+        userId,
+        // grammY types its signal with its own AbortSignal shim; Node's is the same thing.
+        AbortSignal.timeout(membershipCheckMs) as Parameters<Api["getChatMember"]>[2],
+      );
+      const agent = agentStatuses.has(member.status);
+      membership.set(userId, { agent, until: Date.now() + membershipTtlMs });
+      return agent;
+    } catch (error) {
+      logger.warn({ err: error, userId }, "agent membership not checked");
+      return "unknown";
+    }
+  }
+
+  /** A button pressed by someone who is not (or may not be) an agent is refused with a reason. */
+  async function refuseNonAgent(ctx: BotContext & { from: User }): Promise<boolean> {
+    const agent = await isAgent(ctx.api, { from: ctx.from });
+    if (agent === true) return false;
+    const key = agent === false ? "support-agent-only" : "support-agent-check-failed";
+    await ctx.answerCallbackQuery({ text: staff(key), show_alert: true });
+    return true;
   }
 
   const say = (api: Api, threadId: number, key: string, variables?: Record<string, string>) =>
@@ -60,8 +88,9 @@ export function supportAgentsFeature(
   async function fromAgent(ctx: BotContext): Promise<User | null> {
     const message = ctx.message;
     if (!message?.from) return null;
-    if (await isAgent(ctx.api, { ...message, from: message.from })) return message.from;
-    await ctx.reply(staff("support-agent-only"), {
+    const agent = await isAgent(ctx.api, { ...message, from: message.from });
+    if (agent === true) return message.from;
+    await ctx.reply(staff(agent === false ? "support-agent-only" : "support-agent-check-failed"), {
       reply_parameters: { message_id: message.message_id },
     });
     return null;
@@ -128,10 +157,7 @@ export function supportAgentsFeature(
       await ctx.answerCallbackQuery(staff("button-outdated"));
       return;
     }
-    if (!(await isAgent(ctx.api, { from: ctx.from }))) {
-      await ctx.answerCallbackQuery({ text: staff("support-agent-only"), show_alert: true });
-      return;
-    }
+    if (await refuseNonAgent(ctx)) return;
     const card = await getSubscriberCard(db, ticket.id, billingDayAt(new Date(), config.timeZone));
     const { text, reply_markup } = renderCard(staff, card, config.timeZone, {
       invoices: config.paymentProviderToken !== undefined,
@@ -153,10 +179,7 @@ export function supportAgentsFeature(
       await ctx.answerCallbackQuery(staff("button-outdated"));
       return;
     }
-    if (!(await isAgent(ctx.api, { from: ctx.from }))) {
-      await ctx.answerCallbackQuery({ text: staff("support-agent-only"), show_alert: true });
-      return;
-    }
+    if (await refuseNonAgent(ctx)) return;
     const result = await grantTrust(db, { accountId: ticket.accountId, now: new Date(), config });
     if (result.outcome !== "granted") {
       const reason = result.outcome === "refused" ? result.reason : "changed";
@@ -191,10 +214,7 @@ export function supportAgentsFeature(
       await ctx.answerCallbackQuery(staff("button-outdated"));
       return;
     }
-    if (!(await isAgent(ctx.api, { from: ctx.from }))) {
-      await ctx.answerCallbackQuery({ text: staff("support-agent-only"), show_alert: true });
-      return;
-    }
+    if (await refuseNonAgent(ctx)) return;
     const card = await getBalanceCard(
       db,
       ticket.accountId,
@@ -241,7 +261,14 @@ export function supportAgentsFeature(
     if (threadId === undefined || !isRelayable(message) || isNote(message)) return;
     const ticket = await findTicketByTopic(db, threadId);
     if (!ticket) return;
-    if (!(await isAgent(ctx.api, message))) {
+    const agent = await isAgent(ctx.api, message);
+    if (agent === "unknown") {
+      await ctx.reply(staff("support-agent-check-failed-not-sent"), {
+        reply_parameters: { message_id: message.message_id },
+      });
+      return;
+    }
+    if (!agent) {
       logger.info({ userId: ctx.from.id, ticketId: ticket.id }, "not an agent: not relayed");
       return;
     }

@@ -75,17 +75,23 @@ export function renderCard(
 
 const oneDecimal = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 });
 
+/** A duration in whole minutes: "7 мин", "2 ч 5 мин", "3 д 4 ч". */
+function duration(t: Translate, ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return t("support-stats-minutes", { minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t("support-stats-hours", { hours, minutes: minutes % 60 });
+  return t("support-stats-days", { days: Math.floor(hours / 24), hours: hours % 24 });
+}
+
 export function renderStats(t: Translate, stats: SupportStats): string {
+  const median = (ms: number | null) => (ms === null ? t("support-stats-none") : duration(t, ms));
   const period = (figures: PeriodStats) =>
     t("support-stats-period", {
       opened: figures.opened,
       closed: figures.closed,
-      response:
-        figures.medianFirstResponseMs === null
-          ? t("support-stats-none")
-          : t("support-stats-minutes", {
-              minutes: Math.round(figures.medianFirstResponseMs / 60_000),
-            }),
+      response: median(figures.medianFirstResponseMs),
+      resolution: median(figures.medianResolutionMs),
       rating:
         figures.averageRating === null
           ? t("support-stats-none")

@@ -23,16 +23,18 @@ export function supportJobs(
   /** One message in the General topic listing the tickets that wait 15 working minutes. */
   async function alertUnanswered(now = new Date()): Promise<{ alerted: number }> {
     if (!relay || supportChatId === undefined) return { alerted: 0 };
-    const due = await takeUnanswered(db, { now, timeZone: config.timeZone });
-    if (due.length === 0) return { alerted: 0 };
-    const lines = due.map((ticket) =>
-      relay.staff("support-alert-line", {
-        ticket: String(ticket.ticketId),
-        since: formatTime(ticket.waitingSince, config.timeZone),
-        link: ticket.topicId ? topicLink(supportChatId, ticket.topicId) : "",
-      }),
-    );
-    await api.sendMessage(supportChatId, [relay.staff("support-alert"), ...lines].join("\n"));
+    // The tickets count as alerted once the message is in the group: if it fails, the job's next
+    // run alerts them again (the error goes to the job's log).
+    const due = await takeUnanswered(db, { now, timeZone: config.timeZone }, async (waiting) => {
+      const lines = waiting.map((ticket) =>
+        relay.staff("support-alert-line", {
+          ticket: String(ticket.ticketId),
+          since: formatTime(ticket.waitingSince, config.timeZone),
+          link: ticket.topicId ? topicLink(supportChatId, ticket.topicId) : "",
+        }),
+      );
+      await api.sendMessage(supportChatId, [relay.staff("support-alert"), ...lines].join("\n"));
+    });
     return { alerted: due.length };
   }
 

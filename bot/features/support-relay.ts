@@ -179,9 +179,10 @@ export function createRelay(
   }
 
   /**
-   * An edited message: its copy is edited the same way; where that fails (a kind Telegram cannot
-   * edit), the new version goes as a correction replying to the copy. False when the message was
-   * never relayed.
+   * An edited message: its copy is edited the same way. Where Telegram cannot edit the copy (it
+   * was deleted, it is too old, a kind with nothing to edit), the new version goes as a marked
+   * correction replying to it: the text, or a copy of the message with the caption marked. A
+   * live location's moves are not relayed. False when the message was never relayed.
    */
   async function relayEdit(
     api: Api,
@@ -195,6 +196,7 @@ export function createRelay(
     const ticket = await findTicket(db, pair.ticketId);
     if (!ticket) return false;
     if (side === "agent" && !ticket.reachable) return true;
+    if (message.location !== undefined) return true;
     const target =
       side === "subscriber"
         ? { chatId: supportChatId, threadId: ticket.topicId ?? undefined, language: staffLocale }
@@ -217,14 +219,18 @@ export function createRelay(
       if (!(error instanceof GrammyError) || error.error_code === 403) throw error;
       logger.info({ err: error, copyId }, "edit relayed as a correction");
     }
+    const correction = i18n.t(target.language, "support-correction");
     const where = {
       ...(target.threadId ? { message_thread_id: target.threadId } : {}),
       reply_parameters: { message_id: copyId, allow_sending_without_reply: true },
     };
-    const body = message.text ?? message.caption;
-    const correction = i18n.t(target.language, "support-correction");
-    if (body !== undefined) await api.sendMessage(target.chatId, `${correction}\n${body}`, where);
-    else await api.copyMessage(target.chatId, message.chat.id, message.message_id, where);
+    if (message.text !== undefined)
+      await api.sendMessage(target.chatId, `${correction}\n${message.text}`, where);
+    else
+      await api.copyMessage(target.chatId, message.chat.id, message.message_id, {
+        ...where,
+        caption: message.caption === undefined ? correction : `${correction}\n${message.caption}`,
+      });
     return true;
   }
 

@@ -1,12 +1,18 @@
 // /support: frequent questions with short answers and «Написать оператору», which opens a ticket
 // (or reuses the open one) with a topic in the agents' group. While a ticket is open, or within a
-// day of its close, what the subscriber writes goes to that topic; the agents' side is in
-// support-agents.ts, the copying both ways in support-relay.ts.
+// day of its close, what the subscriber writes goes to that topic, and later to a new ticket; the
+// agents' side is in support-agents.ts, the copying both ways in support-relay.ts.
 import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { rememberTelegramUser, setReachable } from "../../core/accounts/telegram-users.ts";
-import { openTicket, rateTicket, ticketForMessage } from "../../core/support/tickets.ts";
+import {
+  hasHadTicket,
+  openTicket,
+  rateTicket,
+  type TicketOpening,
+  ticketForFollowUp,
+} from "../../core/support/tickets.ts";
 import { isWorkingTime, nextOpening } from "../../core/support/working-hours.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
@@ -86,15 +92,22 @@ export function supportFeature(
     await ctx.reply(openedText(ctx, opening.outcome, ticket.id));
   });
 
-  function openedText(ctx: TranslatingContext, outcome: string, id: number) {
+  /** `written`: the subscriber's message opened the ticket, and is already with the agents. */
+  function openedText(
+    ctx: TranslatingContext,
+    outcome: TicketOpening["outcome"],
+    id: number,
+    { written = false } = {},
+  ) {
     // A ticket number, not a quantity: no digit grouping.
     const ticket = String(id);
     if (outcome === "existing") return ctx.t("support-existing", { ticket });
     if (outcome === "reopened") return ctx.t("support-reopened", { ticket });
+    const key = written ? "support-opened-follow-up" : "support-opened";
     const now = new Date();
-    if (isWorkingTime(now, config.timeZone)) return ctx.t("support-opened", { ticket });
+    if (isWorkingTime(now, config.timeZone)) return ctx.t(key, { ticket });
     const next = nextOpening(now, config.timeZone);
-    return ctx.t("support-opened-off-hours", {
+    return ctx.t(`${key}-off-hours`, {
       ticket,
       days: Math.min(next.daysAhead, 2),
       weekday: next.weekday,
@@ -120,23 +133,26 @@ export function supportFeature(
     await ctx.editMessageText(asked ? `${asked}\n\n${thanks}` : thanks);
   });
 
-  // What the subscriber writes while a ticket is open goes to its topic; commands stay commands.
+  // What a subscriber who has asked for an agent before writes goes to their ticket's topic: the
+  // open one, the one closed less than a day ago (reopened), or else a new one. Commands stay
+  // commands; someone who never asked for an agent starts from the frequent questions.
   privateChat.on("message", async (ctx, next) => {
     const message = ctx.message;
     if (!relay || message.text?.startsWith("/")) return next();
-    const found = await ticketForMessage(db, ctx.from.id);
-    if (!found) return next();
     if (!isRelayable(message)) {
-      await ctx.reply(ctx.t("support-not-copyable"));
+      if (await hasHadTicket(db, ctx.from.id)) await ctx.reply(ctx.t("support-not-copyable"));
+      else await next();
       return;
     }
+    const found = await ticketForFollowUp(db, { telegramUserId: ctx.from.id });
+    if (!found) return next();
     // Writing again means the bot is not blocked (any more).
     if (!found.ticket.reachable) await setReachable(db, ctx.from.id, true);
     const ticket = await relay.ensureTopic(ctx.api, found.ticket);
-    if (found.reopened) await relay.reopenTopic(ctx.api, ticket);
+    if (found.outcome === "reopened") await relay.reopenTopic(ctx.api, ticket);
     await relay.toAgents(ctx.api, ticket, message);
-    if (found.reopened)
-      await ctx.reply(ctx.t("support-reopened", { ticket: String(found.ticket.id) }));
+    if (found.outcome !== "existing")
+      await ctx.reply(openedText(ctx, found.outcome, found.ticket.id, { written: true }));
   });
 
   privateChat.on("edited_message", async (ctx, next) => {

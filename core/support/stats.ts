@@ -1,6 +1,6 @@
 // How support is doing, for /stats in the agents' group: tickets opened and closed today and this
-// week (in the provider's time zone), the median time to the first agent answer, the average
-// rating.
+// week (in the provider's time zone), the median time to the first agent answer and to the
+// resolution, the average rating.
 import { addDays, type BillingDay, billingDayAt } from "../billing/calendar.ts";
 import type { Db } from "../db.ts";
 
@@ -9,6 +9,8 @@ export interface PeriodStats {
   closed: number;
   /** Of tickets opened in the period and answered; null when none was. */
   medianFirstResponseMs: number | null;
+  /** From opening to resolution, of tickets closed in the period; null when none was. */
+  medianResolutionMs: number | null;
   /** Of tickets closed in the period and rated; null when none was. */
   averageRating: number | null;
   rated: number;
@@ -53,17 +55,21 @@ async function periodStats(db: Db, since: Date, until: Date): Promise<PeriodStat
     }),
     db.supportTicket.findMany({
       where: { status: "CLOSED", closedAt: { gte: since, lt: until } },
-      select: { rating: true },
+      select: { rating: true, createdAt: true, resolvedAt: true },
     }),
   ]);
   const waits = opened.flatMap((ticket) =>
     ticket.firstResponseAt ? [ticket.firstResponseAt.getTime() - ticket.createdAt.getTime()] : [],
+  );
+  const resolutions = closed.flatMap((ticket) =>
+    ticket.resolvedAt ? [ticket.resolvedAt.getTime() - ticket.createdAt.getTime()] : [],
   );
   const ratings = closed.flatMap((ticket) => (ticket.rating === null ? [] : [ticket.rating]));
   return {
     opened: opened.length,
     closed: closed.length,
     medianFirstResponseMs: median(waits),
+    medianResolutionMs: median(resolutions),
     averageRating:
       ratings.length === 0 ? null : ratings.reduce((sum, value) => sum + value, 0) / ratings.length,
     rated: ratings.length,

@@ -1,5 +1,7 @@
 // Support tickets: one open ticket per subscriber, reopened when they write again within a day of
-// its close; its messages on both sides of the relay, so replies and edits find their counterpart.
+// its close (later, a new one opens); its messages on both sides of the relay, so replies and
+// edits find their counterpart.
+import { findActiveAccount } from "../accounts/active-account.ts";
 import type { Db } from "../db.ts";
 import type { MessageDirection } from "../generated/prisma/enums.ts";
 
@@ -71,6 +73,44 @@ export async function findTicketByTopic(db: Db, topicId: number): Promise<Ticket
   return row && toTicket(row);
 }
 
+const latestTicket = (db: Db, telegramUserId: number) =>
+  db.supportTicket.findFirst({
+    where: { telegramUserId: BigInt(telegramUserId) },
+    orderBy: { id: "desc" },
+    select: ticketFields,
+  });
+
+/** The subscriber's latest ticket if it is open, or closed less than a day ago (then reopened). */
+async function continueTicket(
+  db: Db,
+  latest: TicketRow,
+  now: Date,
+): Promise<{ ticket: Ticket; reopened: boolean } | null> {
+  if (latest.status === "OPEN") return { ticket: toTicket(latest), reopened: false };
+  if (!latest.closedAt || now.getTime() - latest.closedAt.getTime() >= reopenWindowMs) return null;
+  const reopened = await reopenTicket(db, latest.id, now);
+  if (reopened) return { ticket: reopened, reopened: true };
+  // Someone else reopened it meanwhile (an agent's /reopen): it is open all the same.
+  const current = await findTicket(db, latest.id);
+  return current?.status === "OPEN" ? { ticket: current, reopened: false } : null;
+}
+
+async function createTicket(
+  db: Db,
+  input: { telegramUserId: number; accountId: number | null; now: Date },
+): Promise<Ticket> {
+  const row = await db.supportTicket.create({
+    data: {
+      telegramUserId: BigInt(input.telegramUserId),
+      accountId: input.accountId,
+      lastMessageAt: input.now,
+      createdAt: input.now,
+    },
+    select: ticketFields,
+  });
+  return toTicket(row);
+}
+
 /**
  * The ticket a subscriber's message goes to: the open one, or one closed less than a day ago,
  * which is reopened. Null when there is neither.
@@ -80,16 +120,13 @@ export async function ticketForMessage(
   telegramUserId: number,
   now = new Date(),
 ): Promise<{ ticket: Ticket; reopened: boolean } | null> {
-  const latest = await db.supportTicket.findFirst({
-    where: { telegramUserId: BigInt(telegramUserId) },
-    orderBy: { id: "desc" },
-    select: ticketFields,
-  });
-  if (!latest) return null;
-  if (latest.status === "OPEN") return { ticket: toTicket(latest), reopened: false };
-  if (!latest.closedAt || now.getTime() - latest.closedAt.getTime() >= reopenWindowMs) return null;
-  const reopened = await reopenTicket(db, latest.id, now);
-  return reopened ? { ticket: reopened, reopened: true } : null;
+  const latest = await latestTicket(db, telegramUserId);
+  return latest ? continueTicket(db, latest, now) : null;
+}
+
+/** Whether the subscriber has ever had a ticket (and so talks to agents by writing here). */
+export async function hasHadTicket(db: Db, telegramUserId: number): Promise<boolean> {
+  return (await latestTicket(db, telegramUserId)) !== null;
 }
 
 export type TicketOpening = { ticket: Ticket; outcome: "existing" | "reopened" | "created" };
@@ -106,32 +143,54 @@ export async function openTicket(
   const current = await ticketForMessage(db, input.telegramUserId, now);
   if (current)
     return { ticket: current.ticket, outcome: current.reopened ? "reopened" : "existing" };
-  const row = await db.supportTicket.create({
-    data: {
-      telegramUserId: BigInt(input.telegramUserId),
-      accountId: input.accountId,
-      lastMessageAt: now,
-      createdAt: now,
-    },
-    select: ticketFields,
+  return { ticket: await createTicket(db, { ...input, now }), outcome: "created" };
+}
+
+/**
+ * What a subscriber writes outside any conversation, for one who has asked for an agent before:
+ * it goes to the open ticket, to the one closed less than a day ago (reopened), or else to a new
+ * ticket for their active contract. Null for a subscriber who never had a ticket: they start
+ * from the frequent questions (/support).
+ */
+export async function ticketForFollowUp(
+  db: Db,
+  input: { telegramUserId: number; now?: Date },
+): Promise<TicketOpening | null> {
+  const now = input.now ?? new Date();
+  const latest = await latestTicket(db, input.telegramUserId);
+  if (!latest) return null;
+  const current = await continueTicket(db, latest, now);
+  if (current)
+    return { ticket: current.ticket, outcome: current.reopened ? "reopened" : "existing" };
+  const account = await findActiveAccount(db, input.telegramUserId);
+  const ticket = await createTicket(db, {
+    telegramUserId: input.telegramUserId,
+    accountId: account?.id ?? null,
+    now,
   });
-  return { ticket: toTicket(row), outcome: "created" };
+  return { ticket, outcome: "created" };
 }
 
 export async function setTopic(db: Db, ticketId: number, topicId: number): Promise<void> {
   await db.supportTicket.update({ where: { id: ticketId }, data: { topicId } });
 }
 
-/** Closes an open ticket; null when it was not open (already closed by someone else). */
-export async function closeTicket(db: Db, ticketId: number, now = new Date()) {
+/**
+ * Closes an open ticket, resolved at `resolvedAt` (the close itself unless told otherwise); null
+ * when it was not open (already closed by someone else).
+ */
+export async function closeTicket(db: Db, ticketId: number, now = new Date(), resolvedAt = now) {
   const { count } = await db.supportTicket.updateMany({
     where: { id: ticketId, status: "OPEN" },
-    data: { status: "CLOSED", closedAt: now },
+    data: { status: "CLOSED", closedAt: now, resolvedAt },
   });
   return count === 1 ? findTicket(db, ticketId) : null;
 }
 
-/** Reopens a closed ticket (its rating is for the closed conversation and goes); null if open. */
+/**
+ * Reopens a closed ticket (its rating is for the closed conversation and goes; its resolution
+ * time stays until the next close moves it); null if open.
+ */
 export async function reopenTicket(db: Db, ticketId: number, now = new Date()) {
   const { count } = await db.supportTicket.updateMany({
     where: { id: ticketId, status: "CLOSED" },

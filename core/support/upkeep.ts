@@ -25,12 +25,15 @@ export interface Unanswered {
 
 /**
  * Open tickets whose subscriber has waited at least 15 working minutes since their first message
- * after the last delivered agent answer, and whose agents were not alerted for this wait yet;
- * they are marked alerted. Nothing during off hours.
+ * after the last delivered agent answer, and whose agents were not alerted for this wait yet.
+ * `alert` tells the agents; only once it has resolved are the tickets marked alerted, so an alert
+ * that failed to go (or a crash before it went) is taken again on the next run. Nothing during
+ * off hours.
  */
 export async function takeUnanswered(
   db: Db,
   input: { now: Date; timeZone: string },
+  alert: (due: Unanswered[]) => Promise<void>,
 ): Promise<Unanswered[]> {
   const { now, timeZone } = input;
   if (!isWorkingTime(now, timeZone)) return [];
@@ -56,25 +59,31 @@ export async function takeUnanswered(
     if (ticket.unansweredAlertAt && ticket.unansweredAlertAt >= waitingSince) continue;
     if (workingMsBetween(waitingSince, now, timeZone, unansweredAfterMs) < unansweredAfterMs)
       continue;
-    const { count } = await db.supportTicket.updateMany({
-      where: { id: ticket.id, unansweredAlertAt: ticket.unansweredAlertAt },
-      data: { unansweredAlertAt: now },
-    });
-    if (count === 1) due.push({ ticketId: ticket.id, topicId: ticket.topicId, waitingSince });
+    due.push({ ticketId: ticket.id, topicId: ticket.topicId, waitingSince });
   }
+  if (due.length === 0) return [];
+  await alert(due);
+  await db.supportTicket.updateMany({
+    where: { id: { in: due.map((ticket) => ticket.ticketId) } },
+    data: { unansweredAlertAt: now },
+  });
   return due;
 }
 
-/** Closes the open tickets without a message for 48 hours; returns the ones this run closed. */
+/**
+ * Closes the open tickets without a message for 48 hours, resolved at their last message; returns
+ * the ones this run closed.
+ */
 export async function closeIdle(db: Db, input: { now: Date }): Promise<Ticket[]> {
   const idle = await db.supportTicket.findMany({
     where: { status: "OPEN", lastMessageAt: { lte: new Date(input.now.getTime() - idleAfterMs) } },
     orderBy: { id: "asc" },
-    select: { id: true },
+    select: { id: true, lastMessageAt: true },
   });
   const closed: Ticket[] = [];
-  for (const { id } of idle) {
-    const ticket = await closeTicket(db, id, input.now);
+  for (const { id, lastMessageAt } of idle) {
+    // The conversation ended with its last message, not with the 48 hours of waiting after it.
+    const ticket = await closeTicket(db, id, input.now, lastMessageAt);
     if (ticket) closed.push(ticket);
   }
   return closed;

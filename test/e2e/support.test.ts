@@ -442,7 +442,7 @@ describe.skipIf(noPostgres)("support", () => {
     );
     // Every ticket of this run was opened today; the one closed and rated was reopened since.
     expect(stats.text).toContain(`Сегодня: открыто ${opened}, закрыто 0,`);
-    expect(stats.text).toContain("первый ответ (медиана) 0 мин, оценка —");
+    expect(stats.text).toContain("первый ответ (медиана) 0 мин, решение (медиана) —, оценка —");
     expect(stats.text).toContain(`Открыто сейчас: ${open}`);
   });
 

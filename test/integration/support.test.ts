@@ -1,6 +1,7 @@
 // Support tickets against real PostgreSQL: one open ticket per subscriber, reopening within a day
 // of the close, ratings, the message map both ways and the subscriber card; working hours.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderStats } from "../../bot/features/support-card.ts";
 import { createI18n } from "../../bot/i18n.ts";
 import { rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
 import { getSubscriberCard, topicName } from "../../core/support/card.ts";
@@ -9,11 +10,14 @@ import {
   closeTicket,
   findCounterpart,
   findTicketByTopic,
+  hasHadTicket,
   openTicket,
   rateTicket,
   recordMessage,
+  reopenTicket,
   reopenWindowMs,
   setTopic,
+  ticketForFollowUp,
   ticketForMessage,
 } from "../../core/support/tickets.ts";
 import { closeIdle, takeUnanswered, workingMsBetween } from "../../core/support/upkeep.ts";
@@ -92,6 +96,66 @@ describe.skipIf(noPostgres)("support tickets", () => {
     const fresh = await openTicket(db(), { telegramUserId: user, accountId: null, now: late });
     expect(fresh.outcome).toBe("created");
     expect(fresh.ticket.id).not.toBe(first.ticket.id);
+  });
+
+  it("sends a returning subscriber's message to a new ticket a day after the close, for their contract", async () => {
+    const never = await subscriber();
+    expect(await ticketForFollowUp(db(), { telegramUserId: never })).toBeNull();
+    expect(await hasHadTicket(db(), never)).toBe(false);
+
+    const user = await subscriber();
+    const account = await accountId("10003");
+    await db().accountLink.create({
+      data: { telegramUserId: BigInt(user), accountId: account, method: "PASSWORD" },
+    });
+    const start = new Date("2026-11-20T10:00:00Z");
+    const first = await openTicket(db(), { telegramUserId: user, accountId: null, now: start });
+    expect(await hasHadTicket(db(), user)).toBe(true);
+    expect(await ticketForFollowUp(db(), { telegramUserId: user, now: start })).toMatchObject({
+      outcome: "existing",
+      ticket: { id: first.ticket.id },
+    });
+    await closeTicket(db(), first.ticket.id, start);
+    const soon = new Date(start.getTime() + reopenWindowMs - 1);
+    expect(await ticketForFollowUp(db(), { telegramUserId: user, now: soon })).toMatchObject({
+      outcome: "reopened",
+      ticket: { id: first.ticket.id, status: "OPEN" },
+    });
+    await closeTicket(db(), first.ticket.id, soon);
+    const late = new Date(soon.getTime() + reopenWindowMs);
+    const next = await ticketForFollowUp(db(), { telegramUserId: user, now: late });
+    expect(next).toMatchObject({
+      outcome: "created",
+      ticket: { status: "OPEN", accountId: account },
+    });
+    expect(next?.ticket.id).not.toBe(first.ticket.id);
+    expect(
+      (await db().supportTicket.findUniqueOrThrow({ where: { id: first.ticket.id } })).status,
+    ).toBe("CLOSED");
+  });
+
+  it("keeps the resolution time while a ticket is reopened and moves it at the next close", async () => {
+    const user = await subscriber();
+    const at = (iso: string) => new Date(iso);
+    const { ticket } = await openTicket(db(), {
+      telegramUserId: user,
+      accountId: null,
+      now: at("2026-11-20T10:00:00Z"),
+    });
+    const stored = () => db().supportTicket.findUniqueOrThrow({ where: { id: ticket.id } });
+    await closeTicket(db(), ticket.id, at("2026-11-20T11:30:00Z"));
+    expect(await stored()).toMatchObject({
+      closedAt: at("2026-11-20T11:30:00Z"),
+      resolvedAt: at("2026-11-20T11:30:00Z"),
+    });
+    await reopenTicket(db(), ticket.id, at("2026-11-20T12:00:00Z"));
+    expect(await stored()).toMatchObject({
+      status: "OPEN",
+      closedAt: null,
+      resolvedAt: at("2026-11-20T11:30:00Z"),
+    });
+    await closeTicket(db(), ticket.id, at("2026-11-20T13:00:00Z"));
+    expect((await stored()).resolvedAt).toEqual(at("2026-11-20T13:00:00Z"));
   });
 
   it("takes a rating only from the ticket's subscriber, once, 1 to 5, after the close", async () => {
@@ -221,6 +285,27 @@ describe("support stats arithmetic", () => {
     expect(median([4, 1, 3, 10])).toBe(3.5);
   });
 
+  it("shows medians in minutes, hours or days", () => {
+    const i18n = createI18n();
+    const t = (key: string, variables?: Record<string, string | number>) =>
+      i18n.t("ru", key, variables);
+    const period = (first: number | null, resolution: number | null) => ({
+      opened: 1,
+      closed: 1,
+      medianFirstResponseMs: first,
+      medianResolutionMs: resolution,
+      averageRating: null,
+      rated: 0,
+    });
+    const text = renderStats(t, {
+      today: period(59 * 60_000 + 20_000, 3 * 60 * 60_000 + 5 * 60_000),
+      week: period(null, (2 * 24 + 3) * 60 * 60_000 + 40 * 60_000),
+      openNow: 0,
+    });
+    expect(text).toContain("первый ответ (медиана) 59 мин, решение (медиана) 3 ч 5 мин, оценка —");
+    expect(text).toContain("первый ответ (медиана) —, решение (медиана) 2 д 3 ч, оценка —");
+  });
+
   it("starts a day at the provider's midnight", () => {
     expect(startOfDay("2026-11-25", "Europe/Moscow")).toEqual(new Date("2026-11-24T21:00:00Z"));
   });
@@ -279,6 +364,7 @@ describe.skipIf(noPostgres)("support stats", () => {
               : new Date(ticket.createdAt.getTime() + minutes(ticket.wait)),
           status: ticket.closedAt ? "CLOSED" : "OPEN",
           closedAt: ticket.closedAt ?? null,
+          resolvedAt: ticket.closedAt ?? null,
           rating: ticket.rating ?? null,
         },
       });
@@ -288,6 +374,8 @@ describe.skipIf(noPostgres)("support stats", () => {
       opened: 3,
       closed: 2,
       medianFirstResponseMs: minutes(7),
+      // closed today: opened 07:00 and closed 08:00 today, opened Monday 09:00 and closed today 09:00
+      medianResolutionMs: (minutes(60) + minutes(2 * 24 * 60)) / 2,
       averageRating: 5,
       rated: 1,
     });
@@ -295,6 +383,8 @@ describe.skipIf(noPostgres)("support stats", () => {
       opened: 5,
       closed: 3,
       medianFirstResponseMs: minutes(7),
+      // and Monday 07:00 to Tuesday 09:00 (26 hours)
+      medianResolutionMs: minutes(26 * 60),
       averageRating: 3.5,
       rated: 2,
     });
@@ -335,7 +425,8 @@ describe.skipIf(noPostgres)("support jobs", () => {
         delivered,
         at: at(iso),
       });
-    const take = (iso: string) => takeUnanswered(db, { now: at(iso), timeZone: tz });
+    const take = (iso: string) =>
+      takeUnanswered(db, { now: at(iso), timeZone: tz }, async () => {});
 
     // Friday 17:50: the wait crosses 15 working minutes only on Saturday at 10:05.
     await message("FROM_SUBSCRIBER", "2026-11-27T17:50:00");
@@ -359,7 +450,38 @@ describe.skipIf(noPostgres)("support jobs", () => {
     ]);
   });
 
-  it("closes tickets idle for 48 hours, once", async () => {
+  it("takes a ticket again when its alert failed to go", async () => {
+    const db = database.prisma;
+    await rememberTelegramUser(db, { id: 903, chatId: 903, firstName: "Снова" });
+    const { ticket } = await openTicket(db, { telegramUserId: 903, accountId: null });
+    await recordMessage(db, {
+      ticketId: ticket.id,
+      direction: "FROM_SUBSCRIBER",
+      subscriberChatId: 903,
+      subscriberMessageId: 1,
+      agentChatId: -100,
+      agentMessageId: 2,
+      at: at("2026-11-30T10:00:00"),
+    });
+    const now = { now: at("2026-11-30T10:20:00"), timeZone: tz };
+    const mine = (due: { ticketId: number }[]) => due.filter((t) => t.ticketId === ticket.id);
+    const failing = takeUnanswered(db, now, async () => {
+      throw new Error("Telegram is down");
+    });
+    await expect(failing).rejects.toThrow("Telegram is down");
+    expect(
+      (await db.supportTicket.findUniqueOrThrow({ where: { id: ticket.id } })).unansweredAlertAt,
+    ).toBeNull();
+    const alerted: number[] = [];
+    const taken = await takeUnanswered(db, now, async (due) => {
+      alerted.push(...mine(due).map((t) => t.ticketId));
+    });
+    expect(mine(taken)).toHaveLength(1);
+    expect(alerted).toEqual([ticket.id]);
+    expect(mine(await takeUnanswered(db, now, async () => {}))).toEqual([]);
+  });
+
+  it("closes tickets idle for 48 hours, once, resolved at their last message", async () => {
     const db = database.prisma;
     await rememberTelegramUser(db, { id: 902, chatId: 902, firstName: "Тихий" });
     const { ticket } = await openTicket(db, {
@@ -370,6 +492,10 @@ describe.skipIf(noPostgres)("support jobs", () => {
     expect(await closeIdle(db, { now: new Date("2026-11-22T09:59:00Z") })).toEqual([]);
     const closed = await closeIdle(db, { now: new Date("2026-11-22T10:00:00Z") });
     expect(closed.map((t) => t.id)).toContain(ticket.id);
+    expect(await db.supportTicket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({
+      closedAt: new Date("2026-11-22T10:00:00Z"),
+      resolvedAt: new Date("2026-11-20T10:00:00Z"),
+    });
     expect(await closeIdle(db, { now: new Date("2026-11-22T10:00:00Z") })).toEqual([]);
   });
 });

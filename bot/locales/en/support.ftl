@@ -39,12 +39,8 @@ support-answer-iptv =
 support-write-agent = ✍️ Write to an agent
 support-back = « All questions
 support-not-configured = The chat with an agent is not available yet. Call 8 800 700-54-05 (free call) or come to the office: Kaspiysk, Lenina st. 52a.
-support-opened =
-    Ticket #{ $ticket } is open. Write your question in one or more messages, photos and documents welcome — an agent will answer here, in this chat.
-    Support works Mon–Fri 9:00–18:00, Sat 10:00–15:00.
-support-opened-off-hours =
-    Ticket #{ $ticket } is open. Write your question in one or more messages, photos and documents welcome — an agent will answer here, in this chat.
-    We are closed now: an agent will answer { $days ->
+support-working-hours = Support works Mon–Fri 9:00–18:00, Sat 10:00–15:00.
+support-off-hours-when = We are closed now: an agent will answer { $days ->
         [0] today
         [1] tomorrow
        *[other] on { $weekday ->
@@ -56,7 +52,19 @@ support-opened-off-hours =
             [6] Saturday
            *[7] Sunday
         }
-    } from { $time }. Support works Mon–Fri 9:00–18:00, Sat 10:00–15:00.
+    } from { $time }.
+support-opened =
+    Ticket #{ $ticket } is open. Write your question in one or more messages, photos and documents welcome — an agent will answer here, in this chat.
+    { support-working-hours }
+support-opened-off-hours =
+    Ticket #{ $ticket } is open. Write your question in one or more messages, photos and documents welcome — an agent will answer here, in this chat.
+    { support-off-hours-when } { support-working-hours }
+support-opened-follow-up =
+    Your last ticket was closed more than a day ago, so a new one is open — #{ $ticket }. Your message went to an agent, who will answer here, in this chat.
+    { support-working-hours }
+support-opened-follow-up-off-hours =
+    Your last ticket was closed more than a day ago, so a new one is open — #{ $ticket }. Your message went to an agent, who will answer here, in this chat.
+    { support-off-hours-when } { support-working-hours }
 support-existing = Your ticket #{ $ticket } is already open — just write here, an agent will answer.
 support-reopened = Ticket #{ $ticket } is open again — write, an agent will answer here.
 support-closed =
@@ -105,6 +113,8 @@ support-agent-ticket-closed = The ticket is closed — the message did not go to
 support-agent-not-delivered = ⚠️ Not delivered: the subscriber blocked the bot.
 support-agent-failed = ⚠️ Not delivered: Telegram did not accept the message.
 support-agent-only = Only members of the support group act on tickets.
+support-agent-check-failed = Could not check that you are a member of the support group: Telegram did not answer. Please try again.
+support-agent-check-failed-not-sent = ⚠️ Not sent to the subscriber: could not check that you are a member of the support group. Please send it again.
 support-card-updated = Card refreshed
 support-correction = ✏️ Correction:
 support-stats =
@@ -112,9 +122,11 @@ support-stats =
     Today: { $today }
     Since Monday: { $week }
     Open now: { $open }
-support-stats-period = opened { $opened }, closed { $closed }, first answer (median) { $response }, rating { $rating }
+support-stats-period = opened { $opened }, closed { $closed }, first answer (median) { $response }, resolution (median) { $resolution }, rating { $rating }
 support-stats-none = —
 support-stats-minutes = { $minutes } min
+support-stats-hours = { $hours } h { $minutes } min
+support-stats-days = { $days } d { $hours } h
 support-stats-rating = { $average } of 5 ({ $count })
 support-alert = ⏰ Waiting for an agent for over 15 minutes:
 support-alert-line = • #{ $ticket }, writing since { $since } { $link }

@@ -39,12 +39,8 @@ support-answer-iptv =
 support-write-agent = ✍️ Написать оператору
 support-back = « Все вопросы
 support-not-configured = Чат с оператором пока недоступен. Позвоните 8 800 700-54-05 (бесплатно) или приходите в офис: г. Каспийск, ул. Ленина 52а.
-support-opened =
-    Обращение №{ $ticket } открыто. Напишите вопрос одним или несколькими сообщениями, можно с фото и документами — оператор ответит здесь, в этом чате.
-    Поддержка работает Пн–Пт 9:00–18:00, Сб 10:00–15:00.
-support-opened-off-hours =
-    Обращение №{ $ticket } открыто. Напишите вопрос одним или несколькими сообщениями, можно с фото и документами — оператор ответит здесь, в этом чате.
-    Сейчас нерабочее время: оператор ответит { $days ->
+support-working-hours = Поддержка работает Пн–Пт 9:00–18:00, Сб 10:00–15:00.
+support-off-hours-when = Сейчас нерабочее время: оператор ответит { $days ->
         [0] сегодня
         [1] завтра
        *[other] { $weekday ->
@@ -56,7 +52,19 @@ support-opened-off-hours =
             [6] в субботу
            *[7] в воскресенье
         }
-    } с { $time }. Поддержка работает Пн–Пт 9:00–18:00, Сб 10:00–15:00.
+    } с { $time }.
+support-opened =
+    Обращение №{ $ticket } открыто. Напишите вопрос одним или несколькими сообщениями, можно с фото и документами — оператор ответит здесь, в этом чате.
+    { support-working-hours }
+support-opened-off-hours =
+    Обращение №{ $ticket } открыто. Напишите вопрос одним или несколькими сообщениями, можно с фото и документами — оператор ответит здесь, в этом чате.
+    { support-off-hours-when } { support-working-hours }
+support-opened-follow-up =
+    Прошлое обращение закрыто больше суток назад, поэтому открыто новое — №{ $ticket }. Сообщение передано оператору, он ответит здесь, в этом чате.
+    { support-working-hours }
+support-opened-follow-up-off-hours =
+    Прошлое обращение закрыто больше суток назад, поэтому открыто новое — №{ $ticket }. Сообщение передано оператору, он ответит здесь, в этом чате.
+    { support-off-hours-when } { support-working-hours }
 support-existing = Ваше обращение №{ $ticket } уже открыто — просто напишите сюда, оператор ответит.
 support-reopened = Обращение №{ $ticket } снова открыто — напишите, оператор ответит здесь.
 support-closed =
@@ -105,6 +113,8 @@ support-agent-ticket-closed = Обращение закрыто — сообще
 support-agent-not-delivered = ⚠️ Не доставлено: абонент заблокировал бота.
 support-agent-failed = ⚠️ Не доставлено: Telegram не принял сообщение.
 support-agent-only = Действовать в обращениях могут только участники группы поддержки.
+support-agent-check-failed = Не удалось проверить, что вы участник группы поддержки: Telegram не ответил. Попробуйте ещё раз.
+support-agent-check-failed-not-sent = ⚠️ Не отправлено абоненту: не удалось проверить, что вы участник группы поддержки. Отправьте сообщение ещё раз.
 support-card-updated = Карточка обновлена
 support-correction = ✏️ Исправление:
 support-stats =
@@ -112,9 +122,11 @@ support-stats =
     Сегодня: { $today }
     С понедельника: { $week }
     Открыто сейчас: { $open }
-support-stats-period = открыто { $opened }, закрыто { $closed }, первый ответ (медиана) { $response }, оценка { $rating }
+support-stats-period = открыто { $opened }, закрыто { $closed }, первый ответ (медиана) { $response }, решение (медиана) { $resolution }, оценка { $rating }
 support-stats-none = —
 support-stats-minutes = { $minutes } мин
+support-stats-hours = { $hours } ч { $minutes } мин
+support-stats-days = { $days } д { $hours } ч
 support-stats-rating = { $average } из 5 ({ $count })
 support-alert = ⏰ Ждут ответа оператора больше 15 минут:
 support-alert-line = • №{ $ticket }, пишет с { $since } { $link }
