@@ -10,15 +10,14 @@ import {
   hasHadTicket,
   openTicket,
   rateTicket,
-  type TicketOpening,
   ticketForFollowUp,
 } from "../../core/support/tickets.ts";
-import { isWorkingTime, nextOpening } from "../../core/support/working-hours.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 import { telegramProfile } from "../telegram-profile.ts";
 import { supportAgentsFeature } from "./support-agents.ts";
+import { ticketOpenedText } from "./support-opened.ts";
 import { createRelay, isRelayable } from "./support-relay.ts";
 
 const questions = ["internet", "speed", "pay", "trust", "tariff", "iptv"] as const;
@@ -89,31 +88,8 @@ export function supportFeature(
     });
     const ticket = await relay.ensureTopic(ctx.api, opening.ticket);
     if (opening.outcome === "reopened") await relay.reopenTopic(ctx.api, ticket);
-    await ctx.reply(openedText(ctx, opening.outcome, ticket.id));
+    await ctx.reply(ticketOpenedText(ctx, config.timeZone, opening.outcome, ticket.id));
   });
-
-  /** `written`: the subscriber's message opened the ticket, and is already with the agents. */
-  function openedText(
-    ctx: TranslatingContext,
-    outcome: TicketOpening["outcome"],
-    id: number,
-    { written = false } = {},
-  ) {
-    // A ticket number, not a quantity: no digit grouping.
-    const ticket = String(id);
-    if (outcome === "existing") return ctx.t("support-existing", { ticket });
-    if (outcome === "reopened") return ctx.t("support-reopened", { ticket });
-    const key = written ? "support-opened-follow-up" : "support-opened";
-    const now = new Date();
-    if (isWorkingTime(now, config.timeZone)) return ctx.t(key, { ticket });
-    const next = nextOpening(now, config.timeZone);
-    return ctx.t(`${key}-off-hours`, {
-      ticket,
-      days: Math.min(next.daysAhead, 2),
-      weekday: next.weekday,
-      time: next.time,
-    });
-  }
 
   // The rating asked for at the close: once, for the subscriber's own closed ticket.
   privateChat.callbackQuery(/^support:rate:(\d{1,9}):([1-5])$/, async (ctx) => {
@@ -152,7 +128,9 @@ export function supportFeature(
     if (found.outcome === "reopened") await relay.reopenTopic(ctx.api, ticket);
     await relay.toAgents(ctx.api, ticket, message);
     if (found.outcome !== "existing")
-      await ctx.reply(openedText(ctx, found.outcome, found.ticket.id, { written: true }));
+      await ctx.reply(
+        ticketOpenedText(ctx, config.timeZone, found.outcome, found.ticket.id, { written: true }),
+      );
   });
 
   privateChat.on("edited_message", async (ctx, next) => {
