@@ -72,7 +72,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const login = loginFeature(deps);
   const logout = logoutFeature({ ...deps, i18n });
   const password = passwordFeature({ ...deps, i18n });
-  const topUp = topUpFeature(deps);
+  const topUp = topUpFeature({ ...deps, i18n });
   const profile = profileFeature(deps);
   const connect = connectFeature({ ...deps, i18n });
   const trust = trustFeature(deps);

@@ -210,14 +210,3 @@ export async function recentPayments(
     select: recentPaymentFields,
   });
 }
-
-export async function findPayment(
-  db: Db,
-  accountId: number,
-  paymentId: number,
-): Promise<RecentPayment | null> {
-  return db.payment.findFirst({
-    where: { id: paymentId, accountId },
-    select: recentPaymentFields,
-  });
-}

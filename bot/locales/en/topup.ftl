@@ -28,3 +28,32 @@ topup-missing-line = { $at } · { $amount }
 topup-missing-paid = The payment of { $amount } for the invoice of { $at } was credited on { $paidAt }. Telegram payment number: { $chargeId }. It is in your balance: /balance
 topup-missing-pending = No payment has reached us for the invoice of { $at } for { $amount }: Telegram has not reported a charge. If your card was charged, keep the receipt and call 8 800 700-54-05; we will check by the transaction number.
 topup-missing-expired = The invoice of { $at } for { $amount } expired unpaid. If your card was charged, call 8 800 700-54-05 with the receipt and we will check.
+topup-missing-other = Another payment: enter the amount
+topup-missing-ask = Write the amount of the payment and, if you remember, the date and time: e.g. "500", "500 12.03" or "500 12.03 14:30". To leave: /cancel
+topup-missing-bad-format = I did not understand. Write the amount of the payment, then, if you remember, the date and time: e.g. 500 or 500 12.03 14:30. To leave: /cancel
+topup-missing-bad-amount = Card payments in the bot are from { $min } to { $max }. Write the amount you paid, e.g. 500. To leave: /cancel
+topup-missing-bad-date = There is no such date or time. Write the date as 12.03 or 12.03.2026 and the time as 14:30. To leave: /cancel
+topup-missing-bad-future = That date has not come yet. Write the date of the payment, e.g. 12.03. To leave: /cancel
+topup-missing-when-recent = in the last { $days } days
+topup-missing-when-day = on { $day }
+topup-missing-when-time = on { $day } at about { $time }
+topup-missing-not-found = We found no payment of { $amount } { $when } on contract { $login }: Telegram has not reported such a payment to us. If your card was charged, keep the receipt; we will check by the transaction number.
+topup-missing-paid-entry = In the balance history: { $at } · +{ $amount }, balance after it { $balanceAfter }.
+topup-missing-still-wrong = Still cannot see the money? Write to support: the agent gets all the payment details.
+topup-missing-write-support = Was your card charged? Write to support: the agent gets all the payment details.
+topup-missing-call = Call 8 800 700-54-05 (free) and we will find the payment.
+topup-missing-support = ✍️ Write to support
+topup-ticket-sent = The agent already sees the details of the payment on contract { $login }. If you like, add how and when you paid, or send a photo of the receipt, right here.
+topup-ticket-title = 💳 The subscriber paid but the balance did not change (from /topup). Contract { $login }.
+topup-ticket-recollection = The subscriber says: { $amount }, { $when }.
+topup-ticket-payment = Invoice #{ $id } of { $at } for { $amount }: { $status ->
+        [paid] paid on { $paidAt }
+        [pending] not paid, Telegram reported no charge
+       *[expired] expired unpaid
+    }.
+topup-ticket-charge = Telegram payment number: { $telegram }; at the payment provider: { $provider }.
+topup-ticket-entry = Credited by ledger entry #{ $entry } of { $at }: +{ $amount }, balance after it { $balanceAfter }.
+topup-ticket-entry-missing = ⚠️ The ledger has no entry crediting this payment.
+topup-ticket-not-found = No invoice in the bot for this amount at that time.
+topup-ticket-no-invoices = No invoices have been issued in the bot for the contract.
+topup-ticket-balance = Balance now: { $balance }.

@@ -28,3 +28,36 @@ topup-missing-line = { $at } · { $amount }
 topup-missing-paid = Платёж { $amount } по счёту от { $at } зачислен { $paidAt }. Номер платежа в Telegram: { $chargeId }. Он учтён в балансе: /balance
 topup-missing-pending = Оплата по счёту от { $at } на { $amount } к нам не поступала: Telegram не сообщал о списании. Если деньги списаны с карты, сохраните чек и позвоните 8 800 700-54-05 — проверим по номеру операции.
 topup-missing-expired = Счёт от { $at } на { $amount } устарел и не был оплачен. Если деньги списаны с карты, позвоните 8 800 700-54-05 с чеком — проверим.
+topup-missing-other = Другой платёж — ввести сумму
+topup-missing-ask = Напишите сумму платежа и, если помните, дату и время: например, «500», «500 12.03» или «500 12.03 14:30». Выйти: /cancel
+topup-missing-bad-format = Не понял. Напишите сумму платежа, а за ней, если помните, дату и время: например, 500 или 500 12.03 14:30. Выйти: /cancel
+topup-missing-bad-amount = Платежи картой в боте — от { $min } до { $max }. Напишите сумму, которую вы платили, например 500. Выйти: /cancel
+topup-missing-bad-date = Такой даты или времени не бывает. Дату напишите как 12.03 или 12.03.2026, время — как 14:30. Выйти: /cancel
+topup-missing-bad-future = Эта дата ещё не наступила. Напишите дату платежа, например 12.03. Выйти: /cancel
+topup-missing-when-recent = за последние { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[other] { $days } дней
+    }
+topup-missing-when-day = за { $day }
+topup-missing-when-time = { $day } около { $time }
+topup-missing-not-found = Платежа на { $amount } { $when } по договору { $login } мы не нашли: Telegram не сообщал нам о такой оплате. Если деньги списаны с карты, сохраните чек — проверим по номеру операции.
+topup-missing-paid-entry = В истории баланса: { $at } · +{ $amount }, баланс после зачисления { $balanceAfter }.
+topup-missing-still-wrong = Деньги всё равно не видны? Напишите в поддержку — оператор получит все данные платежа.
+topup-missing-write-support = Деньги списаны с карты? Напишите в поддержку — оператор получит все данные платежа.
+topup-missing-call = Позвоните 8 800 700-54-05 (бесплатно) — найдём платёж.
+topup-missing-support = ✍️ Написать в поддержку
+topup-ticket-sent = Оператор уже видит данные о платеже по договору { $login }. Если хотите, допишите, как и когда вы платили, или пришлите фото чека — прямо сюда.
+topup-ticket-title = 💳 Абонент оплатил, а баланс не изменился (из /topup). Договор { $login }.
+topup-ticket-recollection = Абонент указал: { $amount }, { $when }.
+topup-ticket-payment = Счёт №{ $id } от { $at } на { $amount }: { $status ->
+        [paid] оплачен { $paidAt }
+        [pending] не оплачен, Telegram о списании не сообщал
+       *[expired] устарел неоплаченным
+    }.
+topup-ticket-charge = Номер платежа в Telegram: { $telegram }; у платёжного провайдера: { $provider }.
+topup-ticket-entry = Зачислен записью журнала №{ $entry } от { $at }: +{ $amount }, баланс после — { $balanceAfter }.
+topup-ticket-entry-missing = ⚠️ Записи о зачислении этого платежа в журнале нет.
+topup-ticket-not-found = Счёта на эту сумму за это время в боте не нашлось.
+topup-ticket-no-invoices = Счетов в боте по договору не выставлялось.
+topup-ticket-balance = Баланс сейчас: { $balance }.
