@@ -15,6 +15,9 @@ export function applyTelegramLimits(api: Api, limits: Config["telegramLimits"]):
   api.config.use(retryTransformer());
   const throttle = apiThrottler({
     global: {
+      // Evenly spaced, not a burst each second: bursts that meet (a late one and the next, a
+      // restarted process) would exceed Telegram's limit for a moment.
+      minTime: Math.ceil(1000 / limits.globalPerSecond),
       reservoir: limits.globalPerSecond,
       reservoirRefreshAmount: limits.globalPerSecond,
       reservoirRefreshInterval: 1000,
