@@ -24,7 +24,7 @@ export function applyTelegramLimits(api: Api, limits: Config["telegramLimits"]):
     },
     group: {
       maxConcurrent: 1,
-      minTime: 1000,
+      minTime: limits.chatIntervalMs,
       reservoir: limits.groupPerMinute,
       reservoirRefreshAmount: limits.groupPerMinute,
       reservoirRefreshInterval: 60_000,
