@@ -1,23 +1,11 @@
 // Benchmark: the daily charge over 100,000 contracts on PostgreSQL, in batches.
 // npm run bench -- daily-charge [accounts] [batch size]
 // Needs the local PostgreSQL (DATABASE_URL, default postgresql://root@127.0.0.1:5432/postgres).
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { runDailyCharge } from "../../core/billing/daily-charge.ts";
-import { connectPostgres } from "../../core/db.ts";
-import { migratePostgres } from "../../core/migrations.ts";
-import { adminDatabaseUrl, databaseUrl } from "../support/services.ts";
+import { withBenchDatabase } from "./database.ts";
 
 export async function benchDailyCharge(accounts = 100_000, batchSize = 1000) {
-  const name = `kaspnet_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminDatabaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = databaseUrl(name);
-  const database = connectPostgres(url);
-  try {
-    await migratePostgres(url);
-    const db = database.prisma;
+  return withBenchDatabase(async (db) => {
     await db.$executeRaw`INSERT INTO "Tariff" (code, name, kind, "monthlyFee", "updatedAt")
       VALUES ('net', 'Домашний 100', 'INTERNET', 60000, now()), ('tv', 'IPTV', 'IPTV', 15000, now())`;
     // Accounts with an opening balance that is also in the ledger, as the import writes them.
@@ -53,9 +41,5 @@ export async function benchDailyCharge(accounts = 100_000, batchSize = 1000) {
       baselineRssMiB: Math.round(baselineRss / 2 ** 20),
       peakRssMiB: Math.round(peakRss / 2 ** 20),
     };
-  } finally {
-    await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
