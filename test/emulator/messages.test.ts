@@ -145,6 +145,9 @@ describe("sendMessage", () => {
     expect((await send({ text: "a", callback_data: "я".repeat(33) })).description).toBe(
       "Bad Request: BUTTON_DATA_INVALID",
     );
+    expect((await send({ text: "a", callback_data: "" })).description).toBe(
+      "Bad Request: BUTTON_DATA_INVALID",
+    );
     expect((await send({ text: "a" })).description).toBe(
       "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
     );
