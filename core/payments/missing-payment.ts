@@ -6,7 +6,7 @@ import { addDays, type BillingDay, isBillingDay } from "../billing/calendar.ts";
 import { startOfDay } from "../billing/history.ts";
 import { parseRubles } from "../billing/rubles.ts";
 import type { Db } from "../db.ts";
-import { cardKey, invoiceTtlMs, topUpLimits } from "./topup.ts";
+import { cardKey, invoiceTtlMs, type RecentPayment, topUpLimits } from "./topup.ts";
 
 /** Without a day, the search covers this many days back from now. */
 export const recentSearchDays = 14;
@@ -86,13 +86,7 @@ export function recollectionProblem(error: z.ZodError): RecollectionProblem {
   return message === "amount" || message === "date" || message === "future" ? message : "format";
 }
 
-export interface ExplainedPayment {
-  id: number;
-  amount: number;
-  status: "PENDING" | "PAID" | "EXPIRED";
-  createdAt: Date;
-  paidAt: Date | null;
-  telegramChargeId: string | null;
+export interface ExplainedPayment extends RecentPayment {
   providerChargeId: string | null;
   /** The CARD_TOPUP entry keyed on the charge id: what the payment added to the balance. */
   entry: { id: number; amount: number; balanceAfter: number; createdAt: Date } | null;

@@ -9,6 +9,7 @@ import { postLedgerEntry } from "../../core/billing/ledger.ts";
 import type { ChatMessage, UserDriver } from "../emulator/index.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { jobRunner } from "../support/jobs.ts";
+import { ledgerMismatches } from "../support/ledger.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { inlineButtons, signedIn } from "../support/sign-in.ts";
 
@@ -63,12 +64,7 @@ describe.skipIf(noPostgres)("trust payment refusals and repayment", () => {
     });
 
   async function expectLedgerConsistent() {
-    const mismatches = await db().$queryRaw<{ login: string }[]>`
-      SELECT a.login FROM "Account" a
-      LEFT JOIN (SELECT "accountId", SUM(amount)::int AS total FROM "LedgerEntry" GROUP BY "accountId") l
-        ON l."accountId" = a.id
-      WHERE a.balance <> COALESCE(l.total, 0)`;
-    expect(mismatches).toEqual([]);
+    expect(await ledgerMismatches(db())).toEqual([]);
   }
 
   it("refuses a contract whose last trust payment was 10 days ago, from /trust and the menu", async () => {

@@ -7,6 +7,7 @@ import { postLedgerEntry } from "../../core/billing/ledger.ts";
 import { CsvFileError } from "../../core/csv.ts";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { ledgerMismatches } from "../support/ledger.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 const header = "login,name,address,phone,email,tariff,balance,password,iptv";
@@ -27,12 +28,7 @@ describe.skipIf(noPostgres)("importing accounts", () => {
     });
 
   async function expectLedgerConsistent() {
-    const mismatches = await db().$queryRaw<{ login: string }[]>`
-      SELECT a.login FROM "Account" a
-      LEFT JOIN (SELECT "accountId", SUM(amount)::int AS total FROM "LedgerEntry" GROUP BY "accountId") l
-        ON l."accountId" = a.id
-      WHERE a.balance <> COALESCE(l.total, 0)`;
-    expect(mismatches).toEqual([]);
+    expect(await ledgerMismatches(db())).toEqual([]);
   }
 
   it("imports the valid rows, reports each invalid one by line and field", async () => {

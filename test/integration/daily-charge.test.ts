@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dailyFee, daysInMonth } from "../../core/billing/calendar.ts";
 import { chargeKey, runDailyCharge } from "../../core/billing/daily-charge.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { ledgerMismatches } from "../support/ledger.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 describe.skipIf(noPostgres)("the daily charge", () => {
@@ -64,12 +65,7 @@ describe.skipIf(noPostgres)("the daily charge", () => {
   }
 
   async function expectLedgerConsistent() {
-    const mismatches = await database.prisma.$queryRaw<{ id: number }[]>`
-      SELECT a.id FROM "Account" a
-      LEFT JOIN (SELECT "accountId", SUM(amount)::int AS total FROM "LedgerEntry" GROUP BY "accountId") l
-        ON l."accountId" = a.id
-      WHERE a.balance <> COALESCE(l.total, 0)`;
-    expect(mismatches).toEqual([]);
+    expect(await ledgerMismatches(database.prisma)).toEqual([]);
   }
 
   const chargesOn = (day: string) =>

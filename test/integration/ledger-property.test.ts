@@ -22,6 +22,7 @@ import {
 } from "../../core/payments/topup.ts";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { ledgerMismatches } from "../support/ledger.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 const hour = 60 * 60 * 1000;
@@ -258,12 +259,7 @@ describe.skipIf(noPostgres)("ledger under random sequences of money movements", 
       expect(await db().trustPayment.count()).toBeGreaterThan(0);
 
       async function expectInvariants() {
-        const mismatches = await db().$queryRaw<{ login: string }[]>`
-          SELECT a.login FROM "Account" a
-          LEFT JOIN (SELECT "accountId", SUM(amount)::int AS total FROM "LedgerEntry" GROUP BY "accountId") l
-            ON l."accountId" = a.id
-          WHERE a.balance <> COALESCE(l.total, 0)`;
-        expect(mismatches).toEqual([]);
+        expect(await ledgerMismatches(db())).toEqual([]);
 
         const entries = await db().ledgerEntry.findMany({ orderBy: { id: "asc" } });
         const running = new Map<number, number>();

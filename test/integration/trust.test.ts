@@ -21,6 +21,7 @@ import { deliverNotifications } from "../../core/notify/delivery.ts";
 import type { Notice, Notifier } from "../../core/ports.ts";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { ledgerMismatches } from "../support/ledger.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 const hour = 60 * 60 * 1000;
@@ -65,12 +66,7 @@ describe.skipIf(noPostgres)("trust payment", () => {
     db().ledgerEntry.findMany({ where: { accountId: await idOf(login), kind } });
 
   async function expectLedgerConsistent() {
-    const mismatches = await db().$queryRaw<{ login: string }[]>`
-      SELECT a.login FROM "Account" a
-      LEFT JOIN (SELECT "accountId", SUM(amount)::int AS total FROM "LedgerEntry" GROUP BY "accountId") l
-        ON l."accountId" = a.id
-      WHERE a.balance <> COALESCE(l.total, 0)`;
-    expect(mismatches).toEqual([]);
+    expect(await ledgerMismatches(db())).toEqual([]);
   }
 
   describe("rules and refusals", () => {
