@@ -51,7 +51,24 @@ export async function runDailyCharge(
     report.blocked += batch.blocked;
     options.onProgress?.({ ...report });
   }
+  report.blocked += await blockOverdrawn(db, day);
   return report;
+}
+
+/**
+ * Contracts below zero that no charge of this run touched (nothing to charge, a correction by the
+ * operator): the same rule, blocked unless a trust payment holds them up.
+ */
+async function blockOverdrawn(db: Db, day: BillingDay): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const blocked = await tx.$queryRaw<BlockedAccount[]>`
+      UPDATE "Account" a SET status = 'BLOCKED'
+      WHERE a.status = 'ACTIVE' AND a.balance < 0
+        AND NOT EXISTS (SELECT 1 FROM "TrustPayment" p WHERE p."accountId" = a.id AND p.status = 'ACTIVE')
+      RETURNING a.id, a.login, a.balance`;
+    await enqueueBlockedNotices(tx, day, blocked);
+    return blocked.length;
+  });
 }
 
 async function applyPendingTariffChanges(db: Db, day: BillingDay): Promise<number> {

@@ -184,6 +184,29 @@ describe.skipIf(noPostgres)("the daily charge", () => {
     expect(blocked.balance).toBe(-50_00);
   });
 
+  it("blocks an active contract below zero that had nothing to charge, once", async () => {
+    const [free, held] = await accounts(2, -30_00);
+    await database.prisma.account.updateMany({
+      where: { id: { in: [free ?? 0, held ?? 0] } },
+      data: { internetTariffId: null },
+    });
+    await database.prisma.trustPayment.create({
+      data: { accountId: held ?? 0, amount: 450_00, expiresAt: new Date("2026-12-01T00:00:00Z") },
+    });
+    expect(await runDailyCharge(database.prisma, { day: "2026-11-28" })).toMatchObject({
+      charged: 0,
+      blocked: 1,
+    });
+    expect(await runDailyCharge(database.prisma, { day: "2026-11-28" })).toMatchObject({
+      blocked: 0,
+    });
+    const status = async (id: number | undefined) =>
+      (await database.prisma.account.findUniqueOrThrow({ where: { id: id ?? 0 } })).status;
+    expect(await status(free)).toBe("BLOCKED");
+    expect(await status(held)).toBe("ACTIVE");
+    await expectLedgerConsistent();
+  });
+
   it("moves a contract to its pending tariff on the change's date", async () => {
     const [id] = await accounts(1, 1000_00);
     const faster = await database.prisma.tariff.create({
