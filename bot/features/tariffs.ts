@@ -1,6 +1,6 @@
 // /tariffs: internet tariffs and IPTV packages with the subscriber's own marked; a change of
-// internet tariff from the 1st of next month (confirmed, cancellable), IPTV added or removed from
-// the next day. Every action button names the contract it was shown for, and acts only while that
+// internet tariff from the 1st of next month (confirmed, cancellable), IPTV added, switched or
+// removed from the next day (cancellable until then; a new choice replaces the pending one). Every action button names the contract it was shown for, and acts only while that
 // contract is still the user's active one; codes and ids in buttons are user input, checked on
 // every press.
 import { Composer, InlineKeyboard } from "grammy";
@@ -8,9 +8,10 @@ import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import {
   cancelInternetChange,
-  changeIptv,
+  cancelIptvChange,
   quoteInternetChange,
   scheduleInternetChange,
+  scheduleIptvChange,
   type TariffOption,
   viewTariffs,
 } from "../../core/billing/tariffs.ts";
@@ -30,6 +31,7 @@ const data = {
   cancel: (account: number) => `tariff:cancel:${account}`,
   iptv: (account: number, tariff: string) => `tariff:tv:${account}:${tariff}`,
   iptvOff: (account: number) => `tariff:tv-off:${account}`,
+  iptvCancel: (account: number) => `tariff:tv-cancel:${account}`,
 };
 
 function optionLine(ctx: TranslatingContext, option: TariffOption, current: boolean) {
@@ -72,7 +74,18 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
       );
       keyboard.text(ctx.t("tariffs-cancel-pending"), data.cancel(account.id)).row();
     }
+    if (account && current?.pendingIptv) {
+      const { to, from } = current.pendingIptv;
+      lines.push(
+        ...(current.pending ? [] : [""]),
+        to
+          ? ctx.t("tariffs-iptv-pending", { name: to.name, date: formatDay(from) })
+          : ctx.t("tariffs-iptv-pending-removal", { date: formatDay(from) }),
+      );
+      keyboard.text(ctx.t("tariffs-iptv-cancel-pending"), data.iptvCancel(account.id)).row();
+    }
     if (account && current) {
+      const pendingIptv = current.pendingIptv;
       for (const option of view.internet.filter(
         (o) => o.code !== current.internet && o.code !== current.pending?.code,
       )) {
@@ -83,7 +96,9 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
           )
           .row();
       }
-      for (const option of view.iptv.filter((o) => o.code !== current.iptv)) {
+      for (const option of view.iptv.filter(
+        (o) => o.code !== current.iptv && o.code !== pendingIptv?.to?.code,
+      )) {
         keyboard
           .text(
             ctx.t("tariffs-iptv-add", { name: option.name }),
@@ -91,7 +106,9 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
           )
           .row();
       }
-      if (current.iptv) keyboard.text(ctx.t("tariffs-iptv-remove"), data.iptvOff(account.id)).row();
+      if (current.iptv && !(pendingIptv && pendingIptv.to === null)) {
+        keyboard.text(ctx.t("tariffs-iptv-remove"), data.iptvOff(account.id)).row();
+      }
     } else {
       lines.push("", ctx.t("tariffs-unlinked-hint"));
       keyboard
@@ -185,23 +202,43 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     await ctx.editMessageText(ctx.t("tariffs-kept"));
   });
 
-  /** IPTV on with the package `iptv`, or off (null), for the contract the button was shown for. */
+  /**
+   * IPTV on with the package `iptv`, or off (null), from the next day, for the contract the button
+   * was shown for.
+   */
   async function setIptv(ctx: BotContext, shownFor: string | undefined, iptv: string | null) {
     const account = await accountFor(ctx, shownFor);
     if (!account) return;
-    const result = await changeIptv(db, { accountId: account.id, code: iptv });
-    if (result.outcome !== "changed") {
-      await ctx.answerCallbackQuery(
-        ctx.t(result.outcome === "same" ? "tariffs-already" : "button-outdated"),
-      );
-      return;
+    const result = await scheduleIptvChange(db, {
+      accountId: account.id,
+      code: iptv,
+      today: today(),
+    });
+    switch (result.outcome) {
+      case "scheduled": {
+        await ctx.answerCallbackQuery();
+        const date = formatDay(result.effective);
+        await ctx.reply(
+          result.to
+            ? ctx.t("tariffs-iptv-scheduled", { name: result.to.name, login: account.login, date })
+            : ctx.t("tariffs-iptv-removal-scheduled", { login: account.login, date }),
+        );
+        return;
+      }
+      case "cleared":
+        await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t("tariffs-iptv-cancelled"));
+        return;
+      case "same":
+        await ctx.answerCallbackQuery(ctx.t(iptv ? "tariffs-already" : "tariffs-iptv-already-off"));
+        return;
+      case "already-scheduled":
+        await ctx.answerCallbackQuery(ctx.t("tariffs-iptv-already-scheduled"));
+        return;
+      case "unknown":
+        await ctx.answerCallbackQuery(ctx.t("button-outdated"));
+        return;
     }
-    await ctx.answerCallbackQuery();
-    await ctx.reply(
-      result.to
-        ? ctx.t("tariffs-iptv-added", { name: result.to.name, login: account.login })
-        : ctx.t("tariffs-iptv-removed", { login: account.login }),
-    );
   }
 
   privateChat.callbackQuery(new RegExp(`^tariff:tv:${accountId}:${code}$`), (ctx) =>
@@ -210,6 +247,13 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
   privateChat.callbackQuery(new RegExp(`^tariff:tv-off:${accountId}$`), (ctx) =>
     setIptv(ctx, ctx.match[1], null),
   );
+  privateChat.callbackQuery(new RegExp(`^tariff:tv-cancel:${accountId}$`), async (ctx) => {
+    const account = await accountFor(ctx, ctx.match[1]);
+    if (!account) return;
+    const cancelled = await cancelIptvChange(db, account.id);
+    await ctx.answerCallbackQuery(cancelled ? undefined : ctx.t("button-outdated"));
+    if (cancelled) await ctx.reply(ctx.t("tariffs-iptv-cancelled"));
+  });
 
   return feature;
 }

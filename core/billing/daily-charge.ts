@@ -8,6 +8,7 @@ import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { enqueueBlockedNotices } from "../notify/blocked-notice.ts";
 import { type BillingDay, dailyFee, dayAsDate } from "./calendar.ts";
+import { applyPendingIptvChanges } from "./tariffs.ts";
 
 export interface DailyChargeReport {
   day: BillingDay;
@@ -15,6 +16,7 @@ export interface DailyChargeReport {
   skipped: number;
   blocked: number;
   tariffChangesApplied: number;
+  iptvChangesApplied: number;
 }
 
 export interface DailyChargeOptions {
@@ -36,8 +38,10 @@ export async function runDailyCharge(
     skipped: 0,
     blocked: 0,
     tariffChangesApplied: 0,
+    iptvChangesApplied: 0,
   };
   report.tariffChangesApplied = await applyPendingTariffChanges(db, day);
+  report.iptvChangesApplied = await applyPendingIptvChanges(db, day);
 
   let cursor = 0;
   for (;;) {

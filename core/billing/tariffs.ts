@@ -1,6 +1,7 @@
-// Tariffs and changes of them. An internet tariff changes from the 1st of next month (a pending
-// change the daily charge applies, cancellable until then); an IPTV package is added or removed at
-// once, which the daily charge bills from the next day (today's charge has been taken at 00:05).
+// Tariffs and changes of them, both pending changes the daily charge applies before it charges
+// the day they take effect, cancellable until then: an internet tariff changes from the 1st of
+// next month; an IPTV package is added, switched or removed from the next day (in the provider's
+// time zone), so the day it is chosen is billed, and served, at the package the contract had.
 import type { Db } from "../db.ts";
 import type { TariffKind } from "../generated/prisma/enums.ts";
 import { addDays, type BillingDay, dayAsDate } from "./calendar.ts";
@@ -22,6 +23,8 @@ export interface TariffsView {
     internet: string | null;
     iptv: string | null;
     pending: { code: string; name: string; from: BillingDay } | null;
+    /** A pending IPTV change: to a package, or (to null) removal. */
+    pendingIptv: { to: { code: string; name: string } | null; from: BillingDay } | null;
   } | null;
 }
 
@@ -55,6 +58,8 @@ export async function viewTariffs(db: Db, accountId: number | null): Promise<Tar
           iptvTariff: { select: { code: true } },
           pendingTariff: { select: { code: true, name: true } },
           pendingTariffDate: true,
+          pendingIptvTariff: { select: { code: true, name: true } },
+          pendingIptvDate: true,
         },
       })
     : null;
@@ -68,6 +73,12 @@ export async function viewTariffs(db: Db, accountId: number | null): Promise<Tar
         account.pendingTariff && account.pendingTariffDate
           ? { ...account.pendingTariff, from: account.pendingTariffDate.toISOString().slice(0, 10) }
           : null,
+      pendingIptv: account.pendingIptvDate
+        ? {
+            to: account.pendingIptvTariff,
+            from: account.pendingIptvDate.toISOString().slice(0, 10),
+          }
+        : null,
     },
   };
 }
@@ -134,27 +145,80 @@ export async function cancelInternetChange(db: Db, accountId: number): Promise<b
 }
 
 export type IptvChange =
-  | { outcome: "changed"; to: TariffOption | null }
-  | { outcome: "same" | "unknown" };
+  | { outcome: "scheduled"; to: TariffOption | null; effective: BillingDay }
+  | { outcome: "cleared" | "same" | "already-scheduled" | "unknown" };
 
-/** Adds, switches (a code) or removes (null) the IPTV package; billed from the next day. */
-export async function changeIptv(
+/** What choosing `target` (a package's code, or null: none) means for the contract. */
+export type IptvDecision = "schedule" | "clear" | "same" | "already-scheduled";
+
+export function decideIptvChange(
+  state: { current: string | null; pending: { to: string | null } | null },
+  target: string | null,
+): IptvDecision {
+  if (target === state.current) return state.pending ? "clear" : "same";
+  if (state.pending && state.pending.to === target) return "already-scheduled";
+  return "schedule";
+}
+
+/**
+ * Schedules IPTV on with the package `code`, or off (null), from the next day in the provider's
+ * time zone; nothing is billed or switched today. A new choice replaces a pending one; choosing
+ * what the contract has now clears it. The change itself is made by applyPendingIptvChanges.
+ */
+export async function scheduleIptvChange(
   db: Db,
-  input: { accountId: number; code: string | null },
+  input: { accountId: number; code: string | null; today: BillingDay },
 ): Promise<IptvChange> {
   const to = input.code === null ? null : await activeTariff(db, input.code, "IPTV");
   if (input.code !== null && !to) return { outcome: "unknown" };
   const account = await db.account.findUniqueOrThrow({
     where: { id: input.accountId },
-    select: { iptvTariff: { select: { code: true } } },
+    select: {
+      iptvTariff: { select: { code: true } },
+      pendingIptvTariff: { select: { code: true } },
+      pendingIptvDate: true,
+    },
   });
-  if ((account.iptvTariff?.code ?? null) === (to?.code ?? null)) return { outcome: "same" };
+  const decision = decideIptvChange(
+    {
+      current: account.iptvTariff?.code ?? null,
+      pending: account.pendingIptvDate ? { to: account.pendingIptvTariff?.code ?? null } : null,
+    },
+    to?.code ?? null,
+  );
+  if (decision === "same" || decision === "already-scheduled") return { outcome: decision };
+  if (decision === "clear") {
+    await cancelIptvChange(db, input.accountId);
+    return { outcome: "cleared" };
+  }
   const tariff = to
     ? await db.tariff.findUniqueOrThrow({ where: { code: to.code }, select: { id: true } })
     : null;
+  const effective = addDays(input.today, 1);
   await db.account.update({
     where: { id: input.accountId },
-    data: { iptvTariffId: tariff?.id ?? null },
+    data: { pendingIptvTariffId: tariff?.id ?? null, pendingIptvDate: dayAsDate(effective) },
   });
-  return { outcome: "changed", to };
+  return { outcome: "scheduled", to, effective };
+}
+
+/** Cancels the pending IPTV change; false when there was none. */
+export async function cancelIptvChange(db: Db, accountId: number): Promise<boolean> {
+  const { count } = await db.account.updateMany({
+    where: { id: accountId, pendingIptvDate: { not: null } },
+    data: { pendingIptvTariffId: null, pendingIptvDate: null },
+  });
+  return count === 1;
+}
+
+/**
+ * Makes the IPTV changes due by `day` (switch, add, or remove): the daily charge calls it before
+ * charging the day, so the day is billed at the package the contract has on it. Returns how many
+ * contracts changed; a rerun changes none.
+ */
+export async function applyPendingIptvChanges(db: Db, day: BillingDay): Promise<number> {
+  return db.$executeRaw`
+    UPDATE "Account"
+    SET "iptvTariffId" = "pendingIptvTariffId", "pendingIptvTariffId" = NULL, "pendingIptvDate" = NULL
+    WHERE "pendingIptvDate" <= ${dayAsDate(day)}::date`;
 }

@@ -153,7 +153,7 @@ describe.skipIf(noPostgres)("npm run admin", () => {
     expect(first.stdout).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^daily-charge ${day} done: charged ${active}, skipped 0, blocked \\d+, tariffChangesApplied 0, delivery not sent: no BOT_TOKEN$`,
+          `^daily-charge ${day} done: charged ${active}, skipped 0, blocked \\d+, tariffChangesApplied 0, iptvChangesApplied 0, delivery not sent: no BOT_TOKEN$`,
         ),
       ),
     ]);

@@ -1,7 +1,8 @@
-// /tariffs through the emulator: the list, a pending internet change and its cancellation, IPTV.
+// /tariffs through the emulator: the list, a pending internet change and its cancellation, IPTV
+// changes from the next day (added, removed, replaced, cancelled).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDay } from "../../bot/format.ts";
-import { billingDayAt } from "../../core/billing/calendar.ts";
+import { addDays, billingDayAt } from "../../core/billing/calendar.ts";
 import { firstOfNextMonth } from "../../core/billing/tariffs.ts";
 import type { ChatMessage } from "../emulator/index.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
@@ -19,8 +20,27 @@ describe.skipIf(noPostgres)("tariffs", () => {
   const account = (login: string) =>
     harness.database.prisma.account.findUniqueOrThrow({
       where: { login },
-      include: { internetTariff: true, iptvTariff: true, pendingTariff: true },
+      include: {
+        internetTariff: true,
+        iptvTariff: true,
+        pendingTariff: true,
+        pendingIptvTariff: true,
+      },
     });
+  const tomorrow = () => addDays(billingDayAt(new Date(), "Europe/Moscow"), 1);
+
+  const outdated = "Эта кнопка устарела. Откройте меню заново: /menu";
+  const answerTo = async (query: { id: string }) =>
+    (
+      await harness.emulator.waitForCall(
+        "answerCallbackQuery",
+        (call) => call.params.callback_query_id === query.id,
+      )
+    ).params.text;
+  const callbackData = (message: ChatMessage) =>
+    (message.reply_markup?.inline_keyboard ?? [])
+      .flat()
+      .map((button) => ("callback_data" in button ? button.callback_data : ""));
 
   it("lists tariffs for a prospect, with the way to connect", async () => {
     const user = newUser("Гость");
@@ -75,37 +95,101 @@ describe.skipIf(noPostgres)("tariffs", () => {
     expect((await account("10001")).pendingTariffId).toBeNull();
   });
 
-  it("adds and removes IPTV at once, billed from the next day", async () => {
+  it("adds IPTV from tomorrow, shows the pending change, replaces it with a new choice, and cancels it", async () => {
     const user = newUser("Сергей");
     await signedIn(user, "10003");
+    const date = formatDay(tomorrow());
     await user.send("/tariffs");
     await user.nextBotMessage();
     await user.press("Подключить «IPTV Базовый»");
-    expect((await user.nextBotMessage()).text).toContain(
-      "Пакет «IPTV Базовый» подключён к договору 10003",
+    expect((await user.nextBotMessage()).text).toBe(
+      `Готово: с ${date} на договоре 10003 — пакет «IPTV Базовый». До этого дня IPTV остаётся как сейчас; отменить смену можно в /tariffs.`,
     );
-    expect((await account("10003")).iptvTariff?.code).toBe("iptv-basic");
+    // Nothing is switched today: the daily charge makes the change on its day.
+    const pending = await account("10003");
+    expect(pending.iptvTariffId).toBeNull();
+    expect(pending.pendingIptvTariff?.code).toBe("iptv-basic");
+    expect(pending.pendingIptvDate?.toISOString().slice(0, 10)).toBe(tomorrow());
+
+    await user.send("/tariffs");
+    const list = await user.nextBotMessage();
+    expect(list.text).toContain(`Смена IPTV: с ${date} — «IPTV Базовый».`);
+    expect(list.text).toContain("▫️ IPTV Базовый");
+    expect(inlineButtons(list)).toEqual([
+      "✖️ Отменить смену IPTV",
+      "Перейти на «Домашний 50»",
+      "Перейти на «Максимум 300»",
+      "Перейти на «Гига 500»",
+      "Подключить «IPTV Расширенный»",
+    ]);
+
+    await user.press("Подключить «IPTV Расширенный»");
+    expect((await user.nextBotMessage()).text).toContain(
+      `Готово: с ${date} на договоре 10003 — пакет «IPTV Расширенный».`,
+    );
+    expect((await account("10003")).pendingIptvTariff?.code).toBe("iptv-extended");
+    expect(
+      await answerTo(await user.press("Подключить «IPTV Расширенный»", { message: list })),
+    ).toBe("Эта смена IPTV уже запланирована.");
+
+    await user.send("/tariffs");
+    const replaced = await user.nextBotMessage();
+    expect(replaced.text).toContain(`Смена IPTV: с ${date} — «IPTV Расширенный».`);
+    expect(replaced.text).not.toContain("«IPTV Базовый».");
+    await user.press("✖️ Отменить смену IPTV");
+    expect((await user.nextBotMessage()).text).toBe("Смена IPTV отменена, всё остаётся как было.");
+    expect(await account("10003")).toMatchObject({
+      iptvTariffId: null,
+      pendingIptvTariffId: null,
+      pendingIptvDate: null,
+    });
+    // The cancel button, pressed again, has nothing left to cancel.
+    expect(await answerTo(await user.press("✖️ Отменить смену IPTV", { message: replaced }))).toBe(
+      outdated,
+    );
+  });
+
+  it("removes IPTV from tomorrow; choosing the current package again keeps it", async () => {
+    const user = newUser("Руслан");
+    await signedIn(user, "10001");
+    const id = (await account("10001")).id;
+    const date = formatDay(tomorrow());
     await user.send("/tariffs");
     await user.nextBotMessage();
     await user.press("Отключить IPTV");
     expect((await user.nextBotMessage()).text).toBe(
-      "IPTV отключено на договоре 10003 со следующего дня.",
+      `Готово: с ${date} IPTV на договоре 10001 отключается. До этого дня IPTV остаётся как сейчас; отменить смену можно в /tariffs.`,
     );
-    expect((await account("10003")).iptvTariffId).toBeNull();
-  });
+    const removing = await account("10001");
+    expect(removing.iptvTariff?.code).toBe("iptv-basic");
+    expect(removing.pendingIptvTariffId).toBeNull();
+    expect(removing.pendingIptvDate?.toISOString().slice(0, 10)).toBe(tomorrow());
 
-  const outdated = "Эта кнопка устарела. Откройте меню заново: /menu";
-  const answerTo = async (query: { id: string }) =>
-    (
-      await harness.emulator.waitForCall(
-        "answerCallbackQuery",
-        (call) => call.params.callback_query_id === query.id,
-      )
-    ).params.text;
-  const callbackData = (message: ChatMessage) =>
-    (message.reply_markup?.inline_keyboard ?? [])
-      .flat()
-      .map((button) => ("callback_data" in button ? button.callback_data : ""));
+    await user.send("/tariffs");
+    const list = await user.nextBotMessage();
+    expect(list.text).toContain("✅ IPTV Базовый");
+    expect(list.text).toContain(`Смена IPTV: с ${date} — отключение.`);
+    expect(inlineButtons(list)).toEqual([
+      "✖️ Отменить смену IPTV",
+      "Перейти на «Домашний 50»",
+      "Перейти на «Максимум 300»",
+      "Перейти на «Гига 500»",
+      "Подключить «IPTV Расширенный»",
+    ]);
+
+    // The package it has now, chosen again (a button from an older list), clears the removal.
+    const keep = await user.pressData(list, `tariff:tv:${id}:iptv-basic`);
+    expect(await answerTo(keep)).toBeUndefined();
+    expect((await user.nextBotMessage()).text).toBe("Смена IPTV отменена, всё остаётся как было.");
+    expect(await account("10001")).toMatchObject({
+      iptvTariffId: removing.iptvTariffId,
+      pendingIptvTariffId: null,
+      pendingIptvDate: null,
+    });
+    expect(await answerTo(await user.pressData(list, `tariff:tv:${id}:iptv-basic`))).toBe(
+      "Этот тариф уже подключён.",
+    );
+  });
 
   it("refuses unknown, inactive or forged tariff buttons, and buttons after signing out", async () => {
     const user = newUser("Хитрый");
@@ -120,19 +204,22 @@ describe.skipIf(noPostgres)("tariffs", () => {
       `tariff:net-yes:${own}:nope`,
       `tariff:tv:${own}:home-50`,
       `tariff:cancel:${own}`,
+      `tariff:tv-cancel:${own}`,
       // Buttons without the contract, as the bot used to send them.
       "tariff:net-yes:giga-500",
       "tariff:tv-off",
       "tariff:cancel",
+      "tariff:tv-cancel",
     ]) {
       expect(await answerTo(await user.pressData(menu, data))).toBe(outdated);
     }
     const unchanged = await account("10004");
-    expect(unchanged).toMatchObject({ pendingTariffId: null });
+    expect(unchanged).toMatchObject({ pendingTariffId: null, pendingIptvDate: null });
     expect(unchanged.iptvTariff?.code).toBe("iptv-extended");
 
     const stranger = newUser("Чужой");
     expect(await answerTo(await stranger.pressData(menu, `tariff:tv-off:${own}`))).toBe(outdated);
+    expect(await account("10004")).toMatchObject({ pendingIptvDate: null });
     expect((await account("10004")).iptvTariff?.code).toBe("iptv-extended");
   });
 
@@ -201,6 +288,8 @@ describe.skipIf(noPostgres)("tariffs", () => {
         iptvTariffId: was.iptvTariffId,
         pendingTariffId: null,
         pendingTariffDate: null,
+        pendingIptvTariffId: null,
+        pendingIptvDate: null,
       });
     }
 
@@ -244,6 +333,7 @@ describe.skipIf(noPostgres)("tariffs", () => {
       `tariff:cancel:${victim.id}`,
       `tariff:tv:${victim.id}:iptv-basic`,
       `tariff:tv-off:${victim.id}`,
+      `tariff:tv-cancel:${victim.id}`,
       `tariff:net-yes:9999999999:home-50`,
     ]) {
       expect(await answerTo(await user.pressData(menu, data))).toBe(outdated);
@@ -254,11 +344,14 @@ describe.skipIf(noPostgres)("tariffs", () => {
       iptvTariffId: victim.iptvTariffId,
       pendingTariffId: victim.pendingTariffId,
       pendingTariffDate: victim.pendingTariffDate,
+      pendingIptvTariffId: victim.pendingIptvTariffId,
+      pendingIptvDate: victim.pendingIptvDate,
     });
     expect(after.own).toMatchObject({
       internetTariffId: own.internetTariffId,
       iptvTariffId: own.iptvTariffId,
       pendingTariffId: null,
+      pendingIptvDate: null,
     });
     expect(
       user
