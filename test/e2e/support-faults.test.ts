@@ -7,24 +7,16 @@ import { supportJobs } from "../../bot/features/support-jobs.ts";
 import { createI18n } from "../../bot/i18n.ts";
 import { applyTelegramLimits } from "../../bot/telegram-limits.ts";
 import type { ChatMessage, GroupDriver, UserDriver } from "../emulator/index.ts";
-import { type Harness, startHarness } from "../support/bot-harness.ts";
+import type { Harness } from "../support/bot-harness.ts";
 import { noPostgres } from "../support/require-services.ts";
+import { openTicketThroughBot, startSupportDesk } from "../support/support-desk.ts";
 
 describe.skipIf(noPostgres)("support under Telegram faults", () => {
   let harness: Harness;
   let group: GroupDriver;
   let agent: UserDriver;
   beforeAll(async () => {
-    harness = await startHarness({
-      env: { TELEGRAM_GROUP_PER_MINUTE: "1000" },
-      beforeStart: (emulator) => {
-        group = emulator.group({ title: "Каспнет · поддержка", forum: true });
-        return { SUPPORT_CHAT_ID: String(group.id) };
-      },
-    });
-    harness.emulator.timeoutMs = 10_000;
-    agent = harness.emulator.user({ firstName: "Марина", languageCode: "ru" });
-    group.setMemberStatus(agent.id, "administrator");
+    ({ harness, group, agent } = await startSupportDesk({ timeoutMs: 10000 }));
   });
   afterAll(() => harness?.stop());
 
@@ -32,19 +24,7 @@ describe.skipIf(noPostgres)("support under Telegram faults", () => {
   const faults = () => harness.emulator.faults;
   const newUser = (firstName: string) => harness.emulator.user({ firstName, languageCode: "ru" });
 
-  async function openTicket(user: UserDriver) {
-    await user.send("/support");
-    await user.nextBotMessage();
-    await user.press("✍️ Написать оператору");
-    const reply = await user.nextBotMessage();
-    const ticket = Number(/Обращение №(\d+)/.exec(reply.text ?? "")?.[1]);
-    const topic = await group.waitFor(() =>
-      group.topics().find((candidate) => candidate.name.startsWith(`№${ticket} · `)),
-    );
-    const threadId = topic.message_thread_id;
-    const card = await group.waitFor(() => group.messages({ threadId })[0]);
-    return { ticket, threadId, card };
-  }
+  const openTicket = (user: UserDriver) => openTicketThroughBot(group, user);
 
   const inTopic = (threadId: number, check: (message: ChatMessage) => boolean) =>
     group.waitFor(() => group.messages({ threadId }).find(check));

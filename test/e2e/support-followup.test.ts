@@ -6,9 +6,10 @@ import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessage, GroupDriver, UserDriver } from "../emulator/index.ts";
 import type { World } from "../emulator/state/world.ts";
-import { type Harness, startHarness } from "../support/bot-harness.ts";
+import type { Harness } from "../support/bot-harness.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { signedIn } from "../support/sign-in.ts";
+import { openTicketThroughBot, startSupportDesk } from "../support/support-desk.ts";
 
 /** The drivers edit only text; other edits (a caption, a moved live location) by hand. */
 function editByHand(user: UserDriver, message: Message, change: Partial<Message>): void {
@@ -25,16 +26,7 @@ describe.skipIf(noPostgres)("support after the first conversation", () => {
   let group: GroupDriver;
   let agent: UserDriver;
   beforeAll(async () => {
-    harness = await startHarness({
-      env: { TELEGRAM_GROUP_PER_MINUTE: "1000" },
-      beforeStart: (emulator) => {
-        group = emulator.group({ title: "Каспнет · поддержка", forum: true });
-        return { SUPPORT_CHAT_ID: String(group.id) };
-      },
-    });
-    harness.emulator.timeoutMs = 10_000;
-    agent = harness.emulator.user({ firstName: "Марина", languageCode: "ru" });
-    group.setMemberStatus(agent.id, "administrator");
+    ({ harness, group, agent } = await startSupportDesk({ timeoutMs: 10000 }));
   });
   afterAll(() => harness?.stop());
 
@@ -42,17 +34,7 @@ describe.skipIf(noPostgres)("support after the first conversation", () => {
   const newUser = (firstName: string) => harness.emulator.user({ firstName, languageCode: "ru" });
   const stored = (id: number) => db().supportTicket.findUniqueOrThrow({ where: { id } });
 
-  async function openTicket(user: UserDriver) {
-    await user.send("/support");
-    await user.nextBotMessage();
-    await user.press("✍️ Написать оператору");
-    const reply = await user.nextBotMessage();
-    const ticket = Number(/Обращение №(\d+)/.exec(reply.text ?? "")?.[1]);
-    const topic = await group.waitFor(() =>
-      group.topics().find((candidate) => candidate.name.startsWith(`№${ticket} · `)),
-    );
-    return { ticket, threadId: topic.message_thread_id };
-  }
+  const openTicket = (user: UserDriver) => openTicketThroughBot(group, user);
 
   const inTopic = (threadId: number, check: (message: ChatMessage) => boolean) =>
     group.waitFor(() => group.messages({ threadId }).find(check));

@@ -12,6 +12,7 @@ import type { MessageContent, Placement, World } from "../emulator/state/world.t
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { inlineButtons, signedIn } from "../support/sign-in.ts";
+import { openTicketThroughBot, startSupportDesk } from "../support/support-desk.ts";
 
 /**
  * The emulator's drivers send photos and documents only to the private chat; an agent posts media
@@ -52,17 +53,10 @@ describe.skipIf(noPostgres)("support", () => {
   let group: GroupDriver;
   let agent: UserDriver;
   beforeAll(async () => {
-    harness = await startHarness({
-      // One group message a second is the throttler's pace; the minute's budget is not at stake.
-      env: { TELEGRAM_GROUP_PER_MINUTE: "1000", PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet" },
-      beforeStart: (emulator) => {
-        group = emulator.group({ title: "Каспнет · поддержка", forum: true });
-        return { SUPPORT_CHAT_ID: String(group.id) };
-      },
-    });
-    harness.emulator.timeoutMs = 20_000;
-    agent = harness.emulator.user({ firstName: "Марина", languageCode: "ru" });
-    group.setMemberStatus(agent.id, "administrator");
+    ({ harness, group, agent } = await startSupportDesk({
+      env: { PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet" },
+      timeoutMs: 20000,
+    }));
   });
   afterAll(() => harness?.stop());
 
@@ -70,21 +64,7 @@ describe.skipIf(noPostgres)("support", () => {
   const newUser = (firstName: string, username?: string) =>
     harness.emulator.user({ firstName, languageCode: "ru", ...(username ? { username } : {}) });
 
-  /** Opens a ticket from /support; returns its number and topic. */
-  async function openTicket(user: UserDriver) {
-    await user.send("/support");
-    await user.nextBotMessage();
-    await user.press("✍️ Написать оператору");
-    const reply = await user.nextBotMessage();
-    const ticket = Number(/Обращение №(\d+)/.exec(reply.text ?? "")?.[1]);
-    const topic = await group.waitFor(() =>
-      group.topics().find((candidate) => candidate.name.startsWith(`№${ticket} · `)),
-    );
-    const card = await group.waitFor(
-      () => group.messages({ threadId: topic.message_thread_id })[0],
-    );
-    return { ticket, reply, topic, threadId: topic.message_thread_id, card };
-  }
+  const openTicket = (user: UserDriver) => openTicketThroughBot(group, user);
 
   const inTopic = (threadId: number, check: (message: ChatMessage) => boolean) =>
     group.waitFor(() => group.messages({ threadId }).find(check));

@@ -9,6 +9,7 @@ import type { ChatMessage, GroupDriver, UserDriver } from "../emulator/index.ts"
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { inlineButtons, signedIn } from "../support/sign-in.ts";
+import { startSupportDesk } from "../support/support-desk.ts";
 
 const rub = (kopecks: number) => formatMoney(kopecks);
 const missing = "Я оплатил, а баланс не изменился";
@@ -20,14 +21,10 @@ describe.skipIf(noPostgres)("a payment the balance does not show", () => {
   let harness: Harness;
   let group: GroupDriver;
   beforeAll(async () => {
-    harness = await startHarness({
-      env: { TELEGRAM_GROUP_PER_MINUTE: "1000", PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet" },
-      beforeStart: (emulator) => {
-        group = emulator.group({ title: "Каспнет · поддержка", forum: true });
-        return { SUPPORT_CHAT_ID: String(group.id) };
-      },
-    });
-    harness.emulator.timeoutMs = 20_000;
+    ({ harness, group } = await startSupportDesk({
+      env: { PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet" },
+      timeoutMs: 20000,
+    }));
   });
   afterAll(() => harness?.stop());
 
