@@ -6,6 +6,7 @@ import { type Database, openDatabase } from "../core/db.ts";
 import { startScheduler } from "../core/jobs/scheduler.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
 import { createMailer } from "../core/mail.ts";
+import { Outages } from "../core/outages.ts";
 import { connectRedis, type Redis } from "../core/redis.ts";
 import { BackgroundTasks } from "./background.ts";
 import { createBot } from "./bot.ts";
@@ -37,8 +38,9 @@ export async function startApp(
   config: Config,
   logger = createLogger(config.logLevel),
 ): Promise<RunningApp> {
+  const outages = new Outages(logger);
   const database = await openDatabase(config);
-  const redis = await connectRedis(config.redisUrl).catch(async (error: unknown) => {
+  const redis = await connectRedis(config.redisUrl, outages).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
@@ -51,6 +53,7 @@ export async function startApp(
     logger,
     mailer,
     background,
+    outages,
   });
   const closeStores = async () => {
     mailer.close();

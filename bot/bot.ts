@@ -68,7 +68,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     }),
   );
 
-  const features = bot.errorBoundary(apologizeAndLog(logger));
+  const apologize = apologizeAndLog({ logger, i18n, outages: deps.outages });
+  const features = bot.errorBoundary(apologize);
   const login = loginFeature(deps);
   const logout = logoutFeature({ ...deps, i18n });
   const password = passwordFeature({ ...deps, i18n });
@@ -104,7 +105,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(supportFeature({ ...deps, i18n }));
   features.use(fallbackFeature());
 
-  bot.catch(apologizeAndLog(logger));
+  bot.catch(apologize);
   return bot;
 }
 

@@ -2,6 +2,7 @@ import type { Config } from "../core/config.ts";
 import type { Db } from "../core/db.ts";
 import type { Logger } from "../core/logger.ts";
 import type { Mailer } from "../core/mail.ts";
+import type { Outages } from "../core/outages.ts";
 import type { Redis } from "../core/redis.ts";
 import type { BackgroundTasks } from "./background.ts";
 
@@ -14,4 +15,6 @@ export interface BotDeps {
   mailer: Mailer;
   /** Work handlers start without waiting for it; the process waits for it when it stops. */
   background?: BackgroundTasks;
+  /** Which of Redis and PostgreSQL are down (the error boundary puts failures down to them). */
+  outages?: Outages;
 }

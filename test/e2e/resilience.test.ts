@@ -1,13 +1,22 @@
 // What keeps the bot serving: a failing handler, a restart with Redis, a user who blocked it.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
+import { type RedisServer, startRedisServer } from "../support/redis-server.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
+
+const apologies = {
+  ru: "Извините, что-то пошло не так. Попробуйте ещё раз чуть позже или позвоните 8 800 700-54-05.",
+  en: "Sorry, something went wrong. Please try again a little later or call 8 800 700-54-05.",
+};
 
 describe.skipIf(noPostgres || noRedis)("resilience", () => {
   let harness: Harness | undefined;
+  let redisServer: RedisServer | undefined;
   afterEach(async () => {
     await harness?.stop();
     harness = undefined;
+    await redisServer?.kill();
+    redisServer = undefined;
   });
 
   it("apologizes when a handler fails, logs it with the update id, and keeps serving", async () => {
@@ -18,9 +27,7 @@ describe.skipIf(noPostgres || noRedis)("resilience", () => {
     try {
       await user.send("/start");
       const apology = await user.nextBotMessage();
-      expect(apology.text).toBe(
-        "Извините, что-то пошло не так. Попробуйте ещё раз чуть позже или позвоните 8 800 700-54-05.",
-      );
+      expect(apology.text).toBe(apologies.ru);
     } finally {
       await prisma.$executeRawUnsafe(`ALTER TABLE "TelegramUserAway" RENAME TO "TelegramUser"`);
     }
@@ -30,6 +37,32 @@ describe.skipIf(noPostgres || noRedis)("resilience", () => {
 
     await user.send("/start");
     expect((await user.nextBotMessage()).text).toMatch(/^Здравствуйте, Мадина!/);
+  });
+
+  it("apologizes in each user's language while Redis is down, says so once, and recovers", async () => {
+    redisServer = await startRedisServer();
+    harness = await startHarness({ env: { REDIS_URL: redisServer.url } });
+    const consoleErrors = vi.spyOn(console, "error");
+    const zarema = harness.emulator.user({ firstName: "Зарема", languageCode: "ru" });
+    const tom = harness.emulator.user({ firstName: "Tom", languageCode: "en" });
+    const ilyas = harness.emulator.user({ firstName: "Ильяс" });
+    await redisServer.kill();
+    for (const user of [zarema, tom, ilyas]) await user.send("/start");
+    expect((await zarema.nextBotMessage()).text).toBe(apologies.ru);
+    expect((await tom.nextBotMessage()).text).toBe(apologies.en);
+    expect((await ilyas.nextBotMessage()).text).toBe(apologies.ru);
+    const logs = () => harness?.logs.entries() ?? [];
+    const saying = (msg: string) => logs().filter((entry) => entry.msg === msg);
+    expect(saying("redis unavailable")).toHaveLength(1);
+    expect(logs().filter((entry) => entry.msg === "update handler failed")).toEqual([]);
+
+    await redisServer.start();
+    await zarema.waitFor(() => saying("redis available again").length === 1);
+    await zarema.send("/start");
+    expect((await zarema.nextBotMessage()).text).toMatch(/^Здравствуйте, Зарема!/);
+    expect(saying("redis unavailable")).toHaveLength(1);
+    expect(consoleErrors.mock.calls.flat().join(" ")).not.toContain("Unhandled error event");
+    consoleErrors.mockRestore();
   });
 
   it("keeps a user's session in Redis across a restart of the bot", async () => {
