@@ -1,7 +1,7 @@
 // /announce in the staff chat: a member writes `/announce <text>` (or answers a message with
 // /announce); the bot shows the announcement exactly as subscribers will see it, how many each
 // audience reaches, and buttons to send it to those with news on, to everyone, or to cancel. Only
-// members of the staff chat may start or confirm one (checked with getChatMember each time). Once
+// members of the staff chat may start or confirm one (bot/chat-membership.ts, checked each time). Once
 // confirmed, this process sends it through the outbox (one sender at a time across instances) and
 // edits the control message with the progress and, at the end, the report.
 import { setTimeout as sleep } from "node:timers/promises";
@@ -20,11 +20,12 @@ import {
 } from "../../core/notify/announcements.ts";
 import { createDeliverer } from "../../core/notify/deliverer.ts";
 import { BackgroundTasks } from "../background.ts";
+import { chatMembership } from "../chat-membership.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime } from "../format.ts";
 import { createNotifier } from "../notifier.ts";
-import { isStaffMember, type StaffDeps, staffName, staffText } from "./staff-requests.ts";
+import { type StaffDeps, staffName, staffText } from "./staff-requests.ts";
 
 const progressEveryMs = 5000;
 
@@ -61,6 +62,8 @@ export function staffAnnounceFeature(deps: StaffDeps & Pick<BotDeps, "redis" | "
   const chatId = config.staffChatId;
   if (chatId === undefined) return feature;
   const staffChat = feature.filter((ctx) => ctx.chat?.id === chatId);
+  const membershipOf = chatMembership(chatId, logger);
+  const isStaff = async (ctx: BotContext) => (await membershipOf(ctx)) === true;
   const lock = deps.redis ? redisJobLock(deps.redis) : localJobLock();
   const background = deps.background ?? new BackgroundTasks();
 
@@ -113,7 +116,7 @@ export function staffAnnounceFeature(deps: StaffDeps & Pick<BotDeps, "redis" | "
   }
 
   staffChat.command("announce", async (ctx) => {
-    if (!ctx.from || !(await isStaffMember(ctx.api, chatId, ctx.from.id))) {
+    if (!ctx.from || !(await isStaff(ctx))) {
       await ctx.reply(t("announce-staff-only"));
       return;
     }
@@ -143,7 +146,7 @@ export function staffAnnounceFeature(deps: StaffDeps & Pick<BotDeps, "redis" | "
   });
 
   staffChat.callbackQuery(/^ann:(\d{1,9}):(news|all|cancel)$/, async (ctx) => {
-    if (!(await isStaffMember(ctx.api, chatId, ctx.from.id))) {
+    if (!(await isStaff(ctx))) {
       await ctx.answerCallbackQuery({ text: t("announce-staff-only"), show_alert: true });
       return;
     }

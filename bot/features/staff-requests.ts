@@ -1,8 +1,8 @@
 // The staff chat (STAFF_CHAT_ID) side of connection requests: a card per request with status
 // buttons, edited to show the status, who set it and when; a rejection takes its reason as a reply;
-// the prospect is told of every change in their language. Only members of the staff chat may change
-// a status: each press and each reason is checked with getChatMember. /requests lists the open
-// requests, /find <phone> shows a phone's requests; the daily digest lists the overdue ones.
+// the prospect is told of every change in their language. /requests lists the open requests,
+// /find <phone> shows a phone's requests; the daily digest lists the overdue ones. Only members of
+// the staff chat see requests or change a status: every command, press and reason is checked.
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, InlineKeyboard } from "grammy";
 import type { User } from "grammy/types";
@@ -20,6 +20,7 @@ import {
 } from "../../core/requests/request-view.ts";
 import { canChange, changeStatus, type StatusChange } from "../../core/requests/status.ts";
 import type { SubmittedRequest } from "../../core/requests/submit.ts";
+import { chatMembership } from "../chat-membership.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime } from "../format.ts";
@@ -64,16 +65,6 @@ const actionData = (id: number, action: Action) => `req:${id}:${action}`;
 export function staffName(user: User): string {
   const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
   return user.username ? `${name} (@${user.username})` : name;
-}
-
-/** Members of the chat, not just anyone who can see it (a public group, a forwarded card). */
-export async function isStaffMember(api: Api, chatId: number, userId: number): Promise<boolean> {
-  const member = await api.getChatMember(chatId, userId).catch(() => undefined);
-  if (!member) return false;
-  if (member.status === "restricted") return member.is_member;
-  return (
-    member.status === "creator" || member.status === "administrator" || member.status === "member"
-  );
 }
 
 export function staffText({ i18n }: Pick<StaffDeps, "i18n">) {
@@ -190,6 +181,8 @@ export function staffRequestsFeature(deps: StaffDeps & Pick<BotDeps, "redis">) {
   /** Reason prompts waiting for a reply: the prompt's message id to the request it is for. */
   const reasonPrompts = expiringStore<{ requestId: number }>(deps.redis, "reject-reason:");
   const staffChat = feature.filter((ctx) => ctx.chat?.id === chatId);
+  const membershipOf = chatMembership(chatId, logger);
+  const isStaff = async (ctx: BotContext) => (await membershipOf(ctx)) === true;
 
   async function refreshCard(api: Api, request: RequestView, pressed?: number) {
     const card = requestCard(deps, request);
@@ -242,7 +235,7 @@ export function staffRequestsFeature(deps: StaffDeps & Pick<BotDeps, "redis">) {
   }
 
   staffChat.callbackQuery(/^req:(\d{1,9}):(work|signed|reject)$/, async (ctx) => {
-    if (!(await isStaffMember(ctx.api, chatId, ctx.from.id))) {
+    if (!(await isStaff(ctx))) {
       await ctx.answerCallbackQuery({ text: ctx.t("connect-staff-only"), show_alert: true });
       return;
     }
@@ -274,6 +267,10 @@ export function staffRequestsFeature(deps: StaffDeps & Pick<BotDeps, "redis">) {
   });
 
   staffChat.command("requests", async (ctx) => {
+    if (!(await isStaff(ctx))) {
+      await ctx.reply(t("connect-staff-members-only"));
+      return;
+    }
     const [open, count] = await Promise.all([openRequests(db), countOpenRequests(db)]);
     if (open.length === 0) {
       await ctx.reply(t("connect-staff-open-none"));
@@ -299,6 +296,10 @@ export function staffRequestsFeature(deps: StaffDeps & Pick<BotDeps, "redis">) {
   });
 
   staffChat.command("find", async (ctx) => {
+    if (!(await isStaff(ctx))) {
+      await ctx.reply(t("connect-staff-members-only"));
+      return;
+    }
     const phone = normalizePhone(ctx.match);
     if (phone === null) {
       await ctx.reply(t("connect-staff-find-usage"));
@@ -323,7 +324,7 @@ export function staffRequestsFeature(deps: StaffDeps & Pick<BotDeps, "redis">) {
         ? await reasonPrompts.get(String(replied.message_id))
         : undefined;
     if (!replied || !prompt) return next();
-    if (!(await isStaffMember(ctx.api, chatId, ctx.from.id))) {
+    if (!(await isStaff(ctx))) {
       await ctx.reply(ctx.t("connect-staff-only"));
       return;
     }

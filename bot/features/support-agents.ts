@@ -1,6 +1,6 @@
 // The agents' side: a ticket's topic in the support group. Agents' messages go to the subscriber
 // (except internal notes starting with //), their edits as edits; /close, /reopen and /card act on
-// the ticket. Only members of the group act as agents (getChatMember, cached for a minute).
+// the ticket. Only members of the group act as agents (bot/chat-membership.ts, checked each time).
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer } from "grammy";
 import type { Message, User } from "grammy/types";
@@ -16,6 +16,7 @@ import {
   findTicketByTopic,
   reopenTicket,
 } from "../../core/support/tickets.ts";
+import { chatMembership } from "../chat-membership.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatMoney } from "../format.ts";
@@ -23,11 +24,6 @@ import { localeOf } from "../i18n.ts";
 import { renderCard, renderStats } from "./support-card.ts";
 import { isRelayable, type Relay, ratingKeyboard } from "./support-relay.ts";
 import { sendTopUpInvoice } from "./topup.ts";
-
-const agentStatuses = new Set(["creator", "administrator", "member"]);
-const membershipTtlMs = 60_000;
-/** How long a membership check may take: a pressed button waits for it. */
-const membershipCheckMs = 2_500;
 
 const isNote = (message: Message) => (message.text ?? message.caption ?? "").startsWith("//");
 const nameOf = (user: User) => [user.first_name, user.last_name].filter(Boolean).join(" ");
@@ -39,40 +35,11 @@ export function supportAgentsFeature(
 ) {
   const { db, config, logger } = deps;
   const { staff } = relay;
-  const membership = new Map<number, { agent: boolean; until: number }>();
-
-  /**
-   * Whether the sender is a member of the agents' group; "unknown" when Telegram did not say
-   * within a few seconds (nothing is cached then, the next try asks again).
-   */
-  async function isAgent(
-    api: Api,
-    message: { from: User; sender_chat?: { id: number } },
-  ): Promise<boolean | "unknown"> {
-    // An anonymous administrator writes as the group itself.
-    if (message.sender_chat?.id === supportChatId) return true;
-    const userId = message.from.id;
-    const cached = membership.get(userId);
-    if (cached && cached.until > Date.now()) return cached.agent;
-    try {
-      const member = await api.getChatMember(
-        supportChatId,
-        userId,
-        // grammY types its signal with its own AbortSignal shim; Node's is the same thing.
-        AbortSignal.timeout(membershipCheckMs) as Parameters<Api["getChatMember"]>[2],
-      );
-      const agent = agentStatuses.has(member.status);
-      membership.set(userId, { agent, until: Date.now() + membershipTtlMs });
-      return agent;
-    } catch (error) {
-      logger.warn({ err: error, userId }, "agent membership not checked");
-      return "unknown";
-    }
-  }
+  const isAgent = chatMembership(supportChatId, logger);
 
   /** A button pressed by someone who is not (or may not be) an agent is refused with a reason. */
   async function refuseNonAgent(ctx: BotContext & { from: User }): Promise<boolean> {
-    const agent = await isAgent(ctx.api, { from: ctx.from });
+    const agent = await isAgent(ctx);
     if (agent === true) return false;
     const key = agent === false ? "support-agent-only" : "support-agent-check-failed";
     await ctx.answerCallbackQuery({ text: staff(key), show_alert: true });
@@ -88,7 +55,7 @@ export function supportAgentsFeature(
   async function fromAgent(ctx: BotContext): Promise<User | null> {
     const message = ctx.message;
     if (!message?.from) return null;
-    const agent = await isAgent(ctx.api, { ...message, from: message.from });
+    const agent = await isAgent(ctx);
     if (agent === true) return message.from;
     await ctx.reply(staff(agent === false ? "support-agent-only" : "support-agent-check-failed"), {
       reply_parameters: { message_id: message.message_id },
@@ -261,7 +228,7 @@ export function supportAgentsFeature(
     if (threadId === undefined || !isRelayable(message) || isNote(message)) return;
     const ticket = await findTicketByTopic(db, threadId);
     if (!ticket) return;
-    const agent = await isAgent(ctx.api, message);
+    const agent = await isAgent(ctx);
     if (agent === "unknown") {
       await ctx.reply(staff("support-agent-check-failed-not-sent"), {
         reply_parameters: { message_id: message.message_id },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDateTime } from "../../bot/format.ts";
 import type { ChatMessage, GroupDriver, UserDriver } from "../emulator/index.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
+import { groupAnonymousBot, redeliverAs } from "../support/forged-update.ts";
 import { jobRunner } from "../support/jobs.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { inlineButtons } from "../support/sign-in.ts";
@@ -205,6 +206,40 @@ describe.skipIf(noPostgres)("connection requests: the staff chat", () => {
     expect((await prospect.nextBotMessage()).text).toBe(
       "Не понял сообщение. Выберите действие в меню: /menu",
     );
+  });
+
+  it("answers /requests, /find and /announce only to members of the staff chat", async () => {
+    const prospect = harness.emulator.user({ firstName: "Зарина", languageCode: "ru" });
+    const id = await sendRequest(prospect, "+79285551005");
+    await cardOf(id);
+    staff.skipBotMessages();
+    const outsider = harness.emulator.user({ firstName: "Чужой" });
+    const former = harness.emulator.user({ firstName: "Бывший" });
+    staff.setMemberStatus(former.id, "member");
+    staff.setMemberStatus(former.id, "left");
+    const requestsOnly = "Заявки видят только участники чата сотрудников.";
+
+    const list = await manager.sendIn(staff, "/requests");
+    expect((await staff.nextBotMessage()).text).toContain("+79285551005");
+    const find = await manager.sendIn(staff, "/find +7 928 555-10-05");
+    expect((await staff.nextBotMessage()).text).toContain(`📝 Заявка №${id} `);
+    const announce = await manager.sendIn(staff, "/announce Завтра плановые работы");
+    await staff.nextBotMessage();
+    await staff.nextBotMessage();
+    for (const stranger of [outsider, former]) {
+      redeliverAs(harness.emulator, list, { from: stranger.user });
+      expect((await staff.nextBotMessage()).text).toBe(requestsOnly);
+      redeliverAs(harness.emulator, find, { from: stranger.user });
+      expect((await staff.nextBotMessage()).text).toBe(requestsOnly);
+      redeliverAs(harness.emulator, announce, { from: stranger.user });
+      expect((await staff.nextBotMessage()).text).toBe(
+        "Объявления рассылают только участники чата сотрудников.",
+      );
+    }
+
+    // An anonymous administrator writes as the chat itself: a member.
+    redeliverAs(harness.emulator, find, { from: groupAnonymousBot, sender_chat: staff.chat });
+    expect((await staff.nextBotMessage()).text).toContain(`📝 Заявка №${id} `);
   });
 
   it("tells the staff chat once a day of requests left NEW for more than 24 hours", async () => {

@@ -10,6 +10,7 @@ import type { ChatMessage, GroupDriver, UserDriver } from "../emulator/index.ts"
 import type { ChatRecord } from "../emulator/state/chat.ts";
 import type { MessageContent, Placement, World } from "../emulator/state/world.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
+import { groupAnonymousBot, redeliverAs } from "../support/forged-update.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { inlineButtons, signedIn } from "../support/sign-in.ts";
 import { openTicketThroughBot, startSupportDesk } from "../support/support-desk.ts";
@@ -323,6 +324,65 @@ describe.skipIf(noPostgres)("support", () => {
         ? true
         : undefined,
     );
+  });
+
+  it("refuses every agent command and button to someone not (or no longer) in the group", async () => {
+    const user = newUser("Руслан");
+    await signedIn(user, "10005");
+    const { ticket, threadId, card } = await openTicket(user);
+    const colleague = newUser("Олег");
+    group.setMemberStatus(colleague.id, "member");
+    const note = await colleague.sendInTopic(group, threadId, "// посмотрю позже");
+    await colleague.sendInTopic(group, threadId, "/card");
+    await group.waitFor(() =>
+      group.messages({ threadId }).filter((m) => m.text?.startsWith(`🎫 Обращение №${ticket}`))
+        .length === 2
+        ? true
+        : undefined,
+    );
+    group.setMemberStatus(colleague.id, "left");
+    const stranger = newUser("Незнакомец");
+    const refusals = () =>
+      group.messages().filter((m) => m.text?.includes("только участники группы поддержки"));
+
+    let refused = refusals().length;
+    for (const outsider of [colleague, stranger])
+      for (const command of ["/close", "/reopen", "/card", "/stats"]) {
+        redeliverAs(harness.emulator, note, { from: outsider.user }, command);
+        refused += 1;
+        await group.waitFor(() => refusals().length === refused || undefined);
+      }
+    for (const button of [
+      "🔄 Обновить карточку",
+      "🤝 Доверительный платёж",
+      "💳 Отправить счёт на оплату",
+    ]) {
+      const query = await colleague.press(button, { message: card });
+      expect((await colleague.waitForCallbackAnswer(query)).text).toContain("только участники");
+    }
+    expect((await db().supportTicket.findUniqueOrThrow({ where: { id: ticket } })).status).toBe(
+      "OPEN",
+    );
+    expect(group.messages().some((m) => m.text?.startsWith("📊 Поддержка"))).toBe(false);
+
+    // An anonymous administrator writes as the group itself: an agent.
+    redeliverAs(
+      harness.emulator,
+      note,
+      { from: groupAnonymousBot, sender_chat: group.chat },
+      "/close",
+    );
+    await inTopic(threadId, (m) => !!m.text?.startsWith("✅ Обращение закрыто (Group)"));
+    expect((await db().supportTicket.findUniqueOrThrow({ where: { id: ticket } })).status).toBe(
+      "CLOSED",
+    );
+    redeliverAs(
+      harness.emulator,
+      note,
+      { from: groupAnonymousBot, sender_chat: group.chat },
+      "/reopen",
+    );
+    await inTopic(threadId, (m) => !!m.text?.startsWith("Обращение снова открыто (Group)"));
   });
 
   it("grants a trust payment on the subscriber's behalf from the card, under the same rules", async () => {

@@ -77,11 +77,31 @@ describe("sendMessage", () => {
     expect(
       (await fails("sendMessage", { chat_id: alice.id, text: "я".repeat(4097) })).description,
     ).toBe("Bad Request: message is too long");
-    // Markup does not count, emoji count as one character.
+    // Markup does not count; the limit counts UTF-16 code units, so an emoji counts as two.
     await ok("sendMessage", {
       chat_id: alice.id,
-      text: `<b>${"😀".repeat(4096)}</b>`,
+      text: `<b>${"😀".repeat(2048)}</b>`,
       parse_mode: "HTML",
+    });
+    expect(
+      (await fails("sendMessage", { chat_id: alice.id, text: `${"😀".repeat(2048)}!` }))
+        .description,
+    ).toBe("Bad Request: message is too long");
+  });
+
+  it("refuses a caption over 1024 UTF-16 units in copyMessage", async () => {
+    const source = await alice.sendPhoto({ caption: "схема" });
+    const copy = (caption: string) =>
+      callApi(emu, "copyMessage", {
+        chat_id: alice.id,
+        from_chat_id: alice.id,
+        message_id: source.message_id,
+        caption,
+      });
+    expect((await copy("😀".repeat(512))).body.ok).toBe(true);
+    expect((await copy(`${"😀".repeat(512)}!`)).body).toMatchObject({
+      ok: false,
+      description: "Bad Request: message caption is too long",
     });
   });
 
@@ -316,12 +336,33 @@ describe("answerCallbackQuery", () => {
     ]);
     const tooOld =
       "Bad Request: query is too old and response timeout expired or query ID is invalid";
+    expect(alice.callbackAnswers()).toHaveLength(1);
     expect((await fails("answerCallbackQuery", { callback_query_id: query.id })).description).toBe(
       tooOld,
     );
     expect((await fails("answerCallbackQuery", { callback_query_id: "123" })).description).toBe(
       tooOld,
     );
+  });
+});
+
+describe("answerCallbackQuery text", () => {
+  it("takes at most 200 UTF-16 units", async () => {
+    await ok("sendMessage", {
+      chat_id: alice.id,
+      text: "?",
+      reply_markup: { inline_keyboard: [[{ text: "Да", callback_data: "yes" }]] },
+    });
+    const first = await alice.press("Да");
+    expect(
+      (await fails("answerCallbackQuery", { callback_query_id: first.id, text: "😀".repeat(101) }))
+        .description,
+    ).toBe("Bad Request: MESSAGE_TOO_LONG");
+    expect(alice.callbackAnswers()).toEqual([]);
+    await ok<boolean>("answerCallbackQuery", {
+      callback_query_id: first.id,
+      text: "😀".repeat(100),
+    });
   });
 });
 

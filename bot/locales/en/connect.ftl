@@ -112,6 +112,7 @@ connect-staff-status-in-progress = in progress
 connect-staff-status-signed = contract signed
 connect-staff-status-rejected = declined
 connect-staff-only = Only members of the staff chat change the status of requests.
+connect-staff-members-only = Only members of the staff chat see requests.
 connect-staff-done = Request No. { $id }: { $status }.
 connect-staff-already = Request No. { $id } is already: { $status }.
 connect-staff-ask-reason = { $by }, write the reason to decline request No. { $id } as a reply to this message.

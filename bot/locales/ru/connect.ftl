@@ -112,6 +112,7 @@ connect-staff-status-in-progress = в работе
 connect-staff-status-signed = договор подписан
 connect-staff-status-rejected = отклонена
 connect-staff-only = Статус заявок меняют только участники чата сотрудников.
+connect-staff-members-only = Заявки видят только участники чата сотрудников.
 connect-staff-done = Заявка №{ $id }: { $status }.
 connect-staff-already = Заявка №{ $id } уже: { $status }.
 connect-staff-ask-reason = { $by }, напишите причину отклонения заявки №{ $id } ответом на это сообщение.
