@@ -30,8 +30,8 @@ export function fitText(text: string, limit: number): string {
 }
 
 /**
- * The text in parts of at most `limit`, each ending at the last line break, or else the last
- * space, that fits (the break itself dropped); a word longer than a part is cut. Entities go with
+ * The text in parts of at most `limit`, each ending at the last line break in its second half, or
+ * else the last space, that fits (the break itself dropped); a word longer than a part is cut. Entities go with
  * the parts they cover, cut at the parts' edges.
  */
 export function splitText(text: string, limit: number, entities: MessageEntity[] = []): TextPart[] {
@@ -43,7 +43,8 @@ export function splitText(text: string, limit: number, entities: MessageEntity[]
     if (start + limit < text.length) {
       const lineBreak = text.lastIndexOf("\n", start + limit);
       const space = text.lastIndexOf(" ", start + limit);
-      const at = lineBreak > start ? lineBreak : space > start ? space : -1;
+      // A line break early in the part (a heading's) would leave the part nearly empty.
+      const at = lineBreak > start + limit / 2 ? lineBreak : space > start ? space : -1;
       end = at === -1 ? safeCut(text, start + limit) : at;
       next = at === -1 ? end : at + 1;
     }
