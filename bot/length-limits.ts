@@ -61,3 +61,21 @@ function entitiesWithin(entities: MessageEntity[], start: number, end: number): 
     return to > from ? [{ ...entity, offset: from - start, length: to - from }] : [];
   });
 }
+
+/**
+ * The first of the lines that fit within `limit`, one a line, and when some do not fit,
+ * `more(how many)` as the last line: a list that must stay one message.
+ */
+export function fitLines(lines: string[], limit: number, more: (left: number) => string): string {
+  const all = lines.join("\n");
+  if (all.length <= limit) return all;
+  let kept = 0;
+  let length = 0;
+  for (const line of lines) {
+    const next = length + (kept > 0 ? 1 : 0) + line.length;
+    if (next + 1 + more(lines.length - kept - 1).length > limit) break;
+    length = next;
+    kept += 1;
+  }
+  return fitText([...lines.slice(0, kept), more(lines.length - kept)].join("\n"), limit);
+}
