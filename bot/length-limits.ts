@@ -10,6 +10,9 @@ export const lengthLimits = {
   caption: 1024,
   /** answerCallbackQuery's text */
   callbackAnswer: 200,
+  /** sendInvoice's title and description */
+  invoiceTitle: 32,
+  invoiceDescription: 255,
 } as const;
 
 export interface TextPart {
