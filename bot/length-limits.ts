@@ -10,6 +10,9 @@ export const lengthLimits = {
   caption: 1024,
   /** answerCallbackQuery's text */
   callbackAnswer: 200,
+  /** sendInvoice's title and description */
+  invoiceTitle: 32,
+  invoiceDescription: 255,
 } as const;
 
 export interface TextPart {
@@ -30,8 +33,8 @@ export function fitText(text: string, limit: number): string {
 }
 
 /**
- * The text in parts of at most `limit`, each ending at the last line break, or else the last
- * space, that fits (the break itself dropped); a word longer than a part is cut. Entities go with
+ * The text in parts of at most `limit`, each ending at the last line break in its second half, or
+ * else the last space, that fits (the break itself dropped); a word longer than a part is cut. Entities go with
  * the parts they cover, cut at the parts' edges.
  */
 export function splitText(text: string, limit: number, entities: MessageEntity[] = []): TextPart[] {
@@ -43,7 +46,8 @@ export function splitText(text: string, limit: number, entities: MessageEntity[]
     if (start + limit < text.length) {
       const lineBreak = text.lastIndexOf("\n", start + limit);
       const space = text.lastIndexOf(" ", start + limit);
-      const at = lineBreak > start ? lineBreak : space > start ? space : -1;
+      // A line break early in the part (a heading's) would leave the part nearly empty.
+      const at = lineBreak > start + limit / 2 ? lineBreak : space > start ? space : -1;
       end = at === -1 ? safeCut(text, start + limit) : at;
       next = at === -1 ? end : at + 1;
     }
@@ -59,4 +63,22 @@ function entitiesWithin(entities: MessageEntity[], start: number, end: number): 
     const to = Math.min(entity.offset + entity.length, end);
     return to > from ? [{ ...entity, offset: from - start, length: to - from }] : [];
   });
+}
+
+/**
+ * The first of the lines that fit within `limit`, one a line, and when some do not fit,
+ * `more(how many)` as the last line: a list that must stay one message.
+ */
+export function fitLines(lines: string[], limit: number, more: (left: number) => string): string {
+  const all = lines.join("\n");
+  if (all.length <= limit) return all;
+  let kept = 0;
+  let length = 0;
+  for (const line of lines) {
+    const next = length + (kept > 0 ? 1 : 0) + line.length;
+    if (next + 1 + more(lines.length - kept - 1).length > limit) break;
+    length = next;
+    kept += 1;
+  }
+  return fitText([...lines.slice(0, kept), more(lines.length - kept)].join("\n"), limit);
 }

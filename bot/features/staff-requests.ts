@@ -25,6 +25,7 @@ import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime } from "../format.ts";
 import type { Locale } from "../i18n.ts";
+import { fitLines, lengthLimits, splitText } from "../length-limits.ts";
 import { notifyRecipients } from "../notify.ts";
 
 /** The staff chat reads Russian, whatever the language of the member who pressed. */
@@ -165,8 +166,11 @@ export function requestsDigestMessage(
       phone: request.phone,
     }),
   );
+  const header = t("connect-digest", { count: String(notice.requests.length) });
   return {
-    text: [t("connect-digest", { count: String(notice.requests.length) }), ...lines].join("\n"),
+    text: fitLines([header, ...lines], lengthLimits.text, (more) =>
+      t("connect-digest-more", { more: String(more) }),
+    ),
     reply_markup: undefined,
   };
 }
@@ -292,7 +296,7 @@ export function staffRequestsFeature(deps: StaffDeps & Pick<BotDeps, "redis">) {
     ];
     if (count > open.length)
       lines.push(t("connect-staff-open-more", { more: String(count - open.length) }));
-    await ctx.reply(lines.join("\n"));
+    for (const part of splitText(lines.join("\n"), lengthLimits.text)) await ctx.reply(part.text);
   });
 
   staffChat.command("find", async (ctx) => {

@@ -3,6 +3,10 @@ import { InlineKeyboard } from "grammy";
 import type { SubscriberCard } from "../../core/support/card.ts";
 import type { PeriodStats, SupportStats } from "../../core/support/stats.ts";
 import { formatDate, formatDateTime, formatMoney } from "../format.ts";
+import { fitText, lengthLimits } from "../length-limits.ts";
+
+/** A contract's name or address from the billing has no length limit of its own. */
+const fieldLimit = 500;
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
@@ -22,10 +26,10 @@ export function renderCard(
   if (account) {
     const tariffs = [account.internet?.name, account.iptv?.name].filter(Boolean).join(" + ");
     lines.push(
-      t("support-card-account", { login: account.login, name: account.name }),
+      t("support-card-account", { login: account.login, name: fitText(account.name, fieldLimit) }),
       t("support-card-status", { status: account.status, balance: formatMoney(account.balance) }),
       t("support-card-tariffs", { tariffs: tariffs || t("support-card-no-tariff") }),
-      t("support-card-address", { address: account.address }),
+      t("support-card-address", { address: fitText(account.address, fieldLimit) }),
       t("support-card-phone", { phone: account.phone ?? "—" }),
     );
     if (account.trust)
@@ -61,7 +65,7 @@ export function renderCard(
     lines.push(
       t("support-card-request", {
         id: card.connectionRequest.id,
-        address: card.connectionRequest.address,
+        address: fitText(card.connectionRequest.address, fieldLimit),
         status: card.connectionRequest.status,
       }),
     );
@@ -70,7 +74,7 @@ export function renderCard(
   if (account) keyboard.text(t("support-card-grant-trust"), trustData(card.ticketId));
   if (account && invoices)
     keyboard.row().text(t("support-card-invoice"), invoiceData(card.ticketId));
-  return { text: lines.join("\n"), reply_markup: keyboard };
+  return { text: fitText(lines.join("\n"), lengthLimits.text), reply_markup: keyboard };
 }
 
 const oneDecimal = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 });

@@ -3,7 +3,7 @@
 // relayed as a reply to the counterpart and an edit as an edit of the copy.
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, GrammyError, InlineKeyboard } from "grammy";
-import type { Message, ReplyParameters } from "grammy/types";
+import type { Message, MessageEntity, ReplyParameters } from "grammy/types";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import { getSubscriberCard, topicName } from "../../core/support/card.ts";
 import {
@@ -16,6 +16,7 @@ import {
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { localeOf } from "../i18n.ts";
+import { lengthLimits, splitText } from "../length-limits.ts";
 import { renderCard } from "./support-card.ts";
 
 /** Message kinds copyMessage carries over and a person would send. */
@@ -224,13 +225,38 @@ export function createRelay(
       ...(target.threadId ? { message_thread_id: target.threadId } : {}),
       reply_parameters: { message_id: copyId, allow_sending_without_reply: true },
     };
-    if (message.text !== undefined)
-      await api.sendMessage(target.chatId, `${correction}\n${message.text}`, where);
-    else
-      await api.copyMessage(target.chatId, message.chat.id, message.message_id, {
-        ...where,
-        caption: message.caption === undefined ? correction : `${correction}\n${message.caption}`,
-      });
+    const marked = (text: string, entities: MessageEntity[] = []) => ({
+      text: `${correction}\n${text}`,
+      entities: entities.map((entity) => ({
+        ...entity,
+        offset: entity.offset + correction.length + 1,
+      })),
+    });
+    if (message.text !== undefined) {
+      // A long text goes in parts; the first replies to the copy, the others follow it.
+      const { text, entities } = marked(message.text, message.entities);
+      for (const [index, part] of splitText(text, lengthLimits.text, entities).entries())
+        await api.sendMessage(target.chatId, part.text, {
+          ...(index === 0 ? where : { message_thread_id: where.message_thread_id }),
+          ...(part.entities.length > 0 ? { entities: part.entities } : {}),
+        });
+      return true;
+    }
+    const caption =
+      message.caption === undefined
+        ? { text: correction, entities: [] }
+        : marked(message.caption, message.caption_entities);
+    if (caption.text.length > lengthLimits.caption) {
+      // No room for the mark in the caption: it goes just before the new version.
+      await api.sendMessage(target.chatId, correction, where);
+      await api.copyMessage(target.chatId, message.chat.id, message.message_id, where);
+      return true;
+    }
+    await api.copyMessage(target.chatId, message.chat.id, message.message_id, {
+      ...where,
+      caption: caption.text,
+      ...(caption.entities.length > 0 ? { caption_entities: caption.entities } : {}),
+    });
     return true;
   }
 

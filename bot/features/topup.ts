@@ -46,6 +46,7 @@ import { formatDateTime, formatDay, formatMoney } from "../format.ts";
 import { hint } from "../hint.ts";
 import { createI18n } from "../i18n.ts";
 import { menuData } from "../keyboards/main-menu.ts";
+import { fitText, lengthLimits } from "../length-limits.ts";
 import { telegramProfile } from "../telegram-profile.ts";
 import { ticketOpenedText } from "./support-opened.ts";
 import { createRelay } from "./support-relay.ts";
@@ -108,7 +109,11 @@ export async function sendTopUpInvoice(
   return api.sendInvoice(
     chatId,
     t("topup-invoice-title"),
-    t("topup-invoice-description", { login: started.login, accountName: started.name }),
+    fitText(
+      t("topup-invoice-description", { login: started.login, accountName: started.name }),
+      // A contract's name from the billing can be longer than an invoice's description.
+      lengthLimits.invoiceDescription,
+    ),
     started.payload,
     currency,
     [{ label: t("topup-invoice-label", { login: started.login }), amount: started.amount }],

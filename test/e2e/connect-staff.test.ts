@@ -4,6 +4,7 @@
 import type { CallbackQuery } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDateTime } from "../../bot/format.ts";
+import { billingDayAt } from "../../core/billing/calendar.ts";
 import type { ChatMessage, GroupDriver, UserDriver } from "../emulator/index.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { groupAnonymousBot, redeliverAs } from "../support/forged-update.ts";
@@ -263,5 +264,55 @@ describe.skipIf(noPostgres)("connection requests: the staff chat", () => {
     expect(await runDigest()).toEqual({ overdue: 1, sent: 0, failed: 0 });
     await manager.sendIn(staff, "/requests");
     expect((await staff.nextBotMessage()).text).toMatch(/^Открытые заявки/);
+  });
+
+  it("keeps /requests and the daily digest within Telegram's limits, however long the requests", async () => {
+    const cameAt = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
+    const name = `Абдурахманов ${"Ш".repeat(67)}`;
+    const address = `ул. ${"Д".repeat(196)}`;
+    expect([name.length, address.length]).toEqual([80, 200]);
+    const created = await db().connectionRequest.createManyAndReturn({
+      data: Array.from({ length: 40 }, (_, index) => ({
+        name,
+        phone: `+7928666${String(index).padStart(4, "0")}`,
+        address,
+        preferredTime: "В любое время",
+        createdAt: cameAt,
+      })),
+      select: { id: true },
+    });
+    staff.skipBotMessages();
+
+    // The 30 oldest open requests, in as many messages as they need.
+    const before = staff.messages().length;
+    await manager.sendIn(staff, "/requests");
+    const shown = created.slice(0, 30).map(({ id }) => `№${id} · `);
+    const list = await staff.waitFor(() => {
+      const replies = staff
+        .messages()
+        .slice(before)
+        .filter((m) => m.from?.is_bot);
+      const text = replies.map((m) => m.text).join("\n");
+      return shown.every((line) => text.includes(line)) ? replies : undefined;
+    });
+    expect(list.length).toBeGreaterThan(1);
+    expect(list[0]?.text).toMatch(/^Открытые заявки \(\d+\):/);
+    expect(list.at(-1)?.text).toMatch(/…и ещё \d+\.$/);
+
+    // One digest message with as many requests as fit, and how many more there are.
+    staff.skipBotMessages();
+    const tomorrow = billingDayAt(
+      new Date(Date.now() + 24 * 60 * 60 * 1000),
+      harness.config.timeZone,
+    );
+    expect(await jobRunner(harness)("requests-digest", tomorrow)).toMatchObject({
+      sent: 1,
+      failed: 0,
+    });
+    const digest = (await staff.nextBotMessage()).text ?? "";
+    expect(digest).toMatch(/^⏰ Заявки без движения больше суток \(\d+\):/);
+    expect(digest).toContain(`№${created[0]?.id} · `);
+    expect(digest).toMatch(/\n…и ещё \d+\.$/);
+    expect(digest.length).toBeLessThanOrEqual(4096);
   });
 });

@@ -156,4 +156,31 @@ describe.skipIf(noPostgres)("support after the first conversation", () => {
       "✏️ Исправление:\nПришлите, пожалуйста, номер договора и адрес",
     );
   });
+
+  it("relays a correction at Telegram's limits whole: a long text in parts, a long caption with its note apart", async () => {
+    const user = newUser("Патимат");
+    const { threadId } = await openTicket(user);
+    const api = harness.app.bot.api;
+    const long = (word: string) => `${word} `.repeat(4096).slice(0, 4096);
+    const answer = await agent.sendInTopic(group, threadId, long("ответ"));
+    const relayed = await user.nextBotMessage();
+    await api.deleteMessage(user.id, relayed.message_id);
+    await agent.edit(answer, long("исправленный"));
+    const first = await user.nextBotMessage();
+    const second = await user.nextBotMessage();
+    expect(first.text?.startsWith("✏️ Исправление:\nисправленный ")).toBe(true);
+    expect(`${first.text} ${second.text}`).toBe(`✏️ Исправление:\n${long("исправленный")}`);
+
+    const caption = "Роутер мигает красным. ".repeat(50).slice(0, 1024);
+    const photo = await user.sendPhoto({ caption: "Роутер" });
+    const photoCopy = await inTopic(threadId, (m) => m.caption === "Роутер");
+    await api.deleteMessage(group.id, photoCopy.message_id);
+    editByHand(user, photo, { caption });
+    const newVersion = await inTopic(threadId, (m) => m.caption === caption);
+    expect(newVersion.photo).toBeDefined();
+    const note = group
+      .messages({ threadId })
+      .find((m) => m.text === "✏️ Исправление:" && m.message_id < newVersion.message_id);
+    expect(note).toBeDefined();
+  });
 });

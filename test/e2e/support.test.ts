@@ -385,6 +385,31 @@ describe.skipIf(noPostgres)("support", () => {
     await inTopic(threadId, (m) => !!m.text?.startsWith("Обращение снова открыто (Group)"));
   });
 
+  it("fits the card and an invoice to Telegram's limits, however long the contract's name and address", async () => {
+    const model = await db().account.findUniqueOrThrow({ where: { login: "10001" } });
+    await db().account.create({
+      data: {
+        login: "10901",
+        passwordHash: model.passwordHash,
+        name: `Гаджимагомедов ${"А".repeat(400)}`,
+        address: `г. Каспийск, ул. ${"Ш".repeat(5000)}`,
+        phone: "+79280000901",
+        internetTariffId: model.internetTariffId,
+      },
+    });
+    const user = newUser("Гаджи");
+    await signedIn(user, "10901");
+    const { threadId, card } = await openTicket(user);
+    expect(card.text?.startsWith("🎫 Обращение №")).toBe(true);
+    expect(card.text?.length).toBeLessThanOrEqual(4096);
+    expect(inlineButtons(card)).toContain("💳 Отправить счёт на оплату");
+
+    await agent.press("💳 Отправить счёт на оплату", { message: card });
+    await inTopic(threadId, (m) => !!m.text?.startsWith("Марина отправил(а) абоненту счёт"));
+    const invoice = await user.waitFor(() => user.messages().find((m) => m.invoice));
+    expect(invoice.invoice?.description.startsWith("Договор 10901, Гаджимагомедов")).toBe(true);
+  });
+
   it("grants a trust payment on the subscriber's behalf from the card, under the same rules", async () => {
     const blocked = newUser("Патимат");
     await signedIn(blocked, "10002");

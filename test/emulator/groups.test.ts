@@ -170,6 +170,14 @@ describe("forum topics", () => {
     });
   });
 
+  it("takes a topic name of 1-128 UTF-16 units", async () => {
+    for (const name of ["", `${"😀".repeat(64)}!`])
+      expect(await description("createForumTopic", { chat_id: support.id, name })).toBe(
+        "Bad Request: TOPIC_TITLE_INVALID",
+      );
+    await ok<ForumTopic>("createForumTopic", { chat_id: support.id, name: "😀".repeat(64) });
+  });
+
   it("needs a forum and an admin bot", async () => {
     const plain = emu.group({ title: "P", supergroup: true });
     expect(await description("createForumTopic", { chat_id: plain.id, name: "x" })).toBe(

@@ -178,6 +178,30 @@ describe("sendMessage", () => {
     });
   });
 
+  it("takes at most 100 inline buttons", async () => {
+    const keyboard = (buttons: number) =>
+      Array.from({ length: Math.ceil(buttons / 10) }, (_, row) =>
+        Array.from({ length: Math.min(10, buttons - row * 10) }, (_, column) => ({
+          text: String(row * 10 + column),
+          callback_data: `b:${row * 10 + column}`,
+        })),
+      );
+    await ok("sendMessage", {
+      chat_id: alice.id,
+      text: "x",
+      reply_markup: { inline_keyboard: keyboard(100) },
+    });
+    expect(
+      (
+        await fails("sendMessage", {
+          chat_id: alice.id,
+          text: "x",
+          reply_markup: { inline_keyboard: keyboard(101) },
+        })
+      ).description,
+    ).toBe("Bad Request: BUTTONS_TOO_MUCH");
+  });
+
   it("replies with reply_parameters or reply_to_message_id", async () => {
     const question = await alice.send("Сколько на счету?");
     const answer = await ok("sendMessage", {

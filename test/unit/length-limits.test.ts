@@ -1,6 +1,6 @@
 // Telegram's length limits count UTF-16 code units; what the bot composes is cut or split to fit.
 import { describe, expect, it } from "vitest";
-import { fitText, lengthLimits, splitText } from "../../bot/length-limits.ts";
+import { fitLines, fitText, lengthLimits, splitText } from "../../bot/length-limits.ts";
 
 describe("fitText", () => {
   it("leaves a text that fits alone and cuts a longer one to the limit, marked", () => {
@@ -50,5 +50,16 @@ describe("splitText", () => {
   it("never halves an emoji where it has to cut inside a word", () => {
     const parts = splitText("😀".repeat(3000), 4096);
     expect(parts.map((p) => p.text.length)).toEqual([4096, 1904]);
+  });
+});
+
+describe("fitLines", () => {
+  const more = (left: number) => `…и ещё ${left}.`;
+  it("keeps every line that fits, and says how many more there are", () => {
+    const lines = ["Заявки (10):", ...Array.from({ length: 10 }, (_, i) => `${i}${"я".repeat(9)}`)];
+    expect(fitLines(lines, 1000, more)).toBe(lines.join("\n"));
+    const fitted = fitLines(lines, 50, more);
+    expect(fitted).toBe(["Заявки (10):", "0яяяяяяяяя", "1яяяяяяяяя", "…и ещё 8."].join("\n"));
+    expect(fitted.length).toBeLessThanOrEqual(50);
   });
 });

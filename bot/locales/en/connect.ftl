@@ -126,3 +126,4 @@ connect-staff-find-usage = Give a phone: /find +7 928 123-45-67
 connect-staff-find-none = No requests from { $phone }.
 connect-digest = ⏰ Requests untouched for over a day ({ $count }):
 connect-digest-line = No. { $id } · since { $date } · { $name } · { $phone }
+connect-digest-more = …and { $more } more.

@@ -126,3 +126,4 @@ connect-staff-find-usage = Укажите телефон: /find +7 928 123-45-67
 connect-staff-find-none = Заявок с номера { $phone } нет.
 connect-digest = ⏰ Заявки без движения больше суток ({ $count }):
 connect-digest-line = №{ $id } · с { $date } · { $name } · { $phone }
+connect-digest-more = …и ещё { $more }.

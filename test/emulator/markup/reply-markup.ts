@@ -51,6 +51,9 @@ export function messageMarkup(markup: ReplyMarkup | undefined): InlineKeyboardMa
     : undefined;
 }
 
+/** Telegram refuses an inline keyboard of more buttons than this. */
+export const MAX_INLINE_BUTTONS = 100;
+
 export function readInlineKeyboard(rows: unknown): InlineKeyboardMarkup {
   if (!Array.isArray(rows) || !rows.every(Array.isArray)) {
     throw badRequest(
@@ -58,6 +61,7 @@ export function readInlineKeyboard(rows: unknown): InlineKeyboardMarkup {
     );
   }
   const keyboard = (rows as unknown[][]).map((row) => row.map(readInlineButton));
+  if (keyboard.flat().length > MAX_INLINE_BUTTONS) throw badRequest("BUTTONS_TOO_MUCH");
   return { inline_keyboard: keyboard.filter((row) => row.length > 0) };
 }
 
