@@ -1,6 +1,5 @@
 // Starts everything the bot process runs, from a parsed configuration; stop() undoes it in order.
-import { createServer, type Server } from "node:http";
-import { type Bot, webhookCallback } from "grammy";
+import type { Bot } from "grammy";
 import type { Config } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
 import { startScheduler } from "../core/jobs/scheduler.ts";
@@ -16,6 +15,8 @@ import { supportJobs } from "./features/support-jobs.ts";
 import { createI18n } from "./i18n.ts";
 import { createNotifier } from "./notifier.ts";
 import { startPolling } from "./polling.ts";
+import { UpdateInbox } from "./update-inbox.ts";
+import { startWebhook } from "./webhook.ts";
 
 export const allowedUpdates = [
   "message",
@@ -67,10 +68,11 @@ export async function startApp(
     await registerCommands(bot.api, createI18n()).catch((error: unknown) =>
       logger.warn({ err: error }, "bot commands not registered"),
     );
+    const inbox = new UpdateInbox(bot, database.prisma, logger);
     stopReceiving =
       config.mode.kind === "webhook"
-        ? await startWebhook(bot, config.mode)
-        : await startPolling(bot, allowedUpdates);
+        ? await startWebhook(bot, inbox, allowedUpdates, config.mode, logger)
+        : await startPolling(bot, inbox, allowedUpdates, logger);
   } catch (error) {
     await closeStores();
     throw error;
@@ -112,22 +114,4 @@ export async function startApp(
       logger.info("bot stopped");
     },
   };
-}
-
-async function startWebhook(
-  bot: Bot<BotContext>,
-  { url, secret, port }: { url: string; secret: string; port: number },
-): Promise<() => Promise<void>> {
-  const path = new URL(url).pathname;
-  const handle = webhookCallback(bot, "http", { secretToken: secret });
-  const server: Server = createServer((request, response) => {
-    if (request.method === "POST" && request.url === path) {
-      void handle(request, response);
-    } else {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(port, resolve));
-  await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...allowedUpdates] });
-  return () => new Promise((resolve) => server.close(() => resolve()));
 }

@@ -1,37 +1,92 @@
-// Long polling with @grammyjs/runner. On stop it waits for the updates in flight and then confirms
-// them to Telegram, so that the next start does not handle them a second time.
+// Long polling with @grammyjs/runner's source, sink and runner, the inbox between them: a fetched
+// batch is stored before the next getUpdates call confirms it (its offset), and each update is
+// handled from there. On start, what a crash left unhandled is handled first, in order. On stop
+// it waits for the updates in flight and then confirms them to Telegram.
 import { setTimeout } from "node:timers/promises";
-import { run } from "@grammyjs/runner";
-import type { Bot } from "grammy";
+import {
+  createConcurrentSink,
+  createRunner,
+  createSource,
+  type UpdateSupplier,
+} from "@grammyjs/runner";
+import { type Bot, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
+import type { Logger } from "../core/logger.ts";
 import type { BotContext } from "./context.ts";
+import type { UpdateInbox } from "./update-inbox.ts";
 
 const drainTimeoutMs = 30_000;
+const retryMs = { first: 100, max: 30_000 };
 
 export async function startPolling(
   bot: Bot<BotContext>,
+  inbox: UpdateInbox,
   allowedUpdates: readonly string[],
+  logger: Logger,
 ): Promise<() => Promise<void>> {
-  let lastFetched: number | undefined;
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    const response = await prev(method, payload, signal);
-    if (method === "getUpdates" && response.ok) {
-      const updates = response.result as Update[];
-      lastFetched = updates.at(-1)?.update_id ?? lastFetched;
-    }
-    return response;
-  });
-
   await bot.api.deleteWebhook();
-  const runner = run(bot, {
-    runner: { fetch: { allowed_updates: [...allowedUpdates] as never } },
-  });
+  // Polling is one instance (Telegram answers a second poller 409), so all that is unhandled is ours.
+  await inbox.replay(0);
+  const stopSweeping = inbox.startSweeping();
+
+  const supplier = storingSupplier(bot, inbox, allowedUpdates, logger);
+  const runner = createRunner(
+    createSource(supplier),
+    createConcurrentSink({ consume: (update: Update) => inbox.handle(update) }, async () => {}),
+  );
+  runner.start();
   return async () => {
+    stopSweeping();
     await runner.stop();
     // stop() ends the fetching loop; the concurrent sink may still be running updates.
-    const deadline = Date.now() + drainTimeoutMs;
-    while (runner.size() > 0 && Date.now() < deadline) await setTimeout(20);
-    if (lastFetched === undefined) return;
-    await bot.api.getUpdates({ offset: lastFetched + 1, limit: 1, timeout: 0 }).catch(() => {});
+    await inbox.drain(drainTimeoutMs);
+    const offset = supplier.offset();
+    if (offset === 0) return;
+    await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }).catch(() => {});
   };
+}
+
+/** Fetches a batch and stores it; only a stored batch moves the offset the next fetch confirms. */
+function storingSupplier(
+  bot: Bot<BotContext>,
+  inbox: UpdateInbox,
+  allowedUpdates: readonly string[],
+  logger: Logger,
+): UpdateSupplier<Update> & { offset(): number } {
+  let offset = 0;
+  return {
+    offset: () => offset,
+    async supply(batchSize, signal) {
+      let retryIn = retryMs.first;
+      for (;;) {
+        try {
+          const updates = await bot.api.getUpdates(
+            {
+              offset,
+              limit: Math.max(1, Math.min(batchSize, 100)),
+              timeout: 30,
+              allowed_updates: [...allowedUpdates] as never,
+            },
+            signal,
+          );
+          await inbox.store(updates);
+          const last = updates.at(-1);
+          if (last !== undefined) offset = last.update_id + 1;
+          return updates;
+        } catch (error) {
+          if (signal.aborted || isUnrecoverable(error)) throw error;
+          logger.warn({ err: error }, "updates not fetched or not stored; retrying");
+          await setTimeout(retryIn, undefined, { signal: signal as globalThis.AbortSignal }).catch(
+            () => {},
+          );
+          retryIn = Math.min(retryIn * 2, retryMs.max);
+        }
+      }
+    },
+  };
+}
+
+/** A wrong token or a webhook set in the meantime: retrying cannot help. */
+function isUnrecoverable(error: unknown): boolean {
+  return error instanceof GrammyError && [401, 404].includes(error.error_code);
 }

@@ -1,0 +1,103 @@
+// Hands updates from the inbox (core/inbox) to the bot: each is marked handled once its handler
+// has finished, whether or not it threw (the error boundary has apologised by then). Only an
+// update cut off by a crash stays unhandled; replay() handles those again, oldest first, and gives
+// up on one that has been taken too often, so a poisoned update cannot loop forever.
+import { type Bot, BotError } from "grammy";
+import type { Update } from "grammy/types";
+import type { Db } from "../core/db.ts";
+import {
+  claimUnhandled,
+  markHandled,
+  pruneHandled,
+  storeUpdates,
+} from "../core/inbox/update-inbox.ts";
+import type { Logger } from "../core/logger.ts";
+import type { BotContext } from "./context.ts";
+
+const maxAttempts = 3;
+/** A webhook instance takes over another's unhandled update only after this long. */
+export const handlerLeaseMs = 2 * 60 * 1000;
+const sweepIntervalMs = 60 * 1000;
+
+export class UpdateInbox {
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly bot: Bot<BotContext>,
+    private readonly db: Db,
+    private readonly logger: Logger,
+  ) {}
+
+  store(updates: readonly Update[]): Promise<void> {
+    return storeUpdates(this.db, updates);
+  }
+
+  /** Handles a stored update and marks it handled; never throws. */
+  handle(update: Update): Promise<void> {
+    const done = this.run(update).finally(() => this.inFlight.delete(done));
+    this.inFlight.add(done);
+    return done;
+  }
+
+  /** Handles, one after another, the stored updates nobody has handled for `staleAfterMs`. */
+  async replay(staleAfterMs: number): Promise<number> {
+    let replayed = 0;
+    for (;;) {
+      const claimed = await claimUnhandled<Update>(this.db, staleAfterMs);
+      if (claimed.length === 0) return replayed;
+      for (const { update, attempts } of claimed) {
+        if (attempts > maxAttempts) {
+          this.logger.error({ updateId: update.update_id, attempts }, "stored update abandoned");
+          await markHandled(this.db, update.update_id);
+          continue;
+        }
+        this.logger.warn({ updateId: update.update_id, attempts }, "replaying a stored update");
+        await this.handle(update);
+        replayed++;
+      }
+    }
+  }
+
+  /** Every minute: replays what another instance left behind and prunes old handled rows. */
+  startSweeping(): () => void {
+    const timer = setInterval(() => {
+      void Promise.all([this.replay(handlerLeaseMs), pruneHandled(this.db)]).catch(
+        (error: unknown) => this.logger.warn({ err: error }, "inbox sweep failed"),
+      );
+    }, sweepIntervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** Waits for the updates being handled, up to the deadline. */
+  async drain(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.allSettled([...this.inFlight]), deadline]);
+    clearTimeout(timer);
+  }
+
+  private async run(update: Update): Promise<void> {
+    try {
+      await this.bot.handleUpdate(update);
+    } catch (error) {
+      if (error instanceof BotError) {
+        const boundaryFailed = (boundaryError: unknown) =>
+          this.logger.error({ err: boundaryError, updateId: update.update_id }, "update failed");
+        await Promise.resolve(this.bot.errorHandler(error as BotError<BotContext>)).catch(
+          boundaryFailed,
+        );
+      } else {
+        this.logger.error({ err: error, updateId: update.update_id }, "update failed");
+      }
+    }
+    try {
+      await markHandled(this.db, update.update_id);
+    } catch (error) {
+      // Left unhandled, it is handled again on the next start: harmless for money (idempotent).
+      this.logger.warn({ err: error, updateId: update.update_id }, "update not marked handled");
+    }
+  }
+}
