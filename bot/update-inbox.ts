@@ -13,6 +13,7 @@ import {
 } from "../core/inbox/update-inbox.ts";
 import type { Logger } from "../core/logger.ts";
 import type { BotContext } from "./context.ts";
+import { isFailedPayment } from "./middleware/failed-updates.ts";
 
 const maxAttempts = 3;
 /** A webhook instance takes over another's unhandled update only after this long. */
@@ -92,6 +93,11 @@ export class UpdateInbox {
       } else {
         this.logger.error({ err: error, updateId: update.update_id }, "update failed");
       }
+    }
+    if (isFailedPayment(update)) {
+      // Left unhandled: the sweep (or the next start) credits it again, idempotently.
+      this.logger.warn({ updateId: update.update_id }, "payment update kept for a retry");
+      return;
     }
     try {
       await markHandled(this.db, update.update_id);

@@ -4,6 +4,7 @@ import type { Logger } from "../../core/logger.ts";
 import type { Outages } from "../../core/outages.ts";
 import type { BotContext } from "../context.ts";
 import { localeOf } from "../i18n.ts";
+import { rememberFailed } from "./failed-updates.ts";
 
 /**
  * A handler that throws is logged with its update id; the user gets a short apology in their
@@ -21,6 +22,7 @@ export function apologizeAndLog({
 }) {
   return async (error: BotError<BotContext>) => {
     const { ctx } = error;
+    rememberFailed(ctx.update);
     const down = outages?.current() ?? [];
     const fields = { err: error.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id };
     if (down.length > 0) logger.debug({ ...fields, down }, "update failed during an outage");

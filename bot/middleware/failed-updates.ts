@@ -1,0 +1,13 @@
+// Which updates the error boundary caught, so the inbox can keep a failed payment for a retry.
+import type { Update } from "grammy/types";
+
+const failed = new WeakSet<Update>();
+
+export function rememberFailed(update: Update): void {
+  failed.add(update);
+}
+
+/** A `successful_payment` whose handler failed: its credit may not be posted yet. */
+export function isFailedPayment(update: Update): boolean {
+  return failed.has(update) && update.message?.successful_payment !== undefined;
+}
