@@ -25,6 +25,7 @@ import { formatTime, maskEmail } from "../format.ts";
 import { hint } from "../hint.ts";
 import { mainMenu } from "../keyboards/main-menu.ts";
 import { notifyRecipients } from "../notify.ts";
+import { askForPassword } from "../password-prompt.ts";
 import { deleteSecret, telegramProfile } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
 
@@ -84,7 +85,7 @@ export function passwordFeature(
     await conversation.external((outside) => {
       outside.session.newPasswordFor = { resetId, until: Date.now() + codePolicy.ttlMs };
     });
-    await ctx.reply(ctx.t("password-ask-new"));
+    await askForPassword(ctx, "password-ask-new");
   }
 
   async function recovery(conversation: BotConversation, ctx: ConversationContext) {
@@ -156,7 +157,7 @@ export function passwordFeature(
       await ctx.reply(ctx.t("password-change-not-signed-in"));
       return;
     }
-    await ctx.reply(ctx.t("password-change-ask-current", { login: account.login }));
+    await askForPassword(ctx, "password-change-ask-current", { login: account.login });
     const secret = await waitForPassword(conversation, logger);
     const currentPassword = secret.message.text;
     const opened = await conversation.external(async () => {

@@ -1,0 +1,48 @@
+// The bot's password prompts. Each is sent with a ForceReply, so a Telegram client sends the
+// answer as a reply to it; a reply to a prompt is then recognised by the prompt's text alone, with
+// no stored state, even after the step itself is lost (Redis restarted, another instance).
+import type { I18n } from "@grammyjs/i18n";
+import type { ForceReply } from "grammy/types";
+import type { BotContext, TranslatingContext } from "./context.ts";
+import { locales } from "./i18n.ts";
+
+/** Each prompt, and the command that starts its step again. */
+export const passwordPrompts = {
+  "login-ask-password": "/login",
+  "logout-everywhere-ask-password": "/logout",
+  "password-change-ask-current": "/profile",
+  "password-ask-new": "/profile",
+} as const;
+
+export type PasswordPrompt = keyof typeof passwordPrompts;
+
+const forceReply = (ctx: TranslatingContext): ForceReply => ({
+  force_reply: true,
+  input_field_placeholder: ctx.t("password-placeholder"),
+});
+
+export function askForPassword(
+  ctx: TranslatingContext,
+  prompt: PasswordPrompt,
+  variables?: Record<string, string | number>,
+) {
+  return ctx.reply(ctx.t(prompt, variables), { reply_markup: forceReply(ctx) });
+}
+
+const slot = "\u0000";
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Which prompt a text is, in any locale, whatever its variables (a login, say) were: the command
+ * that starts its step again, or undefined.
+ */
+export function passwordPromptRecognizer(i18n: I18n<BotContext>) {
+  const patterns = Object.entries(passwordPrompts).flatMap(([key, command]) =>
+    locales.map((locale) => {
+      const rendered = i18n.t(locale, key, { login: slot });
+      const pattern = new RegExp(`^${rendered.split(slot).map(literal).join("[^]+?")}$`);
+      return { pattern, command };
+    }),
+  );
+  return (text: string) => patterns.find(({ pattern }) => pattern.test(text))?.command;
+}
