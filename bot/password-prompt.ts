@@ -1,4 +1,4 @@
-// The bot's password prompts. Each is sent with a ForceReply, so a Telegram client sends the
+// The bot's prompts for a secret: a password or a mailed code. Each is sent with a ForceReply, so a Telegram client sends the
 // answer as a reply to it; a reply to a prompt is then recognised by the prompt's text alone, with
 // no stored state, even after the step itself is lost (Redis restarted, another instance).
 import type { I18n } from "@grammyjs/i18n";
@@ -6,40 +6,42 @@ import type { ForceReply } from "grammy/types";
 import type { BotContext, TranslatingContext } from "./context.ts";
 import { locales } from "./i18n.ts";
 
-/** Each prompt, and the command that starts its step again. */
+const password = "password-placeholder";
+
+/** Each prompt: the command that starts its step again, and the input field's placeholder. */
 export const passwordPrompts = {
-  "login-ask-password": "/login",
-  "logout-everywhere-ask-password": "/logout",
-  "password-change-ask-current": "/profile",
-  "password-ask-new": "/profile",
+  "login-ask-password": { command: "/login", placeholder: password },
+  "logout-everywhere-ask-password": { command: "/logout", placeholder: password },
+  "password-change-ask-current": { command: "/profile", placeholder: password },
+  "password-ask-new": { command: "/profile", placeholder: password },
+  "password-recovery-code-sent": { command: "/login", placeholder: "password-code-placeholder" },
 } as const;
 
 export type PasswordPrompt = keyof typeof passwordPrompts;
-
-const forceReply = (ctx: TranslatingContext): ForceReply => ({
-  force_reply: true,
-  input_field_placeholder: ctx.t("password-placeholder"),
-});
 
 export function askForPassword(
   ctx: TranslatingContext,
   prompt: PasswordPrompt,
   variables?: Record<string, string | number>,
 ) {
-  return ctx.reply(ctx.t(prompt, variables), { reply_markup: forceReply(ctx) });
+  const reply_markup: ForceReply = {
+    force_reply: true,
+    input_field_placeholder: ctx.t(passwordPrompts[prompt].placeholder),
+  };
+  return ctx.reply(ctx.t(prompt, variables), { reply_markup });
 }
 
 const slot = "\u0000";
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * Which prompt a text is, in any locale, whatever its variables (a login, say) were: the command
- * that starts its step again, or undefined.
+ * Which prompt a text is, in any locale, whatever its variables (a login, an email) were: the
+ * command that starts its step again, or undefined.
  */
 export function passwordPromptRecognizer(i18n: I18n<BotContext>) {
-  const patterns = Object.entries(passwordPrompts).flatMap(([key, command]) =>
+  const patterns = Object.entries(passwordPrompts).flatMap(([key, { command }]) =>
     locales.map((locale) => {
-      const rendered = i18n.t(locale, key, { login: slot });
+      const rendered = i18n.t(locale, key, { login: slot, email: slot });
       const pattern = new RegExp(`^${rendered.split(slot).map(literal).join("[^]+?")}$`);
       return { pattern, command };
     }),

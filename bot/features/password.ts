@@ -119,7 +119,7 @@ export function passwordFeature(
       await ctx.reply(ctx.t("password-recovery-too-many", { time: time(started.at) }));
       return;
     }
-    await ctx.reply(ctx.t("password-recovery-code-sent", { email: started.email }));
+    await askForPassword(ctx, "password-recovery-code-sent", { email: started.email });
 
     for (;;) {
       const reply = await conversation.waitFor("message:text", {

@@ -128,4 +128,18 @@ describe.skipIf(noPostgres || noRedis)("a password for a step the bot lost", () 
     expect(fresh.text).toContain("Придумайте новый пароль");
     await answerLostPrompt(user, fresh, "Novyi-parol-9", expired.ru("/profile"));
   });
+
+  it("password recovery: the mailed code", async () => {
+    const user = harness.emulator.user({ firstName: "Код", languageCode: "ru" });
+    await loginPrompt(user, "10001");
+    await user.send("forgotten-one");
+    await user.nextBotMessage();
+    await user.press("Забыли пароль?");
+    await user.nextBotMessage();
+    await user.send("10001");
+    const prompt = await user.nextBotMessage();
+    expect(prompt.text).toContain("Код отправлен на");
+    const code = await user.waitFor(() => harness.smtp.lastCodeFor("ruslan.demo@example.ru"));
+    await answerLostPrompt(user, prompt, code, expired.ru("/login"));
+  });
 });
