@@ -79,7 +79,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const trust = trustFeature(deps);
   features.use(reachabilityFeature(deps));
   features.use(topUp.payments);
-  features.use(cancelFeature());
+  features.use(cancelFeature(deps));
   features.use(login.conversations);
   features.use(logout.conversations);
   features.use(password.conversations);

@@ -1,9 +1,12 @@
 // The bot's prompts for a secret: a password or a mailed code. Each is sent with a ForceReply, so a Telegram client sends the
 // answer as a reply to it; a reply to a prompt is then recognised by the prompt's text alone, with
-// no stored state, even after the step itself is lost (Redis restarted, another instance).
+// no stored state, even after the step itself is lost (Redis restarted, another instance). The
+// prompt is also remembered for the chat in the database, for an answer sent without the reply.
 import type { I18n } from "@grammyjs/i18n";
 import type { ForceReply } from "grammy/types";
-import type { BotContext, TranslatingContext } from "./context.ts";
+import { rememberPasswordPrompt } from "../core/accounts/password-prompts.ts";
+import type { Db } from "../core/db.ts";
+import type { BotContext, BotConversation, TranslatingContext } from "./context.ts";
 import { locales } from "./i18n.ts";
 
 const password = "password-placeholder";
@@ -19,16 +22,24 @@ export const passwordPrompts = {
 
 export type PasswordPrompt = keyof typeof passwordPrompts;
 
-export function askForPassword(
+export const isPasswordPrompt = (key: string): key is PasswordPrompt =>
+  Object.hasOwn(passwordPrompts, key);
+
+/** Sends the prompt of a conversation's secret step, and remembers it for the chat. */
+export async function askForPassword(
+  { conversation, db }: { conversation: BotConversation; db: Db },
   ctx: TranslatingContext,
   prompt: PasswordPrompt,
   variables?: Record<string, string | number>,
-) {
+): Promise<void> {
   const reply_markup: ForceReply = {
     force_reply: true,
     input_field_placeholder: ctx.t(passwordPrompts[prompt].placeholder),
   };
-  return ctx.reply(ctx.t(prompt, variables), { reply_markup });
+  await ctx.reply(ctx.t(prompt, variables), { reply_markup });
+  const chatId = ctx.chat?.id;
+  if (chatId !== undefined)
+    await conversation.external(() => rememberPasswordPrompt(db, { chatId, prompt }));
 }
 
 const slot = "\u0000";

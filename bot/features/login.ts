@@ -123,8 +123,8 @@ export function loginFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
       else await reply.reply(reply.t("login-bad-login"));
     }
 
-    await askForPassword(ctx, "login-ask-password");
-    const secret = await waitForPassword(conversation, logger);
+    await askForPassword({ conversation, db }, ctx, "login-ask-password");
+    const secret = await waitForPassword(conversation, { db, logger });
     const password = secret.message.text;
     const telegram = telegramProfile(secret);
     if (!telegram) return;

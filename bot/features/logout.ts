@@ -40,8 +40,8 @@ export function logoutFeature(
     accountId: number,
     login: string,
   ) {
-    await askForPassword(ctx, "logout-everywhere-ask-password");
-    const secret = await waitForPassword(conversation, logger);
+    await askForPassword({ conversation, db }, ctx, "logout-everywhere-ask-password");
+    const secret = await waitForPassword(conversation, { db, logger });
     const telegramUserId = secret.from.id;
     const password = secret.message.text;
     const result = await conversation.external(async () => {

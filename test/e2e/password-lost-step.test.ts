@@ -34,8 +34,12 @@ describe.skipIf(noPostgres || noRedis)("a password for a step the bot lost", () 
   });
   afterAll(() => harness?.stop());
 
-  /** Redis restarted: every session and conversation gone. */
+  /**
+   * Redis restarted: every session and conversation gone. The bot is restarted first, which
+   * waits for the updates in flight, so no state is written after the flush.
+   */
   async function loseState() {
+    await harness.restart();
     const redis = new Redis(harness.config.redisUrl ?? "");
     try {
       await redis.flushdb();
@@ -53,10 +57,11 @@ describe.skipIf(noPostgres || noRedis)("a password for a step the bot lost", () 
     prompt: ChatMessage,
     secret: string,
     expectedText: string,
+    { asReply = true } = {},
   ) {
     const triesBefore = await attempts(user);
     await loseState();
-    const sent = await user.replyTo(prompt, secret);
+    const sent = asReply ? await user.replyTo(prompt, secret) : await user.send(secret);
     expect((await user.nextBotMessage()).text).toBe(expectedText);
     await user.waitFor(() => user.history().find((m) => m.message_id === sent.message_id)?.deleted);
     expect(group.history().some((message) => (message.text ?? "").includes(secret))).toBe(false);
@@ -141,5 +146,17 @@ describe.skipIf(noPostgres || noRedis)("a password for a step the bot lost", () 
     expect(prompt.text).toContain("Код отправлен на");
     const code = await user.waitFor(() => harness.smtp.lastCodeFor("ruslan.demo@example.ru"));
     await answerLostPrompt(user, prompt, code, expired.ru("/login"));
+  });
+
+  it("a password sent without the reply (a client that drops it) is still deleted, once", async () => {
+    const user = harness.emulator.user({ firstName: "Безответ", languageCode: "ru" });
+    await openTicketThroughBot(group, user);
+    const prompt = await loginPrompt(user, "10005");
+    await answerLostPrompt(user, prompt, demoPassword, expired.ru("/login"), { asReply: false });
+    // Only the first message after the lost prompt: the next one goes to the ticket as usual.
+    await user.send("Здравствуйте, вопрос по тарифу");
+    await group.waitFor(() =>
+      group.history().find((message) => message.text?.includes("вопрос по тарифу")),
+    );
   });
 });
