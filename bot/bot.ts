@@ -15,6 +15,7 @@ import { fallbackFeature } from "./features/fallback.ts";
 import { helpFeature } from "./features/help.ts";
 import { loginFeature } from "./features/login.ts";
 import { logoutFeature } from "./features/logout.ts";
+import { lostPasswordStepFeature } from "./features/lost-password-step.ts";
 import { menuFeature } from "./features/menu.ts";
 import { noticesFeature } from "./features/notices.ts";
 import { passwordFeature } from "./features/password.ts";
@@ -79,13 +80,16 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const trust = trustFeature(deps);
   features.use(reachabilityFeature(deps));
   features.use(topUp.payments);
-  features.use(cancelFeature());
+  features.use(cancelFeature(deps));
   features.use(login.conversations);
   features.use(logout.conversations);
   features.use(password.conversations);
   features.use(topUp.conversations);
   features.use(profile.conversations);
   features.use(connect.conversations);
+  // A password for a step no conversation above is waiting for: deleted, before anything can
+  // relay or answer it.
+  features.use(lostPasswordStepFeature({ ...deps, i18n }));
   features.use(menuFeature(deps));
   features.use(login.feature);
   features.use(logout.feature);

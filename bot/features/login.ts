@@ -19,6 +19,7 @@ import type { BotDeps } from "../deps.ts";
 import { formatTime } from "../format.ts";
 import { hint } from "../hint.ts";
 import { mainMenu, menuData } from "../keyboards/main-menu.ts";
+import { askForPassword } from "../password-prompt.ts";
 import { telegramProfile } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
 import { forgotPasswordButton, waitForPassword } from "./password.ts";
@@ -122,8 +123,8 @@ export function loginFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
       else await reply.reply(reply.t("login-bad-login"));
     }
 
-    await ctx.reply(ctx.t("login-ask-password"), { reply_markup: { remove_keyboard: true } });
-    const secret = await waitForPassword(conversation, logger);
+    await askForPassword({ conversation, db }, ctx, "login-ask-password");
+    const secret = await waitForPassword(conversation, { db, logger });
     const password = secret.message.text;
     const telegram = telegramProfile(secret);
     if (!telegram) return;

@@ -20,6 +20,7 @@ import type { BotDeps } from "../deps.ts";
 import { formatTime } from "../format.ts";
 import { mainMenu } from "../keyboards/main-menu.ts";
 import { notifyRecipients } from "../notify.ts";
+import { askForPassword } from "../password-prompt.ts";
 import { loadMenuState } from "./menu.ts";
 import { waitForPassword } from "./password.ts";
 
@@ -39,8 +40,8 @@ export function logoutFeature(
     accountId: number,
     login: string,
   ) {
-    await ctx.reply(ctx.t("logout-everywhere-ask-password"));
-    const secret = await waitForPassword(conversation, logger);
+    await askForPassword({ conversation, db }, ctx, "logout-everywhere-ask-password");
+    const secret = await waitForPassword(conversation, { db, logger });
     const telegramUserId = secret.from.id;
     const password = secret.message.text;
     const result = await conversation.external(async () => {

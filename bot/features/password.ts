@@ -6,6 +6,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { codePolicy } from "../../core/accounts/one-time-code.ts";
+import { forgetPasswordPrompt } from "../../core/accounts/password-prompts.ts";
 import {
   enterResetCode,
   openPasswordChange,
@@ -13,6 +14,7 @@ import {
   startPasswordReset,
 } from "../../core/accounts/password-reset.ts";
 import { findRecipients } from "../../core/accounts/telegram-users.ts";
+import type { Db } from "../../core/db.ts";
 import type { Logger } from "../../core/logger.ts";
 import type {
   BotContext,
@@ -25,6 +27,7 @@ import { formatTime, maskEmail } from "../format.ts";
 import { hint } from "../hint.ts";
 import { mainMenu } from "../keyboards/main-menu.ts";
 import { notifyRecipients } from "../notify.ts";
+import { askForPassword } from "../password-prompt.ts";
 import { deleteSecret, telegramProfile } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
 
@@ -57,14 +60,20 @@ export function notAPassword(
  * with a slash is still a secret), and gives back only one that may be a password; anything else
  * gets a hint and the step stays.
  */
-export async function waitForPassword(conversation: BotConversation, logger: Logger) {
+export async function waitForPassword(
+  conversation: BotConversation,
+  { db, logger }: { db: Db; logger: Logger },
+) {
   for (;;) {
     const secret = await conversation.waitFor("message:text", {
       otherwise: (other) => hint(other, "login-bad-password"),
     });
     await deleteSecret(secret, logger);
     const problem = notAPassword(secret.message.text);
-    if (!problem) return secret;
+    if (!problem) {
+      await conversation.external(() => forgetPasswordPrompt(db, secret.chat.id));
+      return secret;
+    }
     await secret.reply(secret.t(problem));
   }
 }
@@ -84,7 +93,7 @@ export function passwordFeature(
     await conversation.external((outside) => {
       outside.session.newPasswordFor = { resetId, until: Date.now() + codePolicy.ttlMs };
     });
-    await ctx.reply(ctx.t("password-ask-new"));
+    await askForPassword({ conversation, db }, ctx, "password-ask-new");
   }
 
   async function recovery(conversation: BotConversation, ctx: ConversationContext) {
@@ -118,7 +127,9 @@ export function passwordFeature(
       await ctx.reply(ctx.t("password-recovery-too-many", { time: time(started.at) }));
       return;
     }
-    await ctx.reply(ctx.t("password-recovery-code-sent", { email: started.email }));
+    await askForPassword({ conversation, db }, ctx, "password-recovery-code-sent", {
+      email: started.email,
+    });
 
     for (;;) {
       const reply = await conversation.waitFor("message:text", {
@@ -141,6 +152,7 @@ export function passwordFeature(
           await reply.reply(reply.t("password-recovery-wrong-code", { left: entry.attemptsLeft }));
           continue;
         default:
+          await conversation.external(() => forgetPasswordPrompt(db, reply.chat.id));
           await reply.reply(reply.t("password-recovery-code-dead"), {
             reply_markup: new InlineKeyboard().add(forgotPasswordButton(reply)),
           });
@@ -156,8 +168,10 @@ export function passwordFeature(
       await ctx.reply(ctx.t("password-change-not-signed-in"));
       return;
     }
-    await ctx.reply(ctx.t("password-change-ask-current", { login: account.login }));
-    const secret = await waitForPassword(conversation, logger);
+    await askForPassword({ conversation, db }, ctx, "password-change-ask-current", {
+      login: account.login,
+    });
+    const secret = await waitForPassword(conversation, { db, logger });
     const currentPassword = secret.message.text;
     const opened = await conversation.external(async () => {
       const result = await openPasswordChange(db, {
@@ -219,6 +233,7 @@ export function passwordFeature(
       return;
     }
     ctx.session.newPasswordFor = undefined;
+    await forgetPasswordPrompt(db, ctx.chat.id);
     if (result.outcome === "expired") {
       await ctx.reply(ctx.t("password-recovery-code-dead"));
       return;

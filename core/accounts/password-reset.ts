@@ -2,7 +2,7 @@
 // by the current password (change), then used once, within 15 minutes, by the same Telegram user.
 import type { Db } from "../db.ts";
 import type { AccountSummary } from "./links.ts";
-import { codePolicy, hashCode, judgeCode, newCode } from "./one-time-code.ts";
+import { codeMatches, codePolicy, hashCode, judgeCode, newCode } from "./one-time-code.ts";
 import { hashPassword } from "./password.ts";
 import { type PasswordProblem, passwordProblem } from "./password-rules.ts";
 import { checkPassword, linkTelegramUser, type PasswordCheck } from "./sign-in.ts";
@@ -66,27 +66,38 @@ export type CodeEntry =
   | { outcome: "wrong"; attemptsLeft: number }
   | { outcome: "expired" | "exhausted" | "used" };
 
+/**
+ * One try of a mailed code. The try is counted before the code is compared, in one conditional
+ * update, so codes that arrive at once never get more comparisons than `codePolicy.maxAttempts`.
+ */
 export async function enterResetCode(
   db: Db,
   input: { resetId: number; telegramUserId: number; code: string; now?: Date },
 ): Promise<CodeEntry> {
   const now = input.now ?? new Date();
-  const reset = await db.passwordReset.findFirst({
-    where: { id: input.resetId, telegramUserId: BigInt(input.telegramUserId) },
+  const mine = { id: input.resetId, telegramUserId: BigInt(input.telegramUserId) };
+  const { count } = await db.passwordReset.updateMany({
+    where: {
+      ...mine,
+      codeHash: { not: null },
+      usedAt: null,
+      expiresAt: { gt: now },
+      attempts: { lt: codePolicy.maxAttempts },
+    },
+    data: { attempts: { increment: 1 } },
   });
+  const reset = await db.passwordReset.findFirst({ where: mine });
   if (!reset) return { outcome: "expired" };
-  const judged = judgeCode(reset, input.code, now);
-  if (judged === "correct") {
+  if (count === 0) {
+    // Used, expired or out of tries (or a reset earned by a password, which has no code).
+    const judged = judgeCode(reset, input.code, now);
+    return { outcome: judged === "correct" || judged === "wrong" ? "expired" : judged };
+  }
+  if (reset.codeHash && codeMatches(input.code, reset.codeHash)) {
     await db.passwordReset.update({ where: { id: reset.id }, data: { verifiedAt: now } });
     return { outcome: "verified" };
   }
-  if (judged !== "wrong") return { outcome: judged };
-  const { attempts } = await db.passwordReset.update({
-    where: { id: reset.id },
-    data: { attempts: { increment: 1 } },
-    select: { attempts: true },
-  });
-  const attemptsLeft = Math.max(0, codePolicy.maxAttempts - attempts);
+  const attemptsLeft = Math.max(0, codePolicy.maxAttempts - reset.attempts);
   return attemptsLeft > 0 ? { outcome: "wrong", attemptsLeft } : { outcome: "exhausted" };
 }
 

@@ -30,3 +30,6 @@ password-weak-digits-only = The password cannot be only digits. Choose another o
 password-weak-same-as-login = The password cannot be the same as the login. Choose another one.
 password-changed = The password of contract { $login } has been changed.
 password-changed-notice = The password of contract { $login } has been changed. If it was not you, call us: 8 800 700-54-05.
+password-placeholder = Password
+password-code-placeholder = Code from the email
+password-step-expired = This step has expired: I no longer remember it. I deleted the message and kept it nowhere. Start again: { $command }

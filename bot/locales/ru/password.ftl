@@ -30,3 +30,6 @@ password-weak-digits-only = Пароль не может состоять тол
 password-weak-same-as-login = Пароль не может совпадать с логином. Придумайте другой.
 password-changed = Пароль договора { $login } изменён.
 password-changed-notice = Пароль договора { $login } изменён. Если это сделали не вы, позвоните нам: 8 800 700-54-05.
+password-placeholder = Пароль
+password-code-placeholder = Код из письма
+password-step-expired = Этот шаг устарел: я его больше не помню. Сообщение я удалил и нигде не сохранил. Начните заново: { $command }
