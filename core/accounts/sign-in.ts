@@ -39,13 +39,15 @@ export type PasswordCheck =
   | { outcome: "correct"; account: AccountSummary }
   | Exclude<PasswordSignIn, { outcome: "linked" }>;
 
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
 /**
  * Checks a contract's password under the login policy: the Telegram user's tries per hour, the
  * login's lock, and a wrong password counted towards locking it. Every try is recorded.
  *
- * A try is first reserved (recorded as a failure) under locks on the Telegram user and on the
- * login, and only then checked: so tries that arrive at once are held to the same limits as tries
- * one after another, on any number of instances.
+ * The count and the check are one step: tries of one Telegram user queue on an advisory lock and
+ * tries of one login on its row lock, on every instance, so a burst is checked one by one and
+ * never past the policy.
  */
 export async function checkPassword(
   db: Db,
@@ -57,114 +59,86 @@ export async function checkPassword(
   },
 ): Promise<PasswordCheck> {
   const { password, now = new Date() } = input;
-  const reserved = await reserveTry(db, { ...input, now });
-  if (reserved.outcome === "unknown-login") {
-    await checkDecoy(password);
-    return { outcome: "invalid" };
-  }
-  if (reserved.outcome !== "reserved") return reserved;
-
-  const { account, attemptId } = reserved;
-  if (!(await verifyPassword(password, account.passwordHash))) {
-    const lockedUntil = await countFailure(db, account.id, now);
-    return lockedUntil ? { outcome: "locked", until: lockedUntil } : { outcome: "invalid" };
-  }
-  await db.$transaction([
-    db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } }),
-    db.account.update({ where: { id: account.id }, data: { failedLoginCount: 0 } }),
-  ]);
-  return {
-    outcome: "correct",
-    account: { id: account.id, login: account.login, name: account.name },
-  };
-}
-
-type Reservation =
-  | {
-      outcome: "reserved";
-      attemptId: number;
-      account: AccountSummary & { passwordHash: string };
-    }
-  | { outcome: "unknown-login" }
-  | Extract<PasswordSignIn, { outcome: "locked" } | { outcome: "too-many-tries" }>;
-
-/** Records the try as a failure, if the policy allows one; the check may turn it into a success. */
-function reserveTry(
-  db: Db,
-  input: { telegramUserId: number; account: { login: string } | { id: number }; now: Date },
-): Promise<Reservation> {
-  const { now } = input;
   const telegramUserId = BigInt(input.telegramUserId);
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login-tries:${telegramUserId}`}))`;
-    const recentTries = await tx.loginAttempt.findMany({
-      where: { telegramUserId, createdAt: { gt: new Date(now.getTime() - hour) } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    });
-    const oldest = recentTries[0];
-    if (oldest && recentTries.length >= loginPolicy.maxTriesPerHour) {
-      return { outcome: "too-many-tries", retryAt: new Date(oldest.createdAt.getTime() + hour) };
-    }
+  return db.$transaction(
+    async (tx): Promise<PasswordCheck> => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login-tries:${telegramUserId}`}))`;
+      const retryAt = await triesExhaustedUntil(tx, telegramUserId, now);
+      if (retryAt) return { outcome: "too-many-tries", retryAt };
 
-    const [locked] =
-      "id" in input.account
-        ? await tx.$queryRaw<{ id: number }[]>`
-            SELECT id FROM "Account" WHERE id = ${input.account.id} FOR UPDATE`
-        : await tx.$queryRaw<{ id: number }[]>`
-            SELECT id FROM "Account" WHERE login = ${input.account.login.trim()} FOR UPDATE`;
-    const account = locked
-      ? await tx.account.findUnique({
-          where: { id: locked.id },
-          select: { id: true, login: true, name: true, passwordHash: true, lockedUntil: true },
-        })
-      : null;
-    const triedLogin =
-      account?.login ?? ("login" in input.account ? input.account.login.trim() : "");
-    const { id: attemptId } = await tx.loginAttempt.create({
-      data: { telegramUserId, login: triedLogin.slice(0, 64), success: false, createdAt: now },
-      select: { id: true },
-    });
+      const account = await lockAccount(tx, input.account);
+      const triedLogin =
+        account?.login ?? ("login" in input.account ? input.account.login.trim() : "");
+      const record = (success: boolean) =>
+        tx.loginAttempt.create({
+          data: { telegramUserId, login: triedLogin.slice(0, 64), success, createdAt: now },
+        });
 
-    if (!account) return { outcome: "unknown-login" };
-    if (account.lockedUntil && account.lockedUntil > now) {
-      return { outcome: "locked", until: account.lockedUntil };
-    }
-    // Tries still being checked count as failures until they turn out right.
-    if ((await failuresSince(tx, account, now)) > loginPolicy.maxFailures) {
-      const until = new Date(now.getTime() + loginPolicy.lockMs);
-      await tx.account.update({
-        where: { id: account.id },
-        data: { failedLoginCount: 0, lockedUntil: until },
-      });
-      return { outcome: "locked", until };
-    }
-    const { lockedUntil: _, ...checkable } = account;
-    return { outcome: "reserved", attemptId, account: checkable };
-  });
+      if (!account) {
+        await checkDecoy(password);
+        await record(false);
+        return { outcome: "invalid" };
+      }
+      if (account.lockedUntil && account.lockedUntil > now) {
+        await record(false);
+        return { outcome: "locked", until: account.lockedUntil };
+      }
+      if (!(await verifyPassword(password, account.passwordHash))) {
+        await record(false);
+        const lockedUntil = await countFailure(tx, account, now);
+        return lockedUntil ? { outcome: "locked", until: lockedUntil } : { outcome: "invalid" };
+      }
+
+      await record(true);
+      await tx.account.update({ where: { id: account.id }, data: { failedLoginCount: 0 } });
+      return {
+        outcome: "correct",
+        account: { id: account.id, login: account.login, name: account.name },
+      };
+    },
+    // A burst waits its turn here (each check is one scrypt); Prisma's 2 s and 5 s are too short.
+    { maxWait: 60_000, timeout: 60_000 },
+  );
 }
 
-type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-/** Wrong passwords for the login in the sliding window (since its last lock or successful sign-in). */
-async function failuresSince(
-  tx: Transaction,
-  account: { login: string; lockedUntil: Date | null },
+/** When the Telegram user has used up the hour's tries: the time the oldest of them leaves it. */
+async function triesExhaustedUntil(
+  tx: Tx,
+  telegramUserId: bigint,
   now: Date,
-): Promise<number> {
-  const lastSuccess = await tx.loginAttempt.findFirst({
-    where: { login: account.login, success: true, createdAt: { lte: now } },
-    orderBy: { createdAt: "desc" },
+): Promise<Date | null> {
+  const recentTries = await tx.loginAttempt.findMany({
+    where: { telegramUserId, createdAt: { gt: new Date(now.getTime() - hour) } },
+    orderBy: { createdAt: "asc" },
     select: { createdAt: true },
   });
-  const since = Math.max(
-    now.getTime() - loginPolicy.failureWindowMs,
-    account.lockedUntil?.getTime() ?? 0,
-    lastSuccess?.createdAt.getTime() ?? 0,
-  );
-  return tx.loginAttempt.count({
-    where: { login: account.login, success: false, createdAt: { gt: new Date(since), lte: now } },
-  });
+  const oldest = recentTries[0];
+  if (!oldest || recentTries.length < loginPolicy.maxTriesPerHour) return null;
+  return new Date(oldest.createdAt.getTime() + hour);
+}
+
+interface LockedAccount {
+  id: number;
+  login: string;
+  name: string;
+  passwordHash: string;
+  lockedUntil: Date | null;
+}
+
+/** The contract's row, locked until the try is counted. */
+async function lockAccount(
+  tx: Tx,
+  account: { login: string } | { id: number },
+): Promise<LockedAccount | undefined> {
+  const rows =
+    "id" in account
+      ? await tx.$queryRaw<LockedAccount[]>`
+          SELECT id, login, name, "passwordHash", "lockedUntil" FROM "Account"
+          WHERE id = ${account.id} FOR UPDATE`
+      : await tx.$queryRaw<LockedAccount[]>`
+          SELECT id, login, name, "passwordHash", "lockedUntil" FROM "Account"
+          WHERE login = ${account.login.trim()} FOR UPDATE`;
+  return rows[0];
 }
 
 export async function signInWithPassword(
@@ -183,24 +157,30 @@ export async function signInWithPassword(
 }
 
 /**
- * Counts the wrong passwords for this login (this one's reservation included); returns the lock's
- * end when this one locks it. The row lock serialises
- * concurrent tries on one login, from any instance.
+ * Counts the wrong passwords for this login in the sliding window (since its last lock or
+ * successful sign-in); returns the lock's end when this one locks it.
  */
-async function countFailure(db: Db, accountId: number, now: Date): Promise<Date | null> {
-  return db.$transaction(async (tx) => {
-    const [account] = await tx.$queryRaw<{ login: string; lockedUntil: Date | null }[]>`
-      SELECT login, "lockedUntil" FROM "Account" WHERE id = ${accountId} FOR UPDATE`;
-    if (!account) return null;
-    const failures = await failuresSince(tx, account, now);
-    const locks = failures >= loginPolicy.maxFailures;
-    const lockedUntil = locks ? new Date(now.getTime() + loginPolicy.lockMs) : account.lockedUntil;
-    await tx.account.update({
-      where: { id: accountId },
-      data: { failedLoginCount: locks ? 0 : failures, lockedUntil },
-    });
-    return locks ? lockedUntil : null;
+async function countFailure(tx: Tx, account: LockedAccount, now: Date): Promise<Date | null> {
+  const lastSuccess = await tx.loginAttempt.findFirst({
+    where: { login: account.login, success: true, createdAt: { lte: now } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
   });
+  const since = Math.max(
+    now.getTime() - loginPolicy.failureWindowMs,
+    account.lockedUntil?.getTime() ?? 0,
+    lastSuccess?.createdAt.getTime() ?? 0,
+  );
+  const failures = await tx.loginAttempt.count({
+    where: { login: account.login, success: false, createdAt: { gt: new Date(since), lte: now } },
+  });
+  const locks = failures >= loginPolicy.maxFailures;
+  const lockedUntil = locks ? new Date(now.getTime() + loginPolicy.lockMs) : account.lockedUntil;
+  await tx.account.update({
+    where: { id: account.id },
+    data: { failedLoginCount: locks ? 0 : failures, lockedUntil },
+  });
+  return locks ? lockedUntil : null;
 }
 
 export interface ContactSignInInput {
