@@ -1,7 +1,8 @@
-// The bot's prompts for a secret: a password or a mailed code. Each is sent with a ForceReply, so a Telegram client sends the
-// answer as a reply to it; a reply to a prompt is then recognised by the prompt's text alone, with
-// no stored state, even after the step itself is lost (Redis restarted, another instance). The
-// prompt is also remembered for the chat in the database, for an answer sent without the reply.
+// The bot's prompts for a secret: a password or a mailed code. Each is sent with a ForceReply, so
+// a Telegram client sends the answer as a reply to it; a reply to a prompt is then recognised by
+// the prompt's text alone, with no stored state, even after the step itself is lost (Redis
+// restarted, another instance). The prompt is also remembered for the chat in the database, for
+// an answer sent without the reply.
 import type { I18n } from "@grammyjs/i18n";
 import type { ForceReply } from "grammy/types";
 import { rememberPasswordPrompt } from "../core/accounts/password-prompts.ts";
@@ -9,14 +10,14 @@ import type { Db } from "../core/db.ts";
 import type { BotContext, BotConversation, TranslatingContext } from "./context.ts";
 import { locales } from "./i18n.ts";
 
-const password = "password-placeholder";
+const passwordPlaceholder = "password-placeholder";
 
 /** Each prompt: the command that starts its step again, and the input field's placeholder. */
 export const passwordPrompts = {
-  "login-ask-password": { command: "/login", placeholder: password },
-  "logout-everywhere-ask-password": { command: "/logout", placeholder: password },
-  "password-change-ask-current": { command: "/profile", placeholder: password },
-  "password-ask-new": { command: "/profile", placeholder: password },
+  "login-ask-password": { command: "/login", placeholder: passwordPlaceholder },
+  "logout-everywhere-ask-password": { command: "/logout", placeholder: passwordPlaceholder },
+  "password-change-ask-current": { command: "/profile", placeholder: passwordPlaceholder },
+  "password-ask-new": { command: "/profile", placeholder: passwordPlaceholder },
   "password-recovery-code-sent": { command: "/login", placeholder: "password-code-placeholder" },
 } as const;
 
@@ -25,7 +26,10 @@ export type PasswordPrompt = keyof typeof passwordPrompts;
 export const isPasswordPrompt = (key: string): key is PasswordPrompt =>
   Object.hasOwn(passwordPrompts, key);
 
-/** Sends the prompt of a conversation's secret step, and remembers it for the chat. */
+/**
+ * Sends the prompt of a conversation's secret step, remembered for the chat first: a prompt the
+ * user may see is never one the bot does not know of.
+ */
 export async function askForPassword(
   { conversation, db }: { conversation: BotConversation; db: Db },
   ctx: TranslatingContext,
@@ -36,10 +40,10 @@ export async function askForPassword(
     force_reply: true,
     input_field_placeholder: ctx.t(passwordPrompts[prompt].placeholder),
   };
-  await ctx.reply(ctx.t(prompt, variables), { reply_markup });
   const chatId = ctx.chat?.id;
   if (chatId !== undefined)
     await conversation.external(() => rememberPasswordPrompt(db, { chatId, prompt }));
+  await ctx.reply(ctx.t(prompt, variables), { reply_markup });
 }
 
 const slot = "\u0000";
