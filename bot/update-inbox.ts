@@ -1,7 +1,8 @@
 // Hands updates from the inbox (core/inbox) to the bot: each is marked handled once its handler
-// has finished, whether or not it threw (the error boundary has apologised by then). Only an
-// update cut off by a crash stays unhandled; replay() handles those again, oldest first, and gives
-// up on one that has been taken too often, so a poisoned update cannot loop forever.
+// has finished, whether or not it threw (the error boundary has apologised by then), except a
+// `successful_payment` whose handler failed. Those and updates cut off by a crash stay unhandled;
+// replay() handles them again, oldest first, and gives up on one that has been taken too often,
+// so a poisoned update cannot loop forever.
 import { type Bot, BotError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Db } from "../core/db.ts";
