@@ -9,6 +9,7 @@ import { conversationI18n } from "./conversation-i18n.ts";
 import type { BotDeps } from "./deps.ts";
 import { balanceFeature } from "./features/balance.ts";
 import { cancelFeature } from "./features/cancel.ts";
+import { cardPaymentFeature } from "./features/card-payment.ts";
 import { connectFeature } from "./features/connect.ts";
 import { contactsFeature } from "./features/contacts.ts";
 import { fallbackFeature } from "./features/fallback.ts";
@@ -79,7 +80,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const connect = connectFeature({ ...deps, i18n });
   const trust = trustFeature(deps);
   features.use(reachabilityFeature(deps));
-  features.use(topUp.payments);
+  // Payment updates are handled before any conversation: a payment is never a step's answer.
+  features.use(cardPaymentFeature({ ...deps, i18n }));
   features.use(cancelFeature(deps));
   features.use(login.conversations);
   features.use(logout.conversations);

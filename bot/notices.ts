@@ -73,6 +73,15 @@ function serviceBlocked(t: Translate, notice: Extract<Notice, { kind: "service-b
   };
 }
 
+function cardPayment(t: Translate, notice: Extract<Notice, { kind: "card-payment" }>) {
+  const text = t("notice-card-payment", {
+    login: notice.login,
+    amount: formatMoney(notice.amount),
+    balance: formatMoney(notice.balance),
+  });
+  return { text: notice.unblocked ? `${text}\n${t("topup-unblocked")}` : text };
+}
+
 export function noticeMessage(t: Translate, notice: Notice, timeZone: string): NoticeMessage {
   switch (notice.kind) {
     case "trust-expiring":
@@ -81,6 +90,8 @@ export function noticeMessage(t: Translate, notice: Notice, timeZone: string): N
       return lowBalance(t, notice);
     case "service-blocked":
       return serviceBlocked(t, notice);
+    case "card-payment":
+      return cardPayment(t, notice);
     case "announcement":
       return notice.entities
         ? { text: notice.text, entities: notice.entities }

@@ -35,6 +35,17 @@ export type Notice =
       balance: number;
     }
   | {
+      /** A card payment to the contract by someone not linked to it (a forwarded invoice). */
+      kind: "card-payment";
+      accountId: number;
+      login: string;
+      amount: number;
+      /** The balance right after the payment. */
+      balance: number;
+      /** The payment lifted the contract's block. */
+      unblocked: boolean;
+    }
+  | {
       kind: "announcement";
       text: string;
       /** Telegram's formatting of the text, passed through as it came. */

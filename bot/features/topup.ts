@@ -1,6 +1,5 @@
 // /topup: card top-up through Telegram Payments. Preset amounts or one typed in; an invoice for a
-// PENDING payment; the pre-checkout check approves it; the money is credited on successful_payment
-// only, exactly once (core/payments/topup.ts), and the receipt says what changed.
+// PENDING payment (its checkout and crediting: card-payment.ts).
 // "I paid but the balance did not change": the subscriber picks one of the recent invoices or types
 // the amount (and the day, the time) they remember; the bot explains what became of that payment
 // (core/payments/missing-payment.ts) and, where that does not settle it, opens a support ticket
@@ -23,9 +22,6 @@ import {
   recollectionProblem,
 } from "../../core/payments/missing-payment.ts";
 import {
-  type CheckoutVerdict,
-  checkCheckout,
-  creditPayment,
   currency,
   recentPayments,
   startTopUp,
@@ -350,59 +346,6 @@ export function topUpFeature(
     }
   }
 
-  // Payment updates are handled before any conversation: a payment is never a step's answer.
-  const payments = new Composer<BotContext>();
-
-  payments.on("pre_checkout_query", async (ctx) => {
-    const query = ctx.preCheckoutQuery;
-    const verdict: CheckoutVerdict = await checkCheckout(db, {
-      payload: query.invoice_payload,
-      amount: query.total_amount,
-      currency: query.currency,
-    }).catch((error: unknown) => {
-      logger.error({ err: error }, "pre-checkout check failed");
-      return { ok: false, reason: "unknown" } as const;
-    });
-    if (verdict.ok) await ctx.answerPreCheckoutQuery(true);
-    else
-      await ctx.answerPreCheckoutQuery(false, {
-        error_message: ctx.t(`topup-refused-${verdict.reason}`),
-      });
-  });
-
-  payments.chatType("private").on("message:successful_payment", async (ctx) => {
-    const paid = ctx.message.successful_payment;
-    const credit = await creditPayment(db, {
-      payload: paid.invoice_payload,
-      amount: paid.total_amount,
-      currency: paid.currency,
-      telegramChargeId: paid.telegram_payment_charge_id,
-      providerChargeId: paid.provider_payment_charge_id,
-      telegramUserId: ctx.from.id,
-    });
-    if (credit.outcome === "unknown-invoice") {
-      logger.error({ chargeId: paid.telegram_payment_charge_id }, "payment for an unknown invoice");
-      await ctx.reply(ctx.t("topup-unknown-invoice"));
-      return;
-    }
-    logger.info(
-      { accountId: credit.accountId, amount: credit.amount, outcome: credit.outcome },
-      "card payment",
-    );
-    const card = await getBalanceCard(db, credit.accountId, today());
-    const lines = [
-      ctx.t("topup-receipt", { amount: formatMoney(credit.amount), login: card.login }),
-      ctx.t("balance-amount", { amount: formatMoney(card.balance) }),
-      ctx.t(`balance-status-${card.status.toLowerCase()}`),
-    ];
-    if (card.enoughUntil)
-      lines.push(
-        ctx.t("balance-enough-until", { date: formatDay(card.enoughUntil), days: card.daysLeft }),
-      );
-    if (credit.unblocked) lines.push("", ctx.t("topup-unblocked"));
-    await ctx.reply(lines.join("\n"));
-  });
-
   const conversations = new Composer<BotContext>();
   conversations.chatType("private").use(createConversation(otherAmount, "topup-amount"));
   conversations.chatType("private").use(createConversation(rememberedPayment, "topup-missing"));
@@ -574,5 +517,5 @@ export function topUpFeature(
     });
   });
 
-  return { payments, conversations, feature, offer };
+  return { conversations, feature, offer };
 }

@@ -28,12 +28,16 @@ const payloads = {
   "service-blocked": z
     .object({ ...account, balance: money })
     .transform((facts) => ({ kind: "service-blocked" as const, ...facts })),
+  "card-payment": z
+    .object({ ...account, amount: money, balance: money, unblocked: z.boolean() })
+    .transform((facts) => ({ kind: "card-payment" as const, ...facts })),
 } satisfies Record<string, z.ZodType<Notice>>;
 
 export const noticeKinds = {
   trustExpiry: "trust-expiry",
   lowBalance: "low-balance",
   serviceBlocked: "service-blocked",
+  cardPayment: "card-payment",
   announcement: "announcement",
 } as const;
 

@@ -6,7 +6,8 @@ import { addDays, type BillingDay, isBillingDay } from "../billing/calendar.ts";
 import { startOfDay } from "../billing/history.ts";
 import { parseRubles } from "../billing/rubles.ts";
 import type { Db } from "../db.ts";
-import { cardKey, invoiceTtlMs, type RecentPayment, topUpLimits } from "./topup.ts";
+import { cardKey } from "./card-payment.ts";
+import { invoiceTtlMs, type RecentPayment, topUpLimits } from "./topup.ts";
 
 /** Without a day, the search covers this many days back from now. */
 export const recentSearchDays = 14;

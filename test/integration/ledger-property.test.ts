@@ -18,8 +18,8 @@ import {
   cardKey,
   checkCheckout,
   creditPayment,
-  startTopUp,
-} from "../../core/payments/topup.ts";
+} from "../../core/payments/card-payment.ts";
+import { startTopUp } from "../../core/payments/topup.ts";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { ledgerMismatches } from "../support/ledger.ts";

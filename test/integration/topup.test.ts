@@ -2,12 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRubles } from "../../core/billing/rubles.ts";
 import { connectPostgres, type Database } from "../../core/db.ts";
-import {
-  checkCheckout,
-  creditPayment,
-  invoiceTtlMs,
-  startTopUp,
-} from "../../core/payments/topup.ts";
+import { checkCheckout, creditPayment } from "../../core/payments/card-payment.ts";
+import { invoiceTtlMs, startTopUp } from "../../core/payments/topup.ts";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { noPostgres } from "../support/require-services.ts";

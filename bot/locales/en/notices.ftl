@@ -12,3 +12,4 @@ notice-service-blocked =
     Top up at least { $debt } and the internet comes back on by itself. If the money comes later, take a trust payment.
 notice-reminders-off = 🔕 Stop reminding
 notice-reminders-turned-off = Balance reminders for contract { $login } are off. You can turn them on again in /profile.
+notice-card-payment = ✅ A card payment of { $amount } was credited to contract { $login }. Balance: { $balance }.

@@ -27,6 +27,7 @@ topup-missing-choose = Contract { $login }: choose the invoice you paid.
 topup-missing-line = { $at } · { $amount }
 topup-missing-paid = The payment of { $amount } for the invoice of { $at } was credited on { $paidAt }. Telegram payment number: { $chargeId }. It is in your balance: /balance
 topup-missing-pending = No payment has reached us for the invoice of { $at } for { $amount }: Telegram has not reported a charge. If your card was charged, keep the receipt and call 8 800 700-54-05; we will check by the transaction number.
+topup-missing-mismatch = For the invoice of { $at } for { $amount }, Telegram reported on { $paidAt } a payment whose amount or currency did not match the invoice, so it was not credited. The agents already know; write to support or call 8 800 700-54-05 and we will refund or credit it.
 topup-missing-expired = The invoice of { $at } for { $amount } expired unpaid. If your card was charged, call 8 800 700-54-05 with the receipt and we will check.
 topup-missing-other = Another payment: enter the amount
 topup-missing-ask = Write the amount of the payment and, if you remember, the date and time: e.g. "500", "500 12.03" or "500 12.03 14:30". To leave: /cancel
@@ -49,6 +50,7 @@ topup-ticket-recollection = The subscriber says: { $amount }, { $when }.
 topup-ticket-payment = Invoice #{ $id } of { $at } for { $amount }: { $status ->
         [paid] paid on { $paidAt }
         [pending] not paid, Telegram reported no charge
+        [mismatch] Telegram reported a payment of another amount or currency, nothing credited
        *[expired] expired unpaid
     }.
 topup-ticket-charge = Telegram payment number: { $telegram }; at the payment provider: { $provider }.
@@ -57,3 +59,10 @@ topup-ticket-entry-missing = ⚠️ The ledger has no entry crediting this payme
 topup-ticket-not-found = No invoice in the bot for this amount at that time.
 topup-ticket-no-invoices = No invoices have been issued in the bot for the contract.
 topup-ticket-balance = Balance now: { $balance }.
+topup-receipt-payer = ✅ Payment of { $amount } received, thank you!
+topup-mismatch = Payment received, but its amount or currency did not match the invoice, so nothing was credited. The agents are looking into it; if your card was charged, call 8 800 700-54-05.
+# To the agents' chat: a card payment reported but not credited.
+payment-alert-mismatch = ⚠️ A card payment did not match its invoice: nothing credited. Contract { $login }, record #{ $id }: invoice for { $expected }, Telegram reported a payment of { $reported }.
+payment-alert-unknown = ⚠️ A card payment for an unknown invoice: nothing credited. Telegram reported a payment of { $reported }.
+payment-alert-payer = Payer: Telegram user { $payer }.
+payment-alert-charge = Telegram payment number: { $telegram }; at the payment provider: { $provider }.

@@ -13,3 +13,4 @@ notice-service-blocked =
     Пополните баланс хотя бы на { $debt }, и интернет включится сам. Если деньги придут позже, возьмите доверительный платёж.
 notice-reminders-off = 🔕 Не напоминать
 notice-reminders-turned-off = Напоминания о балансе по договору { $login } выключены. Включить их снова можно в /profile.
+notice-card-payment = ✅ На договор { $login } поступила оплата картой: { $amount }. Баланс: { $balance }.

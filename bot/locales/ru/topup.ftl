@@ -27,6 +27,7 @@ topup-missing-choose = Договор { $login }: выберите счёт, п�
 topup-missing-line = { $at } · { $amount }
 topup-missing-paid = Платёж { $amount } по счёту от { $at } зачислен { $paidAt }. Номер платежа в Telegram: { $chargeId }. Он учтён в балансе: /balance
 topup-missing-pending = Оплата по счёту от { $at } на { $amount } к нам не поступала: Telegram не сообщал о списании. Если деньги списаны с карты, сохраните чек и позвоните 8 800 700-54-05 — проверим по номеру операции.
+topup-missing-mismatch = По счёту от { $at } на { $amount } Telegram сообщил { $paidAt } о платеже, сумма или валюта которого не совпала со счётом, поэтому он не зачислен. Операторы уже знают; напишите в поддержку или позвоните 8 800 700-54-05 — разберёмся и вернём деньги или зачислим их.
 topup-missing-expired = Счёт от { $at } на { $amount } устарел и не был оплачен. Если деньги списаны с карты, позвоните 8 800 700-54-05 с чеком — проверим.
 topup-missing-other = Другой платёж — ввести сумму
 topup-missing-ask = Напишите сумму платежа и, если помните, дату и время: например, «500», «500 12.03» или «500 12.03 14:30». Выйти: /cancel
@@ -53,6 +54,7 @@ topup-ticket-recollection = Абонент указал: { $amount }, { $when }.
 topup-ticket-payment = Счёт №{ $id } от { $at } на { $amount }: { $status ->
         [paid] оплачен { $paidAt }
         [pending] не оплачен, Telegram о списании не сообщал
+        [mismatch] Telegram сообщил об оплате не той суммы или валюты, ничего не зачислено
        *[expired] устарел неоплаченным
     }.
 topup-ticket-charge = Номер платежа в Telegram: { $telegram }; у платёжного провайдера: { $provider }.
@@ -61,3 +63,10 @@ topup-ticket-entry-missing = ⚠️ Записи о зачислении это�
 topup-ticket-not-found = Счёта на эту сумму за это время в боте не нашлось.
 topup-ticket-no-invoices = Счетов в боте по договору не выставлялось.
 topup-ticket-balance = Баланс сейчас: { $balance }.
+topup-receipt-payer = ✅ Оплата { $amount } получена, спасибо!
+topup-mismatch = Оплата получена, но её сумма или валюта не совпала со счётом, поэтому мы ничего не зачислили. Операторы уже разбираются; если деньги списаны с карты, позвоните 8 800 700-54-05.
+# To the agents' chat: a card payment reported but not credited.
+payment-alert-mismatch = ⚠️ Оплата картой не совпала со счётом — ничего не зачислено. Договор { $login }, запись №{ $id }: счёт на { $expected }, Telegram сообщил об оплате { $reported }.
+payment-alert-unknown = ⚠️ Оплата картой по неизвестному счёту — ничего не зачислено. Telegram сообщил об оплате { $reported }.
+payment-alert-payer = Плательщик: пользователь Telegram { $payer }.
+payment-alert-charge = Номер платежа в Telegram: { $telegram }; у платёжного провайдера: { $provider }.

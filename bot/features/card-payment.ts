@@ -1,0 +1,184 @@
+// Telegram Payments' updates for a card top-up (core/payments/card-payment.ts): the pre-checkout
+// question, and the successful payment, credited once and only for what the invoice asked. The
+// receipt shows the contract's balance only to a payer linked to it (an invoice can be forwarded
+// and paid by anyone); a report the bot cannot credit is put before the agents.
+import type { I18n } from "@grammyjs/i18n";
+import { type Api, Composer } from "grammy";
+import type { SuccessfulPayment } from "grammy/types";
+import { getBalanceCard } from "../../core/billing/balance.ts";
+import { billingDayAt } from "../../core/billing/calendar.ts";
+import { localJobLock, redisJobLock } from "../../core/jobs/lock.ts";
+import { createDeliverer } from "../../core/notify/deliverer.ts";
+import {
+  type CheckoutVerdict,
+  type Crediting,
+  checkCheckout,
+  creditPayment,
+} from "../../core/payments/card-payment.ts";
+import { BackgroundTasks } from "../background.ts";
+import type { BotContext, TranslatingContext } from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+import { formatDay, formatMoney } from "../format.ts";
+import { createI18n } from "../i18n.ts";
+import { fitText } from "../length-limits.ts";
+import { createNotifier } from "../notifier.ts";
+
+/** The agents read the alerts in Russian, as the rest of the support desk. */
+const staffLocale = "ru";
+/** A forged report's ids are shown to the agents, not all of them. */
+const shownIdLength = 100;
+
+/** Minor units in their currency: rubles as money, anything else as Telegram gave it. */
+const amountIn = (amount: number, currency: string) =>
+  currency === "RUB" ? formatMoney(amount) : `${amount} ${currency.slice(0, 3)}`;
+
+export function cardPaymentFeature(
+  deps: Pick<BotDeps, "db" | "config" | "logger" | "redis" | "background"> & {
+    i18n?: I18n<BotContext>;
+  },
+) {
+  const { db, config, logger } = deps;
+  const i18n = deps.i18n ?? createI18n();
+  const lock = deps.redis ? redisJobLock(deps.redis) : localJobLock();
+  const background = deps.background ?? new BackgroundTasks();
+
+  /** The linked users' receipts are in the outbox: sent now rather than at the next sweep. */
+  function deliverReceipts(api: Api) {
+    const notifier = createNotifier({ api, i18n, logger, config });
+    const deliver = createDeliverer(db, lock, {
+      notifier,
+      concurrency: config.delivery.concurrency,
+    });
+    background.run(
+      async () => void (await deliver()),
+      (error) => logger.warn({ err: error }, "payment receipts left to the outbox's sweep"),
+    );
+  }
+  const staff = (key: string, variables?: Record<string, string | number>) =>
+    i18n.t(staffLocale, key, variables);
+  const payments = new Composer<BotContext>();
+
+  payments.on("pre_checkout_query", async (ctx) => {
+    const query = ctx.preCheckoutQuery;
+    const verdict: CheckoutVerdict = await checkCheckout(db, {
+      payload: query.invoice_payload,
+      amount: query.total_amount,
+      currency: query.currency,
+    }).catch((error: unknown) => {
+      logger.error({ err: error }, "pre-checkout check failed");
+      return { ok: false, reason: "unknown" } as const;
+    });
+    if (verdict.ok) await ctx.answerPreCheckoutQuery(true);
+    else
+      await ctx.answerPreCheckoutQuery(false, {
+        error_message: ctx.t(`topup-refused-${verdict.reason}`),
+      });
+  });
+
+  /** A report that credited nothing, to the agents' chat (or only the log without one). */
+  async function alertAgents(api: Api, lines: string[]) {
+    if (config.supportChatId === undefined) return;
+    await api.sendMessage(config.supportChatId, lines.join("\n"));
+  }
+
+  function chargeLines(paid: SuccessfulPayment, payerId: number) {
+    return [
+      staff("payment-alert-payer", { payer: String(payerId) }),
+      staff("payment-alert-charge", {
+        telegram: fitText(String(paid.telegram_payment_charge_id ?? ""), shownIdLength),
+        provider: fitText(String(paid.provider_payment_charge_id ?? ""), shownIdLength) || "—",
+      }),
+    ];
+  }
+
+  async function receipt(ctx: TranslatingContext, credit: Extract<Crediting, { amount: number }>) {
+    const amount = formatMoney(credit.amount);
+    if (!credit.payerLinked) {
+      if (credit.outcome === "credited") deliverReceipts(ctx.api);
+      await ctx.reply(ctx.t("topup-receipt-payer", { amount }));
+      return;
+    }
+    const card = await getBalanceCard(
+      db,
+      credit.accountId,
+      billingDayAt(new Date(), config.timeZone),
+    );
+    const lines = [
+      ctx.t("topup-receipt", { amount, login: card.login }),
+      ctx.t("balance-amount", { amount: formatMoney(card.balance) }),
+      ctx.t(`balance-status-${card.status.toLowerCase()}`),
+    ];
+    if (card.enoughUntil)
+      lines.push(
+        ctx.t("balance-enough-until", { date: formatDay(card.enoughUntil), days: card.daysLeft }),
+      );
+    if (credit.unblocked) lines.push("", ctx.t("topup-unblocked"));
+    await ctx.reply(lines.join("\n"));
+  }
+
+  payments.chatType("private").on("message:successful_payment", async (ctx) => {
+    const paid = ctx.message.successful_payment;
+    const credit = await creditPayment(
+      db,
+      {
+        payload: paid.invoice_payload,
+        amount: paid.total_amount,
+        currency: paid.currency,
+        telegramChargeId: paid.telegram_payment_charge_id,
+        providerChargeId: paid.provider_payment_charge_id,
+        telegramUserId: ctx.from.id,
+      },
+      { timeZone: config.timeZone },
+    );
+    switch (credit.outcome) {
+      case "credited":
+      case "already-credited":
+        logger.info(
+          { accountId: credit.accountId, amount: credit.amount, outcome: credit.outcome },
+          "card payment",
+        );
+        await receipt(ctx, credit);
+        return;
+      case "mismatch":
+        logger.error(
+          {
+            paymentId: credit.paymentId,
+            accountId: credit.accountId,
+            invoice: credit.invoice,
+            reported: credit.reported,
+          },
+          "card payment does not match its invoice: nothing credited",
+        );
+        await alertAgents(ctx.api, [
+          staff("payment-alert-mismatch", {
+            login: credit.login,
+            id: String(credit.paymentId),
+            expected: amountIn(credit.invoice.amount, credit.invoice.currency),
+            reported: amountIn(credit.reported.amount, credit.reported.currency),
+          }),
+          ...chargeLines(paid, ctx.from.id),
+        ]);
+        await ctx.reply(ctx.t("topup-mismatch"));
+        return;
+      case "unknown-invoice":
+      case "unreadable":
+        logger.error(
+          {
+            chargeId: fitText(String(paid.telegram_payment_charge_id ?? ""), shownIdLength),
+            problem: credit.outcome === "unreadable" ? credit.problem : undefined,
+          },
+          "card payment for no invoice of ours: nothing credited",
+        );
+        await alertAgents(ctx.api, [
+          staff("payment-alert-unknown", {
+            reported: amountIn(paid.total_amount, String(paid.currency)),
+          }),
+          ...chargeLines(paid, ctx.from.id),
+        ]);
+        await ctx.reply(ctx.t("topup-unknown-invoice"));
+        return;
+    }
+  });
+
+  return payments;
+}

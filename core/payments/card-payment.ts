@@ -1,0 +1,256 @@
+// A card payment's two moments in Telegram Payments. Before charging, Telegram asks: only a pending
+// invoice as it was issued is approved. After, it reports the successful payment: the money is
+// credited once, keyed on Telegram's charge id (a redelivered update, two instances racing on it, or
+// a retry after a crash finds the key and credits nothing more), and only for the invoice's amount
+// in the invoice's currency. A report that differs is recorded as a MISMATCH and credits nothing.
+// Whoever paid, the contract's linked users are told the balance; the payer only if linked.
+import { z } from "zod";
+import { type BillingDay, billingDayAt } from "../billing/calendar.ts";
+import { isUniqueViolation, postInTransaction } from "../billing/ledger.ts";
+import type { Db } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { noticeKinds } from "../notify/notices.ts";
+import { enqueueNotifications } from "../notify/outbox.ts";
+import { invoicePayload, invoiceTtlMs } from "./topup.ts";
+
+export type CheckoutVerdict =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: "unknown" | "not-pending" | "expired" | "amount-mismatch" | "currency" | "closed";
+    };
+
+/** Telegram asks before charging the card: approve only a pending invoice as it was issued. */
+export async function checkCheckout(
+  db: Db,
+  input: { payload: string; amount: number; currency: string; now?: Date },
+): Promise<CheckoutVerdict> {
+  const now = input.now ?? new Date();
+  if (!invoicePayload.safeParse(input.payload).success) return { ok: false, reason: "unknown" };
+  const payment = await db.payment.findUnique({
+    where: { invoicePayload: input.payload },
+    select: {
+      id: true,
+      amount: true,
+      currency: true,
+      status: true,
+      createdAt: true,
+      account: { select: { status: true } },
+    },
+  });
+  if (!payment) return { ok: false, reason: "unknown" };
+  if (payment.status !== "PENDING") return { ok: false, reason: "not-pending" };
+  if (now.getTime() - payment.createdAt.getTime() > invoiceTtlMs) {
+    await db.payment.updateMany({
+      where: { id: payment.id, status: "PENDING" },
+      data: { status: "EXPIRED" },
+    });
+    return { ok: false, reason: "expired" };
+  }
+  if (input.currency !== payment.currency) return { ok: false, reason: "currency" };
+  if (input.amount !== payment.amount) return { ok: false, reason: "amount-mismatch" };
+  if (payment.account.status === "CLOSED") return { ok: false, reason: "closed" };
+  return { ok: true };
+}
+
+// Stored as keys and references: printable, bounded (a NUL byte is refused by PostgreSQL).
+const chargeId = z
+  .string()
+  .max(255)
+  .regex(/^[^\p{Cc}]*$/u);
+
+/** A successful payment as Telegram reports it; read before anything is looked up. */
+export const paidInvoice = z.object({
+  payload: invoicePayload,
+  /** What Telegram charged, in the currency's minor units. */
+  amount: z.number().int().positive(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  telegramChargeId: chargeId.min(1),
+  providerChargeId: chargeId,
+  telegramUserId: z.number().int().positive(),
+});
+
+export type PaidInvoice = z.infer<typeof paidInvoice>;
+
+interface CreditedAccount {
+  accountId: number;
+  login: string;
+  amount: number;
+  balanceAfter: number;
+  unblocked: boolean;
+  /** The payer is linked to the contract: the receipt may show its balance. */
+  payerLinked: boolean;
+}
+
+export type Crediting =
+  | ({ outcome: "credited" | "already-credited" } & CreditedAccount)
+  | {
+      outcome: "mismatch";
+      paymentId: number;
+      accountId: number;
+      login: string;
+      invoice: { amount: number; currency: string };
+      reported: { amount: number; currency: string };
+    }
+  | { outcome: "unknown-invoice" }
+  /** Not a report the bot can read (see `paidInvoice`): nothing is looked up. */
+  | { outcome: "unreadable"; problem: string };
+
+export const cardKey = (telegramChargeId: string) => `card:${telegramChargeId}`;
+
+export async function creditPayment(
+  db: Db,
+  report: PaidInvoice,
+  options: { now?: Date; timeZone?: string } = {},
+): Promise<Crediting> {
+  const read = paidInvoice.safeParse(report);
+  if (!read.success) return { outcome: "unreadable", problem: z.prettifyError(read.error) };
+  const paid = read.data;
+  const now = options.now ?? new Date();
+  const payment = await db.payment.findUnique({
+    where: { invoicePayload: paid.payload },
+    select: {
+      id: true,
+      accountId: true,
+      amount: true,
+      currency: true,
+      account: { select: { login: true } },
+    },
+  });
+  if (!payment) return { outcome: "unknown-invoice" };
+  const { login } = payment.account;
+  if (paid.amount !== payment.amount || paid.currency !== payment.currency) {
+    return recordMismatch(db, { ...payment, login }, paid, now);
+  }
+  const payerLinked =
+    (await db.accountLink.count({
+      where: { accountId: payment.accountId, telegramUserId: BigInt(paid.telegramUserId) },
+    })) > 0;
+  const day = billingDayAt(now, options.timeZone ?? "UTC");
+  try {
+    return await db.$transaction(async (tx) => {
+      const posted = await postInTransaction(tx, {
+        accountId: payment.accountId,
+        amount: paid.amount,
+        kind: "CARD_TOPUP",
+        idempotencyKey: cardKey(paid.telegramChargeId),
+        reference: paid.providerChargeId,
+      });
+      await markPaid(tx, payment, paid, now);
+      const credited = {
+        accountId: payment.accountId,
+        login,
+        amount: paid.amount,
+        balanceAfter: posted.balanceAfter,
+        unblocked: posted.unblocked,
+        payerLinked,
+      };
+      if (!payerLinked) await tellLinkedUsers(tx, credited, paid.telegramChargeId, day);
+      return { outcome: "credited" as const, ...credited };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const entry = await db.ledgerEntry.findUniqueOrThrow({
+      where: { idempotencyKey: cardKey(paid.telegramChargeId) },
+      select: { accountId: true, amount: true, balanceAfter: true },
+    });
+    return { outcome: "already-credited", ...entry, login, unblocked: false, payerLinked };
+  }
+}
+
+/** The invoice PAID; the same invoice paid a second time is a second real payment, its own record. */
+async function markPaid(
+  tx: Prisma.TransactionClient,
+  payment: { id: number; accountId: number },
+  paid: PaidInvoice,
+  now: Date,
+) {
+  const charge = {
+    telegramChargeId: paid.telegramChargeId,
+    providerChargeId: paid.providerChargeId,
+    paidAt: now,
+  };
+  const { count } = await tx.payment.updateMany({
+    where: { id: payment.id, status: { in: ["PENDING", "EXPIRED"] } },
+    data: { status: "PAID", ...charge },
+  });
+  if (count > 0) return;
+  await tx.payment.create({
+    data: {
+      accountId: payment.accountId,
+      telegramUserId: BigInt(paid.telegramUserId),
+      amount: paid.amount,
+      currency: paid.currency,
+      status: "PAID",
+      invoicePayload: `${paid.payload}:${paid.telegramChargeId}`,
+      ...charge,
+    },
+  });
+}
+
+/** A stranger paid (a forwarded invoice): the contract's own users get the receipt with the balance. */
+async function tellLinkedUsers(
+  tx: Prisma.TransactionClient,
+  credited: Omit<CreditedAccount, "payerLinked">,
+  telegramChargeId: string,
+  day: BillingDay,
+) {
+  const links = await tx.accountLink.findMany({
+    where: { accountId: credited.accountId, telegramUser: { reachable: true } },
+    select: { telegramUserId: true },
+  });
+  const { accountId, login, amount, balanceAfter, unblocked } = credited;
+  await enqueueNotifications(
+    tx,
+    links.map(({ telegramUserId }) => ({
+      key: `${noticeKinds.cardPayment}:${telegramChargeId}:${telegramUserId}`,
+      kind: noticeKinds.cardPayment,
+      telegramUserId,
+      accountId,
+      day,
+      payload: { accountId, login, amount, balance: balanceAfter, unblocked },
+    })),
+  );
+}
+
+/** The invoice's own record stays as it was (it can still be paid); the report gets its own. */
+async function recordMismatch(
+  db: Db,
+  payment: { id: number; accountId: number; amount: number; currency: string; login: string },
+  paid: PaidInvoice,
+  now: Date,
+): Promise<Crediting> {
+  const facts = {
+    accountId: payment.accountId,
+    login: payment.login,
+    invoice: { amount: payment.amount, currency: payment.currency },
+    reported: { amount: paid.amount, currency: paid.currency },
+  };
+  try {
+    const recorded = await db.payment.create({
+      data: {
+        accountId: payment.accountId,
+        telegramUserId: BigInt(paid.telegramUserId),
+        amount: payment.amount,
+        currency: payment.currency,
+        status: "MISMATCH",
+        invoicePayload: `${paid.payload}:${paid.telegramChargeId}`,
+        telegramChargeId: paid.telegramChargeId,
+        providerChargeId: paid.providerChargeId,
+        reportedAmount: BigInt(paid.amount),
+        reportedCurrency: paid.currency,
+        paidAt: now,
+      },
+      select: { id: true },
+    });
+    return { outcome: "mismatch", paymentId: recorded.id, ...facts };
+  } catch (error) {
+    // Reported again (a retry of the update): recorded already.
+    if (!isUniqueViolation(error)) throw error;
+    const recorded = await db.payment.findUniqueOrThrow({
+      where: { telegramChargeId: paid.telegramChargeId },
+      select: { id: true },
+    });
+    return { outcome: "mismatch", paymentId: recorded.id, ...facts };
+  }
+}

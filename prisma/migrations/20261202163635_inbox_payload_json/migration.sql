@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "InboundUpdate" ALTER COLUMN "payload" SET DATA TYPE JSON;
