@@ -8,6 +8,7 @@ import { type Api, Composer, InlineKeyboard } from "grammy";
 import type { User } from "grammy/types";
 import { normalizePhone } from "../../core/accounts/phone.ts";
 import { findRecipients } from "../../core/accounts/telegram-users.ts";
+import { withoutControls } from "../../core/plain-text.ts";
 import type { Notice } from "../../core/ports.ts";
 import { expiringStore } from "../../core/requests/expiring-store.ts";
 import { defaultTown } from "../../core/requests/fields.ts";
@@ -64,8 +65,8 @@ const actionData = (id: number, action: Action) => `req:${id}:${action}`;
 
 /** How staff appear on a card: name, and @username when there is one. */
 export function staffName(user: User): string {
-  const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
-  return user.username ? `${name} (@${user.username})` : name;
+  const name = withoutControls([user.first_name, user.last_name].filter(Boolean).join(" "));
+  return user.username ? `${name} (@${withoutControls(user.username)})` : name;
 }
 
 export function staffText({ i18n }: Pick<StaffDeps, "i18n">) {

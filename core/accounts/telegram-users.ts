@@ -1,5 +1,6 @@
 // Who writes to the bot: Telegram users as the provider knows them.
 import type { Db } from "../db.ts";
+import { withoutControls } from "../plain-text.ts";
 
 export interface TelegramProfile {
   id: number;
@@ -12,12 +13,14 @@ export interface TelegramProfile {
 
 /** Records the user's current Telegram profile; a user who writes again is reachable again. */
 export async function rememberTelegramUser(db: Db, profile: TelegramProfile): Promise<void> {
+  const text = (value: string | undefined) =>
+    value === undefined ? null : withoutControls(value).slice(0, 256);
   const data = {
     chatId: BigInt(profile.chatId),
-    firstName: profile.firstName,
-    lastName: profile.lastName ?? null,
-    username: profile.username ?? null,
-    languageCode: profile.languageCode ?? null,
+    firstName: text(profile.firstName) ?? "",
+    lastName: text(profile.lastName),
+    username: text(profile.username),
+    languageCode: text(profile.languageCode),
     reachable: true,
   };
   await db.telegramUser.upsert({

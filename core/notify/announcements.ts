@@ -10,6 +10,7 @@ import { billingDayAt, dayAsDate } from "../billing/calendar.ts";
 import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { AnnouncementAudience } from "../generated/prisma/enums.ts";
+import { multiline } from "../plain-text.ts";
 import { noticeKinds } from "./notices.ts";
 
 export type Audience = AnnouncementAudience;
@@ -19,7 +20,8 @@ export const announcementText = z
   .string()
   .trim()
   .min(1, { error: "the announcement is empty" })
-  .max(4096, { error: "an announcement is at most 4,096 characters (one Telegram message)" });
+  .max(4096, { error: "an announcement is at most 4,096 characters (one Telegram message)" })
+  .regex(multiline, { error: "an announcement holds no control characters but line breaks" });
 
 export interface AnnouncementProgress {
   id: number;

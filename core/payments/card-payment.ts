@@ -11,6 +11,7 @@ import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { noticeKinds } from "../notify/notices.ts";
 import { enqueueNotifications } from "../notify/outbox.ts";
+import { singleLine } from "../plain-text.ts";
 import { invoicePayload, invoiceTtlMs } from "./topup.ts";
 
 export type CheckoutVerdict =
@@ -54,10 +55,7 @@ export async function checkCheckout(
 }
 
 // Stored as keys and references: printable, bounded (a NUL byte is refused by PostgreSQL).
-const chargeId = z
-  .string()
-  .max(255)
-  .regex(/^[^\p{Cc}]*$/u);
+const chargeId = z.string().max(255).regex(singleLine);
 
 /** A successful payment as Telegram reports it; read before anything is looked up. */
 export const paidInvoice = z.object({

@@ -2,6 +2,7 @@
 // step checks one answer) and the whole request (checked again before it is stored).
 import { z } from "zod";
 import { normalizePhone } from "../accounts/phone.ts";
+import { multiline, singleLine } from "../plain-text.ts";
 
 /** The town of an address unless the prospect names another one. */
 export const defaultTown = "Каспийск";
@@ -54,23 +55,14 @@ export const preferredTimeField = z
   .pipe(z.string().min(2).max(100).regex(plainText));
 
 /** Anything the prospect wants to add, up to a length staff will read. */
-export const commentField = z
-  .string()
-  .trim()
-  .pipe(
-    z
-      .string()
-      .min(1)
-      .max(1000)
-      .regex(/^(?:[^\p{Cc}]|\n)*$/u),
-  );
+export const commentField = z.string().trim().pipe(z.string().min(1).max(1000).regex(multiline));
 
 export const tariffCodeField = z.string().regex(/^[a-z0-9._-]{1,32}$/);
 
 export const rejectReasonField = z
   .string()
   .transform(singleSpaced)
-  .pipe(z.string().min(2).max(500));
+  .pipe(z.string().min(2).max(500).regex(singleLine));
 
 /** A complete request, as it is stored. */
 export const requestInput = z.object({

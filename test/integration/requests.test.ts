@@ -41,7 +41,7 @@ describe("request fields", () => {
     ["Anna-Maria O'Neil", "Anna-Maria O'Neil"],
   ])("takes the name %j", (input, name) => expect(nameField.parse(input)).toBe(name));
 
-  it.each(["Р", "🙂🙂", "Руслан2", "а".repeat(81), "/menu"])("refuses the name %j", (input) =>
+  it.each(["Р", "🙂🙂", "Руслан2", "а".repeat(81), "/menu", "Руслан\u0000"])("refuses the name %j", (input) =>
     expect(nameField.safeParse(input).success).toBe(false),
   );
 
@@ -198,6 +198,10 @@ describe.skipIf(noPostgres)("connection requests in PostgreSQL", () => {
     const { requestId } = await submitRequest(db(), request({ phone: "+79281110008" }));
     expect(
       await changeStatus(db(), { requestId, to: "REJECTED", by: "Марьям", reason: " " }),
+    ).toEqual({ outcome: "bad-reason" });
+    // A NUL byte would be a database error (22021): the reason is refused before any query.
+    expect(
+      await changeStatus(db(), { requestId, to: "REJECTED", by: "Марьям", reason: "нет\u0000" }),
     ).toEqual({ outcome: "bad-reason" });
     expect(
       await changeStatus(db(), {
