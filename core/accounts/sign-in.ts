@@ -58,15 +58,19 @@ export async function checkPassword(
     now?: Date;
   },
 ): Promise<PasswordCheck> {
-  const { password, now = new Date() } = input;
+  const { password } = input;
   const telegramUserId = BigInt(input.telegramUserId);
+  // Read once each lock is held: a try that waited is counted after the ones it waited for (its
+  // time taken before waiting would leave their failures out of its count).
+  const clock = () => input.now ?? new Date();
   return db.$transaction(
     async (tx): Promise<PasswordCheck> => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login-tries:${telegramUserId}`}))`;
-      const retryAt = await triesExhaustedUntil(tx, telegramUserId, now);
+      const retryAt = await triesExhaustedUntil(tx, telegramUserId, clock());
       if (retryAt) return { outcome: "too-many-tries", retryAt };
 
       const account = await lockAccount(tx, input.account);
+      const now = clock();
       const triedLogin =
         account?.login ?? ("login" in input.account ? input.account.login.trim() : "");
       const record = (success: boolean) =>
