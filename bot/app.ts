@@ -40,7 +40,7 @@ export async function startApp(
   logger = createLogger(config.logLevel),
 ): Promise<RunningApp> {
   const outages = new Outages(logger);
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, outages);
   const redis = await connectRedis(config.redisUrl, outages).catch(async (error: unknown) => {
     await database.close();
     throw error;
@@ -57,6 +57,7 @@ export async function startApp(
     outages,
   });
   const closeStores = async () => {
+    outages.stop();
     mailer.close();
     await redis?.quit();
     await database.close();
@@ -68,7 +69,7 @@ export async function startApp(
     await registerCommands(bot.api, createI18n()).catch((error: unknown) =>
       logger.warn({ err: error }, "bot commands not registered"),
     );
-    const inbox = new UpdateInbox(bot, database.prisma, logger);
+    const inbox = new UpdateInbox(bot, database.prisma, logger, outages);
     stopReceiving =
       config.mode.kind === "webhook"
         ? await startWebhook(bot, inbox, allowedUpdates, config.mode, logger)
@@ -82,6 +83,7 @@ export async function startApp(
         db: database.prisma,
         redis,
         logger,
+        outages,
         timeZone: config.timeZone,
         config,
         notifier: createNotifier({ api: bot.api, i18n: createI18n(), logger, config }),

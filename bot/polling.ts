@@ -46,7 +46,10 @@ export async function startPolling(
   };
 }
 
-/** Fetches a batch and stores it; only a stored batch moves the offset the next fetch confirms. */
+/**
+ * Fetches a batch and stores it; only what the inbox accepted (stored, or harmless to handle
+ * unstored during an outage) moves the offset the next fetch confirms.
+ */
 function storingSupplier(
   bot: Bot<BotContext>,
   inbox: UpdateInbox,
@@ -69,18 +72,19 @@ function storingSupplier(
             },
             signal,
           );
-          await inbox.store(updates);
-          const last = updates.at(-1);
+          const accepted = await inbox.accept(updates);
+          const last = accepted.at(-1);
           if (last !== undefined) offset = last.update_id + 1;
-          return updates;
+          if (accepted.length > 0 || updates.length === 0) return [...accepted];
+          logger.debug({ updateId: updates[0]?.update_id }, "a payment waits for the database");
         } catch (error) {
           if (signal.aborted || isUnrecoverable(error)) throw error;
           logger.warn({ err: error }, "updates not fetched or not stored; retrying");
-          await setTimeout(retryIn, undefined, { signal: signal as globalThis.AbortSignal }).catch(
-            () => {},
-          );
-          retryIn = Math.min(retryIn * 2, retryMs.max);
         }
+        await setTimeout(retryIn, undefined, { signal: signal as globalThis.AbortSignal }).catch(
+          () => {},
+        );
+        retryIn = Math.min(retryIn * 2, retryMs.max);
       }
     },
   };

@@ -2,10 +2,13 @@
 // has finished, whether or not it threw (the error boundary has apologised by then), except a
 // `successful_payment` whose handler failed. Those and updates cut off by a crash stay unhandled;
 // replay() handles them again, oldest first, and gives up on one that has been taken too often,
-// so a poisoned update cannot loop forever.
+// so a poisoned update cannot loop forever. While PostgreSQL is unreachable nothing can be stored:
+// updates are then handled unstored (their handlers mostly apologise), except one that moves money
+// and those behind it, which wait for the database.
 import { type Bot, BotError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Db } from "../core/db.ts";
+import { isDatabaseUnreachable } from "../core/db-outage.ts";
 import {
   claimUnhandled,
   markHandled,
@@ -13,6 +16,7 @@ import {
   storeUpdates,
 } from "../core/inbox/update-inbox.ts";
 import type { Logger } from "../core/logger.ts";
+import type { Outages } from "../core/outages.ts";
 import type { BotContext } from "./context.ts";
 import { isFailedPayment } from "./middleware/failed-updates.ts";
 
@@ -28,13 +32,32 @@ export class UpdateInbox {
     private readonly bot: Bot<BotContext>,
     private readonly db: Db,
     private readonly logger: Logger,
+    private readonly outages?: Outages,
   ) {}
 
   store(updates: readonly Update[]): Promise<void> {
     return storeUpdates(this.db, updates);
   }
 
-  /** Handles a stored update and marks it handled; never throws. */
+  /**
+   * Stores a batch and returns what may be confirmed to Telegram: all of it, or while PostgreSQL
+   * is unreachable the updates before the first `successful_payment` (unstored: durable before
+   * confirmed only matters for money, DESIGN §4). Empty when that payment comes first.
+   */
+  async accept(updates: readonly Update[]): Promise<readonly Update[]> {
+    try {
+      await this.store(updates);
+      return updates;
+    } catch (error) {
+      if (!this.isOutage(error)) throw error;
+      const firstPayment = updates.findIndex(
+        (update) => update.message?.successful_payment !== undefined,
+      );
+      return firstPayment === -1 ? updates : updates.slice(0, firstPayment);
+    }
+  }
+
+  /** Handles an accepted update and marks it handled; never throws. */
   handle(update: Update): Promise<void> {
     const done = this.run(update).finally(() => this.inFlight.delete(done));
     this.inFlight.add(done);
@@ -64,7 +87,9 @@ export class UpdateInbox {
   startSweeping(): () => void {
     const timer = setInterval(() => {
       void Promise.all([this.replay(handlerLeaseMs), pruneHandled(this.db)]).catch(
-        (error: unknown) => this.logger.warn({ err: error }, "inbox sweep failed"),
+        (error: unknown) => {
+          if (!this.isOutage(error)) this.logger.warn({ err: error }, "inbox sweep failed");
+        },
       );
     }, sweepIntervalMs);
     timer.unref();
@@ -104,7 +129,15 @@ export class UpdateInbox {
       await markHandled(this.db, update.update_id);
     } catch (error) {
       // Left unhandled, it is handled again on the next start: harmless for money (idempotent).
-      this.logger.warn({ err: error, updateId: update.update_id }, "update not marked handled");
+      const level = this.isOutage(error) ? "debug" : "warn";
+      this.logger[level]({ err: error, updateId: update.update_id }, "update not marked handled");
     }
+  }
+
+  /** A PostgreSQL outage is logged once, by Outages, instead of by each failure it causes. */
+  private isOutage(error: unknown): boolean {
+    if (!this.outages || !isDatabaseUnreachable(error)) return false;
+    this.outages.markDown("postgresql", error);
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 // The webhook: an update is stored in the inbox before Telegram gets its 200, and handled from
-// there after; if it cannot be stored, a 500 makes Telegram deliver it again. Several instances
+// there after; if it cannot be stored, a 500 makes Telegram deliver it again (during a PostgreSQL
+// outage only a payment: the rest are handled unstored, see UpdateInbox.accept). Several instances
 // may share the database: each takes over the others' unhandled updates only after a lease.
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -43,13 +44,19 @@ export async function startWebhook(
       response.writeHead(400).end();
       return;
     }
+    let accepted: readonly Update[];
     try {
-      await inbox.store([update]);
+      accepted = await inbox.accept([update]);
     } catch (error) {
       logger.error(
         { err: error, updateId: update.update_id },
         "update not stored; Telegram will retry",
       );
+      response.writeHead(500).end();
+      return;
+    }
+    if (accepted.length === 0) {
+      logger.debug({ updateId: update.update_id }, "a payment waits for the database");
       response.writeHead(500).end();
       return;
     }

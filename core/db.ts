@@ -6,8 +6,10 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { seedDemoData } from "../prisma/seed.ts";
+import { isDatabaseUnreachable } from "./db-outage.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations } from "./migrations.ts";
+import type { Outages } from "./outages.ts";
 
 export type Db = PrismaClient;
 
@@ -17,8 +19,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function connectPostgres(connectionString: string): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+/**
+ * The pool's idle connections dropping is the first sign of an outage (and, unlistened, an idle
+ * client's error would crash the process). The pool reconnects only when asked, so the outage
+ * ends with the first probe query that succeeds.
+ */
+export function connectPostgres(connectionString: string, outages?: Outages): Database {
+  const onPoolError = (error: Error) => {
+    if (isDatabaseUnreachable(error)) outages?.markDown("postgresql", error);
+  };
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString }, { onPoolError }),
+  });
+  outages?.probeWhileDown("postgresql", () => prisma.$executeRaw`SELECT 1`);
   return { prisma, kind: "postgresql", close: () => prisma.$disconnect() };
 }
 
@@ -58,11 +71,11 @@ export async function openEmbedded(dataDir: string): Promise<Database & { create
   };
 }
 
-export function openDatabase(config: {
-  databaseUrl: string | undefined;
-  dataDir: string;
-}): Promise<Database> {
+export function openDatabase(
+  config: { databaseUrl: string | undefined; dataDir: string },
+  outages?: Outages,
+): Promise<Database> {
   return config.databaseUrl
-    ? Promise.resolve(connectPostgres(config.databaseUrl))
+    ? Promise.resolve(connectPostgres(config.databaseUrl, outages))
     : openEmbedded(config.dataDir);
 }

@@ -1,5 +1,6 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { BotError } from "grammy";
+import { isDatabaseUnreachable } from "../../core/db-outage.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Outages } from "../../core/outages.ts";
 import type { BotContext } from "../context.ts";
@@ -23,6 +24,7 @@ export function apologizeAndLog({
   return async (error: BotError<BotContext>) => {
     const { ctx } = error;
     rememberFailed(ctx.update);
+    if (isDatabaseUnreachable(error.error)) outages?.markDown("postgresql", error.error);
     const down = outages?.current() ?? [];
     const fields = { err: error.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id };
     if (down.length > 0) logger.debug({ ...fields, down }, "update failed during an outage");

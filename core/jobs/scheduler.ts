@@ -4,8 +4,10 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
+import { isDatabaseUnreachable } from "../db-outage.ts";
 import type { Logger } from "../logger.ts";
 import { createDeliverer } from "../notify/deliverer.ts";
+import type { Outages } from "../outages.ts";
 import type { Notifier, SupportDesk } from "../ports.ts";
 import type { Redis } from "../redis.ts";
 import { type JobLock, localJobLock, redisJobLock } from "./lock.ts";
@@ -15,6 +17,8 @@ export interface SchedulerDeps {
   db: Db;
   redis: Redis | undefined;
   logger: Logger;
+  /** A job failing during an outage is put down to it (logged once there), not logged itself. */
+  outages?: Outages;
   timeZone: string;
   config: Config;
   notifier: Notifier;
@@ -31,6 +35,7 @@ export function startScheduler({
   db,
   redis,
   logger,
+  outages,
   timeZone,
   config,
   notifier,
@@ -67,7 +72,10 @@ export function startScheduler({
       if (!ran) log.info("job is running on another instance");
       return ran;
     } catch (error) {
-      log.error({ err: error }, "job failed; it resumes on its next run");
+      if (isDatabaseUnreachable(error)) outages?.markDown("postgresql", error);
+      const down = outages?.current() ?? [];
+      if (down.length > 0) log.debug({ err: error, down }, "job failed during an outage");
+      else log.error({ err: error }, "job failed; it resumes on its next run");
       return false;
     } finally {
       running.delete(work);

@@ -1,8 +1,10 @@
-// What keeps the bot serving: a failing handler, a restart with Redis, a user who blocked it.
+// What keeps the bot serving: a failing handler, Redis or PostgreSQL down, a restart with Redis,
+// a user who blocked it.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { type RedisServer, startRedisServer } from "../support/redis-server.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
+import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
 
 const apologies = {
   ru: "Извините, что-то пошло не так. Попробуйте ещё раз чуть позже или позвоните 8 800 700-54-05.",
@@ -12,11 +14,15 @@ const apologies = {
 describe.skipIf(noPostgres || noRedis)("resilience", () => {
   let harness: Harness | undefined;
   let redisServer: RedisServer | undefined;
+  let proxy: TcpProxy | undefined;
   afterEach(async () => {
+    await proxy?.restore();
     await harness?.stop();
     harness = undefined;
     await redisServer?.kill();
     redisServer = undefined;
+    await proxy?.close();
+    proxy = undefined;
   });
 
   it("apologizes when a handler fails, logs it with the update id, and keeps serving", async () => {
@@ -63,6 +69,39 @@ describe.skipIf(noPostgres || noRedis)("resilience", () => {
     expect(saying("redis unavailable")).toHaveLength(1);
     expect(consoleErrors.mock.calls.flat().join(" ")).not.toContain("Unhandled error event");
     consoleErrors.mockRestore();
+  });
+
+  it("apologizes in each user's language while PostgreSQL is unreachable, says so once, and recovers", async () => {
+    const postgres = await startTcpProxy({ host: "127.0.0.1", port: 5432 });
+    proxy = postgres;
+    harness = await startHarness({ databaseUrl: (url) => postgres.via(url) });
+    const zarema = harness.emulator.user({ firstName: "Зарема", languageCode: "ru" });
+    const tom = harness.emulator.user({ firstName: "Tom", languageCode: "en" });
+    const ilyas = harness.emulator.user({ firstName: "Ильяс" });
+    await zarema.send("/start");
+    expect((await zarema.nextBotMessage()).text).toMatch(/^Здравствуйте, Зарема!/);
+    expect((await zarema.nextBotMessage()).text).toContain("Главное меню");
+    const { prisma } = harness.database;
+    await expect.poll(() => prisma.inboundUpdate.count({ where: { handledAt: null } })).toBe(0);
+
+    await postgres.cut();
+    for (const user of [zarema, tom, ilyas]) await user.send("/start");
+    expect((await zarema.nextBotMessage()).text).toBe(apologies.ru);
+    expect((await tom.nextBotMessage()).text).toBe(apologies.en);
+    expect((await ilyas.nextBotMessage()).text).toBe(apologies.ru);
+    const logs = () => harness?.logs.entries() ?? [];
+    const saying = (msg: string) => logs().filter((entry) => entry.msg === msg);
+    expect(saying("postgresql unavailable")).toHaveLength(1);
+    expect(logs().filter((entry) => Number(entry.level) >= 40)).toEqual(
+      saying("postgresql unavailable"),
+    );
+
+    await postgres.restore();
+    await zarema.waitFor(() => saying("postgresql available again").length === 1);
+    await tom.send("/start");
+    expect((await tom.nextBotMessage()).text).toMatch(/^Hello, Tom!/);
+    expect(saying("postgresql unavailable")).toHaveLength(1);
+    expect(saying("postgresql available again")).toHaveLength(1);
   });
 
   it("keeps a user's session in Redis across a restart of the bot", async () => {

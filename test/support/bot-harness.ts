@@ -13,6 +13,8 @@ import { startTestSmtp, type TestSmtp } from "./smtp.ts";
 export interface HarnessOptions {
   /** Sessions and conversations in Redis (a worker's own logical database) instead of memory. */
   redis?: boolean;
+  /** The URL the bot is given for the test's database (e.g. through a proxy the test can cut). */
+  databaseUrl?(url: string): string;
   /** More environment for the bot's configuration. */
   env?: Record<string, string>;
   /**
@@ -43,7 +45,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = loadConfig({
     BOT_TOKEN: emulator.token,
     TELEGRAM_API_ROOT: emulator.apiRoot,
-    DATABASE_URL: database.url,
+    DATABASE_URL: options.databaseUrl?.(database.url) ?? database.url,
     SMTP_URL: smtp.url,
     ...(options.redis ? { REDIS_URL: await freshRedisUrl() } : {}),
     // Telegram asks for about one message a second per chat; tests talk faster than people.
