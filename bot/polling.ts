@@ -1,7 +1,8 @@
 // Long polling with @grammyjs/runner's source, sink and runner, the inbox between them: a fetched
 // batch is stored before the next getUpdates call confirms it (its offset), and each update is
-// handled from there. On start, what a crash left unhandled is handled first, in order. On stop
-// it waits for the updates in flight and then confirms them to Telegram.
+// handled from there. On start, what a crash left unhandled is handled first, in order; one that
+// Telegram then sends again (stored, but killed before confirming it) is not handled twice. On
+// stop it waits for the updates in flight and then confirms them to Telegram.
 import { setTimeout } from "node:timers/promises";
 import {
   createConcurrentSink,
@@ -69,10 +70,12 @@ function storingSupplier(
             },
             signal,
           );
-          await inbox.store(updates);
+          const fresh = await inbox.store(updates);
           const last = updates.at(-1);
           if (last !== undefined) offset = last.update_id + 1;
-          return updates;
+          // One already in the inbox was stored by a process killed before it confirmed the
+          // offset; the replay on start has handled it.
+          return fresh;
         } catch (error) {
           if (signal.aborted || isUnrecoverable(error)) throw error;
           logger.warn({ err: error }, "updates not fetched or not stored; retrying");

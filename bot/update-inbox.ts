@@ -30,8 +30,10 @@ export class UpdateInbox {
     private readonly logger: Logger,
   ) {}
 
-  store(updates: readonly Update[]): Promise<void> {
-    return storeUpdates(this.db, updates);
+  /** Stores the updates; returns those that were not in the inbox yet. */
+  async store(updates: readonly Update[]): Promise<Update[]> {
+    const stored = await storeUpdates(this.db, updates);
+    return updates.filter((update) => stored.has(update.update_id));
   }
 
   /** Handles a stored update and marks it handled; never throws. */

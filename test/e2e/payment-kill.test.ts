@@ -16,6 +16,13 @@ import { noPostgres, noRedis } from "../support/require-services.ts";
 import { signedIn } from "../support/sign-in.ts";
 
 const amount = 500_00;
+
+/** A contract as it was before the payment. */
+interface Account {
+  id: number;
+  balance: number;
+  at: Date;
+}
 const receipt = "✅ Оплата получена";
 
 describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", () => {
@@ -56,7 +63,8 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
   async function invoiceFor(login: string) {
     const user = emulator.user({ firstName: `Абонент ${login}`, languageCode: "ru" });
     await signedIn(user, login);
-    const account = await database.prisma.account.findUniqueOrThrow({ where: { login } });
+    const { id, balance } = await database.prisma.account.findUniqueOrThrow({ where: { login } });
+    const account: Account = { id, balance, at: new Date() };
     await user.send("/topup");
     await user.nextBotMessage();
     // The preset may be labelled as the month's fee or the debt; it ends with the amount.
@@ -113,17 +121,27 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
   }
 
   /**
-   * SIGKILL, then a new process. A statement the dead process left waiting for a lock would still
-   * run when the lock is released (PostgreSQL notices the closed connection only afterwards), and an
-   * autocommit one would take effect: it is ended first, so the step the bot was killed in is undone.
+   * SIGKILL, then a new process. A statement the dead process left waiting for a lock still runs
+   * when the lock is released (PostgreSQL notices the closed connection only afterwards), and an
+   * autocommit one takes effect. By default it is ended first, so the step the bot was killed in
+   * is undone; with `queued: "completes"` it is let run before the new process starts.
    */
-  async function killAndRestart(holder?: pg.Client) {
+  async function killAndRestart(holder?: pg.Client, queued: "ended" | "completes" = "ended") {
     expect(await bot.kill("SIGKILL")).toEqual({ code: null, signal: "SIGKILL" });
     if (holder) {
-      await holder.query(
-        `SELECT pg_terminate_backend(pid, 5000) FROM (${blockedByHolder}) AS waiting`,
-      );
+      const dead = (await holder.query(blockedByHolder)).rows.map((row) => row.pid);
+      if (queued === "ended")
+        await holder.query("SELECT pg_terminate_backend(unnest($1::int[]), 5000)", [dead]);
       await holder.query("COMMIT");
+      if (queued === "completes") {
+        await emulator.user().waitFor(async () => {
+          const { rows } = await holder.query(
+            "SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1)",
+            [dead],
+          );
+          return rows.length === 0 || undefined;
+        });
+      }
       await holder.end();
     }
     await startBot();
@@ -134,36 +152,31 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
   }
 
   /** Waits until the restarted bot has handled the update, then checks the money. */
-  async function expectCreditedOnce(
-    user: UserDriver,
-    accountId: number,
-    balanceBefore: number,
-    update: Update,
-  ) {
+  async function expectCreditedOnce(user: UserDriver, before: Account, update: Update) {
     await user.waitFor(async () => (await inboxRow(update))?.handledAt ?? undefined);
     const entries = await database.prisma.ledgerEntry.findMany({
-      where: { accountId, kind: "CARD_TOPUP" },
+      where: { accountId: before.id, kind: "CARD_TOPUP", createdAt: { gt: before.at } },
     });
     expect(entries).toEqual([
       expect.objectContaining({ idempotencyKey: cardKey(chargeId(update)), amount }),
     ]);
-    const account = await database.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
-    expect(account.balance).toBe(balanceBefore + amount);
+    const account = await database.prisma.account.findUniqueOrThrow({ where: { id: before.id } });
+    expect(account.balance).toBe(before.balance + amount);
     expect(
       await database.prisma.payment.findMany({
-        where: { accountId, telegramChargeId: chargeId(update) },
+        where: { accountId: before.id, telegramChargeId: chargeId(update) },
       }),
     ).toEqual([expect.objectContaining({ status: "PAID", amount })]);
     return user.messages().filter((m) => m.text?.startsWith(receipt)).length;
   }
 
-  it("a. while storing the update: Telegram sends it again, it is credited once", async () => {
-    const { user, account, invoice } = await invoiceFor("10001");
+  /** Pays with the inbox table locked: the bot's insert of the successful_payment waits. */
+  async function payWhileStoreWaits(user: UserDriver, invoice: ChatMessage) {
     // The batch after the pre-checkout query (the payment) reaches the bot once the table is locked.
     const batch = emulator.faults.hold({ method: "getUpdates" });
     const update = await pay(user, invoice);
     await batch.reached;
-    const checkout = emulator.updates.findLast((update) => update.pre_checkout_query);
+    const checkout = emulator.updates.findLast((candidate) => candidate.pre_checkout_query);
     await user.waitFor(
       async () => (checkout && (await inboxRow(checkout))?.handledAt) ?? undefined,
     );
@@ -172,13 +185,37 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
     batch.release();
     await waitForBotToWait(user, holder);
     expect(isPending(update)).toBe(true);
+    return { update, holder };
+  }
+
+  it("a. while storing the update: Telegram sends it again, it is credited once", async () => {
+    const { user, account, invoice } = await invoiceFor("10001");
+    const { update, holder } = await payWhileStoreWaits(user, invoice);
 
     await killAndRestart(holder);
 
-    expect(await expectCreditedOnce(user, account.id, account.balance, update)).toBe(1);
+    expect(await expectCreditedOnce(user, account, update)).toBe(1);
     // Never confirmed, so Telegram sent it again: to the killed process and to the new one.
     expect(deliveries(update)).toBe(2);
     expect(await inboxRow(update)).toMatchObject({ attempts: 1 });
+  });
+
+  it("a'. when the insert it was waiting for commits after all: handled once, from the inbox", async () => {
+    const { user, account, invoice } = await invoiceFor("10001");
+    const { update, holder } = await payWhileStoreWaits(user, invoice);
+
+    await killAndRestart(holder, "completes");
+
+    expect(await expectCreditedOnce(user, account, update)).toBe(1);
+    // Replayed from the inbox on start, and also sent again by Telegram (never confirmed)...
+    expect(await inboxRow(update)).toMatchObject({ attempts: 2 });
+    expect(deliveries(update)).toBe(2);
+    // ...which the bot does not handle twice: a later message of the chat is answered after it.
+    const later = await user.send("/balance");
+    await user.waitFor(() =>
+      user.messages().find((m) => m.message_id > later.message_id && m.text?.includes("Баланс")),
+    );
+    expect(user.messages().filter((m) => m.text?.startsWith(receipt))).toHaveLength(1);
   });
 
   it("b. while crediting: the inbox credits it once after the restart", async () => {
@@ -191,7 +228,7 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
 
     await killAndRestart(holder);
 
-    expect(await expectCreditedOnce(user, account.id, account.balance, update)).toBe(1);
+    expect(await expectCreditedOnce(user, account, update)).toBe(1);
     expect(deliveries(update)).toBe(1);
     expect(await inboxRow(update)).toMatchObject({ attempts: 2 });
   });
@@ -214,7 +251,7 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
 
     // The held receipt had reached the chat; the killed bot never heard so, and the replayed update
     // (its credit found already posted) sends it again: Telegram cannot be asked what arrived.
-    expect(await expectCreditedOnce(user, account.id, account.balance, update)).toBe(2);
+    expect(await expectCreditedOnce(user, account, update)).toBe(2);
     expect(deliveries(update)).toBe(1);
   });
 
@@ -234,7 +271,7 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
     await killAndRestart(holder);
 
     // Everything but the mark was done, the receipt too: the replay sends a second one.
-    expect(await expectCreditedOnce(user, account.id, account.balance, update)).toBe(2);
+    expect(await expectCreditedOnce(user, account, update)).toBe(2);
     expect(deliveries(update)).toBe(1);
     expect(await inboxRow(update)).toMatchObject({ attempts: 2 });
   });
