@@ -126,7 +126,11 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
    * autocommit one takes effect. By default it is ended first, so the step the bot was killed in
    * is undone; with `queued: "completes"` it is let run before the new process starts.
    */
-  async function killAndRestart(holder?: pg.Client, queued: "ended" | "completes" = "ended") {
+  async function killAndRestart(
+    user: UserDriver,
+    holder?: pg.Client,
+    queued: "ended" | "completes" = "ended",
+  ) {
     expect(await bot.kill("SIGKILL")).toEqual({ code: null, signal: "SIGKILL" });
     if (holder) {
       const dead = (await holder.query(blockedByHolder)).rows.map((row) => row.pid);
@@ -134,7 +138,7 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
         await holder.query("SELECT pg_terminate_backend(unnest($1::int[]), 5000)", [dead]);
       await holder.query("COMMIT");
       if (queued === "completes") {
-        await emulator.user().waitFor(async () => {
+        await user.waitFor(async () => {
           const { rows } = await holder.query(
             "SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1)",
             [dead],
@@ -192,7 +196,7 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
     const { user, account, invoice } = await invoiceFor("10001");
     const { update, holder } = await payWhileStoreWaits(user, invoice);
 
-    await killAndRestart(holder);
+    await killAndRestart(user, holder);
 
     expect(await expectCreditedOnce(user, account, update)).toBe(1);
     // Never confirmed, so Telegram sent it again: to the killed process and to the new one.
@@ -204,7 +208,7 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
     const { user, account, invoice } = await invoiceFor("10001");
     const { update, holder } = await payWhileStoreWaits(user, invoice);
 
-    await killAndRestart(holder, "completes");
+    await killAndRestart(user, holder, "completes");
 
     expect(await expectCreditedOnce(user, account, update)).toBe(1);
     // Replayed from the inbox on start, and also sent again by Telegram (never confirmed)...
@@ -226,7 +230,7 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
     await waitForBotToWait(user, holder);
     await user.waitFor(() => !isPending(update) || undefined);
 
-    await killAndRestart(holder);
+    await killAndRestart(user, holder);
 
     expect(await expectCreditedOnce(user, account, update)).toBe(1);
     expect(deliveries(update)).toBe(1);
@@ -246,7 +250,7 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
     ).toBe(1);
     expect(isPending(update)).toBe(false);
 
-    await killAndRestart();
+    await killAndRestart(user);
     sending.release();
 
     // The held receipt had reached the chat; the killed bot never heard so, and the replayed update
@@ -268,7 +272,7 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
     await waitForBotToWait(user, holder);
     expect(isPending(update)).toBe(false);
 
-    await killAndRestart(holder);
+    await killAndRestart(user, holder);
 
     // Everything but the mark was done, the receipt too: the replay sends a second one.
     expect(await expectCreditedOnce(user, account, update)).toBe(2);
