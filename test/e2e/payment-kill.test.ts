@@ -54,7 +54,7 @@ describe.skipIf(noPostgres || noRedis)("a card payment when the bot is killed", 
   });
 
   afterAll(async () => {
-    if (bot) expect(await bot.kill("SIGTERM")).toEqual({ code: 0, signal: null });
+    if (bot) expect(await bot.stop(15_000)).toEqual({ code: 0, signal: null });
     await emulator?.stop();
     await database?.drop();
   });

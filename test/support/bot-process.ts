@@ -19,6 +19,11 @@ export interface BotProcess {
   logged(msg: string): Promise<Record<string, unknown>>;
   /** Sends the signal and waits for the process to end. */
   kill(signal: NodeJS.Signals): Promise<Exit>;
+  /**
+   * SIGTERM; SIGKILL if it has not ended after `graceMs` (a failed test may leave it stuck), so no
+   * process outlives the test. Resolves with how the process ended.
+   */
+  stop(graceMs?: number): Promise<Exit>;
   exit(): Promise<Exit>;
 }
 
@@ -53,6 +58,10 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
     child.once("exit", (code, signal) => resolve({ code, signal }));
   });
   const exit = () => exited;
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
 
   return {
     child,
@@ -78,9 +87,14 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
         });
       });
     },
-    async kill(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
+    kill,
+    async stop(graceMs = 40_000) {
+      const forced = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      try {
+        return await kill("SIGTERM");
+      } finally {
+        clearTimeout(forced);
+      }
     },
   };
 }
