@@ -1,7 +1,8 @@
 // Long polling with @grammyjs/runner's source, sink and runner, the inbox between them: a fetched
 // batch is stored before the next getUpdates call confirms it (its offset), and each update is
-// handled from there. On start, what a crash left unhandled is handled first, in order. On stop
-// it waits for the updates in flight and then confirms them to Telegram.
+// handled from there. On start, what a crash left unhandled is handled first, in order; one that
+// Telegram then sends again (stored, but killed before confirming it) is not handled twice. On
+// stop it waits for the updates in flight and then confirms them to Telegram.
 import { setTimeout } from "node:timers/promises";
 import {
   createConcurrentSink,
@@ -72,10 +73,12 @@ function storingSupplier(
             },
             signal,
           );
-          const accepted = await inbox.accept(updates);
-          const last = accepted.at(-1);
+          const { confirmed, fresh } = await inbox.accept(updates);
+          const last = confirmed.at(-1);
           if (last !== undefined) offset = last.update_id + 1;
-          if (accepted.length > 0 || updates.length === 0) return [...accepted];
+          // One already in the inbox was stored by a process killed before it confirmed the
+          // offset; the replay on start has handled it.
+          if (confirmed.length > 0 || updates.length === 0) return [...fresh];
           logger.debug({ updateId: updates[0]?.update_id }, "a payment waits for the database");
         } catch (error) {
           if (signal.aborted || isUnrecoverable(error)) throw error;

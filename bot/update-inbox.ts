@@ -35,25 +35,30 @@ export class UpdateInbox {
     private readonly outages?: Outages,
   ) {}
 
-  store(updates: readonly Update[]): Promise<void> {
-    return storeUpdates(this.db, updates);
+  /** Stores the updates; returns those that were not in the inbox yet. */
+  async store(updates: readonly Update[]): Promise<Update[]> {
+    const stored = await storeUpdates(this.db, updates);
+    return updates.filter((update) => stored.has(update.update_id));
   }
 
   /**
-   * Stores a batch and returns what may be confirmed to Telegram: all of it, or while PostgreSQL
-   * is unreachable the updates before the first `successful_payment` (unstored: durable before
-   * confirmed only matters for money, DESIGN §4). Empty when that payment comes first.
+   * Stores a batch. Returns what may be confirmed to Telegram: all of it, or while PostgreSQL is
+   * unreachable the updates before the first `successful_payment` (unstored: durable before
+   * confirmed only matters for money, DESIGN §4), none when that payment comes first. And what is
+   * to be handled: those not in the inbox already (another process took them), or the unstored.
    */
-  async accept(updates: readonly Update[]): Promise<readonly Update[]> {
+  async accept(
+    updates: readonly Update[],
+  ): Promise<{ confirmed: readonly Update[]; fresh: readonly Update[] }> {
     try {
-      await this.store(updates);
-      return updates;
+      return { confirmed: updates, fresh: await this.store(updates) };
     } catch (error) {
       if (!this.isOutage(error)) throw error;
       const firstPayment = updates.findIndex(
         (update) => update.message?.successful_payment !== undefined,
       );
-      return firstPayment === -1 ? updates : updates.slice(0, firstPayment);
+      const confirmed = firstPayment === -1 ? updates : updates.slice(0, firstPayment);
+      return { confirmed, fresh: confirmed };
     }
   }
 

@@ -44,7 +44,7 @@ export async function startWebhook(
       response.writeHead(400).end();
       return;
     }
-    let accepted: readonly Update[];
+    let accepted: Awaited<ReturnType<UpdateInbox["accept"]>>;
     try {
       accepted = await inbox.accept([update]);
     } catch (error) {
@@ -55,13 +55,15 @@ export async function startWebhook(
       response.writeHead(500).end();
       return;
     }
-    if (accepted.length === 0) {
+    if (accepted.confirmed.length === 0) {
       logger.debug({ updateId: update.update_id }, "a payment waits for the database");
       response.writeHead(500).end();
       return;
     }
     response.writeHead(200).end();
-    void inbox.handle(update);
+    // Sent again, it is in the inbox already: its first delivery is being handled, or, if that
+    // instance died before answering, the sweep replays it.
+    if (accepted.fresh.length > 0) void inbox.handle(update);
   });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   await inbox.replay(handlerLeaseMs);

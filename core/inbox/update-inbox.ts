@@ -18,16 +18,24 @@ export interface ClaimedUpdate<U extends InboundUpdate> {
 /** Handled rows are kept this long, then pruned. */
 export const inboxRetentionMs = 24 * 60 * 60 * 1000;
 
-/** Stores a batch in one statement; an update already there (a redelivery) is left as it was. */
-export async function storeUpdates(db: Db, updates: readonly InboundUpdate[]): Promise<void> {
-  if (updates.length === 0) return;
-  await db.inboundUpdate.createMany({
+/**
+ * Stores a batch in one statement; an update already there (a redelivery) is left as it was.
+ * Returns the ids stored now: the others are, or were, handled from the inbox already.
+ */
+export async function storeUpdates(
+  db: Db,
+  updates: readonly InboundUpdate[],
+): Promise<Set<number>> {
+  if (updates.length === 0) return new Set();
+  const stored = await db.inboundUpdate.createManyAndReturn({
     data: updates.map((update) => ({
       updateId: update.update_id,
       payload: update as unknown as Prisma.InputJsonObject,
     })),
     skipDuplicates: true,
+    select: { updateId: true },
   });
+  return new Set(stored.map((row) => row.updateId));
 }
 
 export async function markHandled(db: Db, updateId: number): Promise<void> {

@@ -1,41 +1,15 @@
-// The README's first command, as a real process: `tsx bot/main.ts` with the embedded defaults.
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
+// The README's first command, as a real process: `bot/main.ts` with the embedded defaults.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BotApiEmulator } from "../emulator/index.ts";
-
-const root = join(import.meta.dirname, "../..");
-const tsx = join(root, "node_modules/.bin/tsx");
-
-function startBotProcess(env: Record<string, string>) {
-  const child = spawn(tsx, ["bot/main.ts"], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output = { stdout: "", stderr: "" };
-  child.stdout?.on("data", (chunk) => {
-    output.stdout += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output.stderr += chunk;
-  });
-  return { child, output };
-}
-
-async function exitCode(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const [code] = await once(child, "exit");
-  return code as number | null;
-}
+import { startBotProcess } from "../support/bot-process.ts";
 
 describe("the bot process", () => {
   it("refuses to start without BOT_TOKEN, with one line naming it", async () => {
-    const { child, output } = startBotProcess({});
-    expect(await exitCode(child)).toBe(1);
+    const { exit, output } = startBotProcess({});
+    expect((await exit()).code).toBe(1);
     const lines = output.stderr
       .trim()
       .split("\n")
@@ -56,7 +30,7 @@ describe("the bot process", () => {
     it("creates its database, polls, shows /start the Russian menu and stops on SIGTERM", async () => {
       emulator = await BotApiEmulator.start({ timeoutMs: 60_000 });
       dataDir = await mkdtemp(join(tmpdir(), "kaspnet-process-"));
-      const { child, output } = startBotProcess({
+      const bot = startBotProcess({
         BOT_TOKEN: emulator.token,
         TELEGRAM_API_ROOT: emulator.apiRoot,
         DATA_DIR: dataDir,
@@ -74,10 +48,9 @@ describe("the bot process", () => {
           "🔑 Войти в личный кабинет",
         );
       } finally {
-        child.kill("SIGTERM");
+        expect(await bot.kill("SIGTERM")).toEqual({ code: 0, signal: null });
       }
-      expect(await exitCode(child)).toBe(0);
-      const logged = output.stdout
+      const logged = bot.output.stdout
         .trim()
         .split("\n")
         .map((line) => JSON.parse(line));
@@ -89,7 +62,7 @@ describe("the bot process", () => {
         redis: false,
         mode: "polling",
       });
-      expect(output.stdout).not.toContain(emulator.token);
+      expect(bot.output.stdout).not.toContain(emulator.token);
     }, 120_000);
   });
 });

@@ -54,6 +54,7 @@ export class Dispatcher {
     } catch (error) {
       body = errorResponse(error, name);
     }
+    if (fault?.kind === "hold") await fault.hold.wait();
     record(body);
     return { kind: "respond", status: body.ok ? 200 : body.error_code, body };
   }

@@ -73,6 +73,29 @@ describe("scripted faults", () => {
     expect(alice.lastBotMessage()?.text).toBe("Ваш баланс пополнен");
   });
 
+  it("hold runs the call but answers it only once released", async () => {
+    const bob = emu.user();
+    await bob.send("hi");
+    const hold = emu.faults.hold({ method: "sendMessage", chatId: alice.id });
+    let answered = false;
+    const held = send(alice.id, "Оплата получена").then((result) => {
+      answered = true;
+      return result;
+    });
+    await hold.reached;
+    expect(alice.lastBotMessage()?.text).toBe("Оплата получена");
+    expect((await send(bob.id)).status).toBe(200);
+    expect(answered).toBe(false);
+    const logged = () => emu.calls.filter((call) => call.params.text === "Оплата получена");
+    expect(logged()).toEqual([]);
+    hold.release();
+    expect((await held).body).toMatchObject({ ok: true, result: { text: "Оплата получена" } });
+    expect(logged()).toHaveLength(1);
+    expect(hold.count).toBe(1);
+    expect((await send(alice.id)).status).toBe(200);
+    expect(hold.count).toBe(1);
+  });
+
   it("blockBot makes sends fail with 403", async () => {
     emu.blockBot(alice.id);
     expect((await send(alice.id)).body).toMatchObject({

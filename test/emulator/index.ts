@@ -17,7 +17,7 @@ export {
   type EmulatorOptions,
   type NewGroupOptions,
 } from "./emulator.ts";
-export type { Fault, FaultPlan, FaultTarget } from "./faults/fault-plan.ts";
+export type { Fault, FaultPlan, FaultTarget, Hold } from "./faults/fault-plan.ts";
 export { type RateLimits, TELEGRAM_RATE_LIMITS } from "./faults/rate-limiter.ts";
 export { DEFAULT_CURRENCY_LIMITS } from "./methods/payments.ts";
 export { type BodyFormat, callApi, type FilePart } from "./raw-api.ts";

@@ -9,7 +9,43 @@ export interface FaultTarget {
 export type Fault =
   | { kind: "rateLimit"; retryAfter: number }
   | { kind: "serverError"; status: 500 | 502 }
-  | { kind: "dropConnection" };
+  | { kind: "dropConnection" }
+  | { kind: "hold"; hold: Hold };
+
+/**
+ * Matching calls run as usual, but their responses wait until `release()`: the bot is caught
+ * mid-call (its message is already in the chat, it has not heard so yet).
+ */
+export class Hold {
+  private held = 0;
+  private released = false;
+  private readonly waiting = new Set<() => void>();
+  private onReached: (() => void) | undefined;
+  /** Resolves once a matching call has run and its response is being held. */
+  readonly reached = new Promise<void>((resolve) => {
+    this.onReached = resolve;
+  });
+
+  /** How many responses have been held so far. */
+  get count(): number {
+    return this.held;
+  }
+
+  /** Sends the held responses; matching calls still to come are not held any more. */
+  release(): void {
+    this.released = true;
+    for (const resume of this.waiting) resume();
+    this.waiting.clear();
+  }
+
+  /** Used by the dispatcher: resolves when the response may be sent. */
+  wait(): Promise<void> {
+    if (this.released) return Promise.resolve();
+    this.held++;
+    this.onReached?.();
+    return new Promise((resolve) => this.waiting.add(resolve));
+  }
+}
 
 interface Rule {
   target: FaultTarget;
@@ -34,6 +70,13 @@ export class FaultPlan {
   /** Destroys the socket without an answer, like a network failure. */
   dropConnection(options: FaultTarget = {}): this {
     return this.add(options, { kind: "dropConnection" });
+  }
+
+  /** Holds the responses of the matching calls until the returned hold is released. */
+  hold(options: FaultTarget = {}): Hold {
+    const hold = new Hold();
+    this.add(options, { kind: "hold", hold });
+    return hold;
   }
 
   clear(): void {
