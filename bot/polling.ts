@@ -60,7 +60,7 @@ function storingSupplier(
       let retryIn = retryMs.first;
       for (;;) {
         try {
-          const updates = await bot.api.getUpdates(
+          const fetched = await bot.api.getUpdates(
             {
               offset,
               limit: Math.max(1, Math.min(batchSize, 100)),
@@ -69,7 +69,7 @@ function storingSupplier(
             },
             signal,
           );
-          await inbox.store(updates);
+          const updates = await inbox.store(fetched);
           const last = updates.at(-1);
           if (last !== undefined) offset = last.update_id + 1;
           return updates;

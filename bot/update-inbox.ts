@@ -6,6 +6,7 @@
 import { type Bot, BotError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Db } from "../core/db.ts";
+import { storableJson } from "../core/inbox/storable-json.ts";
 import {
   claimUnhandled,
   markHandled,
@@ -30,8 +31,11 @@ export class UpdateInbox {
     private readonly logger: Logger,
   ) {}
 
-  store(updates: readonly Update[]): Promise<void> {
-    return storeUpdates(this.db, updates);
+  /** Stores a batch; returns it as stored (storableJson), which is what the bot then handles. */
+  async store(updates: readonly Update[]): Promise<Update[]> {
+    const stored = updates.map(storableJson);
+    await storeUpdates(this.db, stored);
+    return stored;
   }
 
   /** Handles a stored update and marks it handled; never throws. */

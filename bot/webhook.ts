@@ -44,7 +44,7 @@ export async function startWebhook(
       return;
     }
     try {
-      await inbox.store([update]);
+      [update] = (await inbox.store([update])) as [Update];
     } catch (error) {
       logger.error(
         { err: error, updateId: update.update_id },
