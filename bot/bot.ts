@@ -30,6 +30,7 @@ import { trustFeature } from "./features/trust.ts";
 import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
 import { createI18n } from "./i18n.ts";
 import { apologizeAndLog } from "./middleware/error-boundary.ts";
+import { requireSender } from "./middleware/require-sender.ts";
 import { markBlockedUsers, reachabilityFeature } from "./reachability.ts";
 import { createStorage } from "./storage.ts";
 import { applyTelegramLimits } from "./telegram-limits.ts";
@@ -46,6 +47,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.api.config.use(ignoreHarmlessErrors, markBlockedUsers(deps));
   const i18n = createI18n();
 
+  bot.use(requireSender(logger));
   bot.use(sequentialize(chatKey));
   bot.use(
     session({

@@ -64,7 +64,7 @@ function storingSupplier(
       let retryIn = retryMs.first;
       for (;;) {
         try {
-          const updates = await bot.api.getUpdates(
+          const fetched = await bot.api.getUpdates(
             {
               offset,
               limit: Math.max(1, Math.min(batchSize, 100)),
@@ -73,13 +73,13 @@ function storingSupplier(
             },
             signal,
           );
-          const { confirmed, fresh } = await inbox.accept(updates);
+          const { confirmed, fresh } = await inbox.accept(fetched);
           const last = confirmed.at(-1);
           if (last !== undefined) offset = last.update_id + 1;
           // One already in the inbox was stored by a process killed before it confirmed the
           // offset; the replay on start has handled it.
-          if (confirmed.length > 0 || updates.length === 0) return [...fresh];
-          logger.debug({ updateId: updates[0]?.update_id }, "a payment waits for the database");
+          if (confirmed.length > 0 || fetched.length === 0) return [...fresh];
+          logger.debug({ updateId: fetched[0]?.update_id }, "a payment waits for the database");
         } catch (error) {
           if (signal.aborted || isUnrecoverable(error)) throw error;
           logger.warn({ err: error }, "updates not fetched or not stored; retrying");

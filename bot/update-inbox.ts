@@ -9,6 +9,7 @@ import { type Bot, BotError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Db } from "../core/db.ts";
 import { isDatabaseUnreachable } from "../core/db-outage.ts";
+import { storableJson } from "../core/inbox/storable-json.ts";
 import {
   claimUnhandled,
   markHandled,
@@ -35,10 +36,14 @@ export class UpdateInbox {
     private readonly outages?: Outages,
   ) {}
 
-  /** Stores the updates; returns those that were not in the inbox yet. */
+  /**
+   * Stores the updates as storableJson makes them (what the bot then handles, live or replayed);
+   * returns those that were not in the inbox yet.
+   */
   async store(updates: readonly Update[]): Promise<Update[]> {
-    const stored = await storeUpdates(this.db, updates);
-    return updates.filter((update) => stored.has(update.update_id));
+    const storable = updates.map(storableJson);
+    const stored = await storeUpdates(this.db, storable);
+    return storable.filter((update) => stored.has(update.update_id));
   }
 
   /**
@@ -58,7 +63,7 @@ export class UpdateInbox {
         (update) => update.message?.successful_payment !== undefined,
       );
       const confirmed = firstPayment === -1 ? updates : updates.slice(0, firstPayment);
-      return { confirmed, fresh: confirmed };
+      return { confirmed, fresh: confirmed.map(storableJson) };
     }
   }
 

@@ -63,7 +63,8 @@ export async function startWebhook(
     response.writeHead(200).end();
     // Sent again, it is in the inbox already: its first delivery is being handled, or, if that
     // instance died before answering, the sweep replays it.
-    if (accepted.fresh.length > 0) void inbox.handle(update);
+    const [fresh] = accepted.fresh;
+    if (fresh) void inbox.handle(fresh);
   });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   await inbox.replay(handlerLeaseMs);

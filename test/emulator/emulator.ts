@@ -12,6 +12,7 @@ import { DEFAULT_CURRENCY_LIMITS } from "./methods/payments.ts";
 import type { MemberStatus } from "./state/chat.ts";
 import { chatMember } from "./state/members.ts";
 import { type NewGroup, type NewUser, World } from "./state/world.ts";
+import type { UpdateContent } from "./updates/update-queue.ts";
 import { WebhookDelivery } from "./updates/webhook.ts";
 
 export interface EmulatorOptions {
@@ -239,6 +240,15 @@ export class BotApiEmulator {
         : update;
     if (original === undefined) throw new Error(`No update ${String(update)} was ever sent`);
     return this.world.redeliver(original, options);
+  }
+
+  /**
+   * Queues an update the test made up (forged data, fields missing) as if Telegram sent it, with
+   * Telegram's own part of it made true (see `World.forgeUpdate`). Returns undefined when
+   * allowed_updates leaves its kind out.
+   */
+  forge(content: UpdateContent): Update | undefined {
+    return this.world.forgeUpdate(content);
   }
 
   /** Updates waiting for the bot: not yet confirmed (polling) or delivered (webhook). */

@@ -242,6 +242,56 @@ export class World {
   }
 
   /**
+   * Queues an update a test made up, with what Telegram itself vouches for made true: a message in
+   * a chat the emulator knows is stored there under the chat's next id; a reply, a topic or a
+   * pressed button's message that does not exist in that chat is replaced with one that does (the
+   * bot's latest message, for a button) or left out; a query can be answered once.
+   */
+  forgeUpdate(content: UpdateContent): Update | undefined {
+    const real = { ...content };
+    if (real.message) real.message = this.storeForged(real.message);
+    if (real.edited_message) real.edited_message = this.storeForged(real.edited_message);
+    const query = real.callback_query;
+    if (query?.message) {
+      const chat = this.chats.get(query.message.chat.id);
+      const botMessage = (stored: StoredMessage | undefined) =>
+        stored?.sentByBot && !stored.deleted;
+      const pressed = chat?.find(query.message.message_id);
+      const shown = botMessage(pressed) ? pressed : chat?.all().findLast(botMessage);
+      const { message: _, ...rest } = query;
+      real.callback_query = shown ? { ...rest, message: shown.message } : rest;
+    }
+    const update = this.queueUpdate(real);
+    if (update?.callback_query) {
+      this.callbackQueries.set(update.callback_query.id, { query: update.callback_query });
+    }
+    if (update?.pre_checkout_query) {
+      const preCheckout = update.pre_checkout_query;
+      this.preCheckoutQueries.set(preCheckout.id, { query: preCheckout, expired: false });
+    }
+    return update;
+  }
+
+  private storeForged<M extends Message>(message: M): M {
+    const chat = this.chats.get(message.chat.id);
+    if (chat === undefined) return message;
+    const { reply_to_message: reply, message_thread_id: threadId, ...rest } = message;
+    const repliedTo = reply && chat.find(reply.message_id)?.message;
+    const inTopic = threadId !== undefined && chat.topics.has(threadId);
+    const stored = chat.append(
+      (messageId) =>
+        ({
+          ...rest,
+          message_id: messageId,
+          ...(repliedTo ? { reply_to_message: repliedTo } : {}),
+          ...(inTopic ? { message_thread_id: threadId, is_topic_message: true } : {}),
+        }) as M,
+      { sentByBot: false },
+    );
+    return stored.message as M;
+  }
+
+  /**
    * Whether the bot receives a user's message in this chat. Groups follow
    * privacy mode: an administrator bot, or one that reads all group messages,
    * sees everything; otherwise only commands, mentions and replies to it.
