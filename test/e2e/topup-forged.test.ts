@@ -161,7 +161,7 @@ describe.skipIf(noPostgres)("forged card payments", () => {
     report(user, { invoice_payload: `${invoice.invoicePayload}\u0000` });
     report(user, {
       invoice_payload: invoice.invoicePayload,
-      telegram_payment_charge_id: "charge\u0000id",
+      telegram_payment_charge_id: "charge\u0001id",
     });
     report(user, { invoice_payload: "x".repeat(100_000) });
     await user.waitFor(

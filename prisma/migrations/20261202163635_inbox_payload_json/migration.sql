@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "InboundUpdate" ALTER COLUMN "payload" SET DATA TYPE JSON;
