@@ -26,6 +26,7 @@ import { staffRequestsFeature } from "./features/staff-requests.ts";
 import { supportFeature } from "./features/support.ts";
 import { tariffsFeature } from "./features/tariffs.ts";
 import { topUpFeature } from "./features/topup.ts";
+import { missingPaymentFeature } from "./features/topup-missing.ts";
 import { trustFeature } from "./features/trust.ts";
 import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
 import { createI18n } from "./i18n.ts";
@@ -78,6 +79,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const logout = logoutFeature({ ...deps, i18n });
   const password = passwordFeature({ ...deps, i18n });
   const topUp = topUpFeature({ ...deps, i18n });
+  const missingPayment = missingPaymentFeature({ ...deps, i18n });
   const profile = profileFeature(deps);
   const connect = connectFeature({ ...deps, i18n });
   const trust = trustFeature(deps);
@@ -89,6 +91,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(logout.conversations);
   features.use(password.conversations);
   features.use(topUp.conversations);
+  features.use(missingPayment.conversations);
   features.use(profile.conversations);
   features.use(connect.conversations);
   // A password for a step no conversation above is waiting for: deleted, before anything can
@@ -101,6 +104,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(balanceFeature(deps));
   features.use(trust.feature);
   features.use(topUp.feature);
+  features.use(missingPayment.feature);
   features.use(noticesFeature({ ...deps, offers: { topup: topUp.offer, trust: trust.showOffer } }));
   features.use(tariffsFeature(deps));
   features.use(profile.feature);
