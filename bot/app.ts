@@ -66,7 +66,7 @@ export async function startApp(
   let stopReceiving: () => Promise<void>;
   try {
     await bot.init();
-    await registerCommands(bot.api, createI18n()).catch((error: unknown) =>
+    await registerCommands(bot.api, createI18n(), config, logger).catch((error: unknown) =>
       logger.warn({ err: error }, "bot commands not registered"),
     );
     const inbox = new UpdateInbox(bot, database.prisma, logger, outages);

@@ -1,5 +1,8 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
+import type { BotCommandScope } from "grammy/types";
+import type { Config } from "../core/config.ts";
+import type { Logger } from "../core/logger.ts";
 import type { BotContext } from "./context.ts";
 import { type Locale, locales } from "./i18n.ts";
 
@@ -20,18 +23,51 @@ export const commands = [
   "cancel",
 ] as const;
 
-function describe(i18n: I18n<BotContext>, locale: Locale) {
-  return commands.map((command) => ({
+/** The commands the agents' group answers (bot/features/support-agents.ts). */
+export const agentCommands = ["close", "reopen", "card", "stats"] as const;
+/** The commands the staff chat answers (staff-requests.ts, staff-announce.ts). */
+export const staffCommands = ["requests", "find", "announce"] as const;
+
+function describe(i18n: I18n<BotContext>, list: readonly string[], locale: Locale) {
+  return list.map((command) => ({
     command,
     description: i18n.t(locale, `command-${command}`),
   }));
 }
 
-/** The command menu in private chats: Russian by default, English for English-speaking users. */
-export async function registerCommands(api: Api, i18n: I18n<BotContext>): Promise<void> {
-  const scope = { type: "all_private_chats" } as const;
-  await api.setMyCommands(describe(i18n, "ru"), { scope });
+/** A command menu for one scope: Russian by default, English for English-speaking users. */
+async function setMenu(
+  api: Api,
+  i18n: I18n<BotContext>,
+  list: readonly string[],
+  scope: BotCommandScope,
+) {
+  await api.setMyCommands(describe(i18n, list, "ru"), { scope });
   for (const locale of locales) {
-    await api.setMyCommands(describe(i18n, locale), { scope, language_code: locale });
+    await api.setMyCommands(describe(i18n, list, locale), { scope, language_code: locale });
+  }
+}
+
+/**
+ * The command menus: the subscribers' in private chats, the agents' in the support group and the
+ * staff's in the staff chat (when they are configured). A chat the bot cannot reach costs only
+ * its own menu.
+ */
+export async function registerCommands(
+  api: Api,
+  i18n: I18n<BotContext>,
+  { supportChatId, staffChatId }: Pick<Config, "supportChatId" | "staffChatId">,
+  logger: Logger,
+): Promise<void> {
+  await setMenu(api, i18n, commands, { type: "all_private_chats" });
+  const chats = [
+    { chatId: supportChatId, list: agentCommands, chat: "support" },
+    { chatId: staffChatId, list: staffCommands, chat: "staff" },
+  ];
+  for (const { chatId, list, chat } of chats) {
+    if (chatId === undefined) continue;
+    await setMenu(api, i18n, list, { type: "chat", chat_id: chatId }).catch((error: unknown) =>
+      logger.warn({ err: error, chat }, "the chat's bot commands not registered"),
+    );
   }
 }

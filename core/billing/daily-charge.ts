@@ -22,6 +22,8 @@ export interface DailyChargeReport {
 export interface DailyChargeOptions {
   day: BillingDay;
   batchSize?: number;
+  /** Stops before the next batch when aborted (the job lost its lock): the holder does the rest. */
+  signal?: AbortSignal;
   onProgress?(report: DailyChargeReport): void;
 }
 
@@ -45,6 +47,7 @@ export async function runDailyCharge(
 
   let cursor = 0;
   for (;;) {
+    if (options.signal?.aborted) return report;
     const batch = await db.$transaction((tx) => chargeBatch(tx, day, cursor, batchSize), {
       timeout: 60_000,
     });

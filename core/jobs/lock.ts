@@ -1,29 +1,57 @@
 // One runner per job across instances: a Redis lock with an expiry that the holder keeps renewing
 // while it works (so a crashed holder frees it soon), released only by its holder. Without Redis
 // the process is alone, and an in-memory set keeps a job from overlapping itself.
-// Hand-written: ~40 lines of standard SET NX PX / compare-and-delete, smaller than a dependency.
+// A holder that cannot renew (Redis unreachable, or the key expired or taken by another instance)
+// no longer knows it is alone: the signal given to its work is aborted, and the work stops
+// claiming. Hand-written: standard SET NX PX / compare-and-extend / compare-and-delete.
 import { randomUUID } from "node:crypto";
 import type { Redis } from "../redis.ts";
 
+/** The work of a lock holder; `lost` is aborted when the lock can no longer be vouched for. */
+export type ExclusiveWork = (lost: AbortSignal) => Promise<void>;
+
 export interface JobLock {
   /** Runs `work` if no one else runs this job now; returns false if someone does. */
-  runExclusive(name: string, work: () => Promise<void>): Promise<boolean>;
+  runExclusive(name: string, work: ExclusiveWork): Promise<boolean>;
+}
+
+export interface RedisLockTiming {
+  /** How long the key lives without a renewal (a crashed holder frees it after this). */
+  leaseMs?: number;
+  /** How often the holder renews; a third of the lease by default. */
+  renewEveryMs?: number;
 }
 
 const renewScript = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 const releaseScript = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
-export function redisJobLock(redis: Redis, leaseMs = 60_000): JobLock {
+export function redisJobLock(redis: Redis, timing: RedisLockTiming = {}): JobLock {
+  const leaseMs = timing.leaseMs ?? 60_000;
+  const renewEveryMs = timing.renewEveryMs ?? leaseMs / 3;
   return {
     async runExclusive(name, work) {
       const key = `lock:job:${name}`;
       const token = randomUUID();
       if ((await redis.set(key, token, "PX", leaseMs, "NX")) !== "OK") return false;
+      const lost = new AbortController();
+      const loseLock = (reason: string) => {
+        if (!lost.signal.aborted) lost.abort(new Error(`lock ${name} lost: ${reason}`));
+      };
+      let heldUntil = Date.now() + leaseMs;
       const renewal = setInterval(() => {
-        redis.eval(renewScript, 1, key, token, String(leaseMs)).catch(() => {});
-      }, leaseMs / 3);
+        // A renewal that hangs past the lease is as good as a failed one.
+        if (Date.now() >= heldUntil) return loseLock("the lease ran out unrenewed");
+        const asked = Date.now();
+        redis.eval(renewScript, 1, key, token, String(leaseMs)).then(
+          (renewed) => {
+            if (renewed === 1) heldUntil = asked + leaseMs;
+            else loseLock("the key expired or another instance holds it");
+          },
+          (error: unknown) => loseLock(`the renewal failed (${String(error)})`),
+        );
+      }, renewEveryMs);
       try {
-        await work();
+        await work(lost.signal);
       } finally {
         clearInterval(renewal);
         await redis.eval(releaseScript, 1, key, token);
@@ -40,7 +68,7 @@ export function localJobLock(): JobLock {
       if (running.has(name)) return false;
       running.add(name);
       try {
-        await work();
+        await work(new AbortController().signal);
       } finally {
         running.delete(name);
       }

@@ -23,6 +23,8 @@ export interface JobContext {
   deliver: Deliver;
   /** Absent where no bot runs (the operator's command line): the support jobs then wait. */
   supportDesk?: SupportDesk;
+  /** Aborted when the job lost its lock: it stops claiming work and leaves the rest to its holder. */
+  signal?: AbortSignal;
   progress(message: string): void;
 }
 
@@ -35,10 +37,11 @@ export interface Job {
 
 /** A job's own report, then what the delivery that followed it sent. */
 async function thenDeliver(
-  { deliver, progress }: JobContext,
+  { deliver, progress, signal }: JobContext,
   report: object,
 ): Promise<Record<string, number | string>> {
   const delivery = await deliver({
+    signal,
     onProgress: (sofar) => progress(`sent ${sofar.sent}, failed ${sofar.failed}`),
   });
   return { ...report, ...delivery };
@@ -49,9 +52,10 @@ export const jobs = {
     schedule: "5 0 * * *",
     describe: "charges every active contract for the day, blocks those below zero and tells them",
     run: async (context) => {
-      const { db, day, progress } = context;
+      const { db, day, progress, signal } = context;
       const report = await runDailyCharge(db, {
         day,
+        signal,
         onProgress: (sofar) => progress(`charged ${sofar.charged}, skipped ${sofar.skipped}`),
       });
       return thenDeliver(context, report);
@@ -79,7 +83,10 @@ export const jobs = {
     schedule: (config) => config.reminders.cron,
     describe: "reminds subscribers whose money runs out within their days ahead (REMINDER_CRON)",
     run: async (context) =>
-      thenDeliver(context, await queueLowBalanceReminders(context.db, { day: context.day })),
+      thenDeliver(
+        context,
+        await queueLowBalanceReminders(context.db, { day: context.day, signal: context.signal }),
+      ),
   },
   "deliver-notifications": {
     schedule: "*/5 * * * *",

@@ -10,7 +10,7 @@ import { createDeliverer } from "../notify/deliverer.ts";
 import type { Outages } from "../outages.ts";
 import type { Notifier, SupportDesk } from "../ports.ts";
 import type { Redis } from "../redis.ts";
-import { type JobLock, localJobLock, redisJobLock } from "./lock.ts";
+import { type JobLock, localJobLock, type RedisLockTiming, redisJobLock } from "./lock.ts";
 import { type Job, type JobName, jobs, today } from "./registry.ts";
 
 export interface SchedulerDeps {
@@ -23,6 +23,8 @@ export interface SchedulerDeps {
   config: Config;
   notifier: Notifier;
   supportDesk?: SupportDesk;
+  /** The job lock's lease and renewal (tests make them short). */
+  lockTiming?: RedisLockTiming;
 }
 
 export interface Scheduler {
@@ -31,7 +33,8 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler({
+/** Runs jobs when asked, each under the job lock; `startScheduler` asks on the schedules. */
+export function createJobRunner({
   db,
   redis,
   logger,
@@ -40,8 +43,9 @@ export function startScheduler({
   config,
   notifier,
   supportDesk,
+  lockTiming,
 }: SchedulerDeps): Scheduler {
-  const lock: JobLock = redis ? redisJobLock(redis) : localJobLock();
+  const lock: JobLock = redis ? redisJobLock(redis, lockTiming) : localJobLock();
   const running = new Set<Promise<unknown>>();
   // Stopping lets the notifications in flight settle and leaves the rest to the next start.
   const stopping = new AbortController();
@@ -53,8 +57,11 @@ export function startScheduler({
 
   async function run(name: JobName, day = today(timeZone)): Promise<boolean> {
     const log = logger.child({ job: name, day });
-    const work = lock.runExclusive(name, async () => {
+    const work = lock.runExclusive(name, async (lost) => {
       log.info("job started");
+      const onLost = () =>
+        log.error({ err: lost.reason }, "lock lost: the job stops claiming work");
+      lost.addEventListener("abort", onLost, { once: true });
       const report = await jobs[name].run({
         db,
         day,
@@ -62,9 +69,12 @@ export function startScheduler({
         notifier,
         deliver,
         ...(supportDesk ? { supportDesk } : {}),
+        signal: lost,
         progress: (message) => log.debug(message),
       });
-      log.info({ report }, "job finished");
+      lost.removeEventListener("abort", onLost);
+      if (lost.aborted) log.warn({ report }, "job stopped after losing its lock");
+      else log.info({ report }, "job finished");
     });
     running.add(work);
     try {
@@ -82,23 +92,35 @@ export function startScheduler({
     }
   }
 
+  return {
+    run,
+    async stop() {
+      stopping.abort();
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+export function startScheduler(deps: SchedulerDeps): Scheduler {
+  const { config, timeZone } = deps;
+  const runner = createJobRunner(deps);
   const schedules = Object.entries(jobs).map(([name, job]: [string, Job]) => ({
     name: name as JobName,
     schedule: typeof job.schedule === "function" ? job.schedule(config) : job.schedule,
   }));
   const tasks: ScheduledTask[] = schedules.map(({ name, schedule }) =>
-    cron.schedule(schedule, () => run(name), { timezone: timeZone, name, noOverlap: true }),
+    cron.schedule(schedule, () => runner.run(name), { timezone: timeZone, name, noOverlap: true }),
   );
   for (const { name, schedule } of schedules) {
-    if (passedToday(schedule, timeZone)) void run(name);
+    if (passedToday(schedule, timeZone)) void runner.run(name);
   }
 
   return {
-    run,
+    run: runner.run,
     async stop() {
-      stopping.abort();
+      const stopped = runner.stop(); // aborts the deliveries at once
       await Promise.all(tasks.map((task) => task.stop()));
-      await Promise.allSettled([...running]);
+      await stopped;
     },
   };
 }

@@ -5,9 +5,13 @@ import type { Db } from "../db.ts";
 import type { JobLock } from "../jobs/lock.ts";
 import { type DeliveryOptions, type DeliveryReport, deliverNotifications } from "./delivery.ts";
 
-/** Sends what is due, or says why it did not (another process is sending already). */
+/**
+ * Sends what is due, or says why it did not (another process is sending already). It stops
+ * claiming when `signal` is aborted (the caller's job lost its lock), the deliverer's own signal is
+ * (a graceful stop), or the delivery lock is lost.
+ */
 export type Deliver = (
-  options?: Pick<DeliveryOptions, "onProgress">,
+  options?: Pick<DeliveryOptions, "onProgress" | "signal">,
 ) => Promise<DeliveryReport | { delivery: string }>;
 
 export const deliveryLockName = "delivery";
@@ -19,8 +23,15 @@ export function createDeliverer(
 ): Deliver {
   return async (extra) => {
     let report: DeliveryReport | null = null;
-    await lock.runExclusive(deliveryLockName, async () => {
-      report = await deliverNotifications(db, { ...options, ...extra });
+    await lock.runExclusive(deliveryLockName, async (lost) => {
+      const signals = [lost, options.signal, extra?.signal].filter(
+        (signal) => signal !== undefined,
+      );
+      report = await deliverNotifications(db, {
+        ...options,
+        ...extra,
+        signal: AbortSignal.any(signals),
+      });
     });
     return report ?? { delivery: "left to the process sending now" };
   };

@@ -21,10 +21,19 @@ export interface LowBalanceReport {
 
 export async function queueLowBalanceReminders(
   db: Db,
-  { day, batchSize = 1000 }: { day: BillingDay; batchSize?: number },
+  {
+    day,
+    batchSize = 1000,
+    signal,
+  }: {
+    day: BillingDay;
+    batchSize?: number /** Stops before the next batch. */;
+    signal?: AbortSignal;
+  },
 ): Promise<LowBalanceReport> {
   const report: LowBalanceReport = { checked: 0, due: 0, queued: 0 };
   for (let after = 0; ; ) {
+    if (signal?.aborted) return report;
     const accounts = await db.account.findMany({
       where: {
         id: { gt: after },

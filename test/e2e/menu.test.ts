@@ -1,6 +1,7 @@
 // /start, /menu, /help, /contacts, /cancel and what the bot says to anything else.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commands } from "../../bot/commands.ts";
+import { agentCommands, commands, staffCommands } from "../../bot/commands.ts";
+import type { GroupDriver } from "../emulator/index.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { inlineButtons } from "../support/sign-in.ts";
@@ -170,5 +171,56 @@ describe.skipIf(noPostgres)("main menu, help and contacts", () => {
     await user.send("/help");
     await user.nextBotMessage();
     expect(group.messages()).toEqual([]);
+  });
+});
+
+describe.skipIf(noPostgres)("the command menus of the agents' group and the staff chat", () => {
+  let harness: Harness;
+  let support: GroupDriver;
+  let staff: GroupDriver;
+  beforeAll(async () => {
+    harness = await startHarness({
+      beforeStart(emulator) {
+        const agent = emulator.user({ firstName: "Агент", languageCode: "ru" });
+        support = emulator.group({ title: "Поддержка", supergroup: true, members: [agent] });
+        staff = emulator.group({ title: "Сотрудники", supergroup: true, members: [agent] });
+        return { SUPPORT_CHAT_ID: String(support.id), STAFF_CHAT_ID: String(staff.id) };
+      },
+    });
+  });
+  afterAll(() => harness?.stop());
+
+  const menuOf = async (chatId: number, language_code?: "ru" | "en") =>
+    harness.app.bot.api.getMyCommands({
+      scope: { type: "chat", chat_id: chatId },
+      ...(language_code ? { language_code } : {}),
+    });
+
+  it("shows the agents' commands in the support group and the staff's in the staff chat, in Russian and English", async () => {
+    for (const language of [undefined, "ru", "en"] as const) {
+      expect((await menuOf(support.id, language)).map((c) => c.command)).toEqual([
+        ...agentCommands,
+      ]);
+      expect((await menuOf(staff.id, language)).map((c) => c.command)).toEqual([...staffCommands]);
+    }
+    const describeIn = async (chatId: number, language: "ru" | "en", command: string) =>
+      (await menuOf(chatId, language)).find((c) => c.command === command)?.description;
+    expect(await describeIn(support.id, "ru", "close")).toBe("Закрыть обращение этой темы");
+    expect(await describeIn(support.id, "en", "close")).toBe("Close this topic's ticket");
+    expect(await describeIn(staff.id, "ru", "find")).toBe("Найти заявку по телефону");
+    expect(await describeIn(staff.id, "en", "find")).toBe("Find a request by phone");
+  });
+
+  it("leaves the subscribers' menu in private chats as it was", async () => {
+    const private_ = { scope: { type: "all_private_chats" } } as const;
+    const api = harness.app.bot.api;
+    expect((await api.getMyCommands(private_)).map((c) => c.command)).toEqual([...commands]);
+    expect(
+      (await api.getMyCommands({ ...private_, language_code: "en" })).map((c) => c.command),
+    ).toEqual([...commands]);
+    const subscriber = harness.emulator.user({ firstName: "Алиса", languageCode: "en" });
+    expect(subscriber.commands().find((c) => c.command === "contacts")?.description).toBe(
+      "Office phone and address",
+    );
   });
 });

@@ -1,4 +1,5 @@
 // One runner per job across instances, on a real Redis.
+import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,8 +11,10 @@ import { noRedis } from "../support/require-services.ts";
 describe.skipIf(noRedis)("the job lock", () => {
   let redis: Redis;
   let other: Redis;
+  let redisUrl: string;
   beforeAll(async () => {
     const url = await freshRedisUrl();
+    redisUrl = url;
     redis = new Redis(url);
     other = new Redis(url);
   });
@@ -37,15 +40,61 @@ describe.skipIf(noRedis)("the job lock", () => {
   });
 
   it("keeps the lock past its lease while the holder works, and frees it when the holder fails", async () => {
-    const holding = redisJobLock(redis, 300).runExclusive("long", () => sleep(1000));
+    const holding = redisJobLock(redis, { leaseMs: 300 }).runExclusive("long", () => sleep(1000));
     await sleep(700);
-    expect(await redisJobLock(other, 300).runExclusive("long", async () => {})).toBe(false);
+    expect(await redisJobLock(other, { leaseMs: 300 }).runExclusive("long", async () => {})).toBe(
+      false,
+    );
     await holding;
-    const failing = redisJobLock(redis, 300).runExclusive("failing", async () => {
+    const failing = redisJobLock(redis, { leaseMs: 300 }).runExclusive("failing", async () => {
       throw new Error("crash");
     });
     await expect(failing).rejects.toThrow("crash");
-    expect(await redisJobLock(other, 300).runExclusive("failing", async () => {})).toBe(true);
+    expect(
+      await redisJobLock(other, { leaseMs: 300 }).runExclusive("failing", async () => {}),
+    ).toBe(true);
+  });
+
+  it("tells its holder when another instance has taken the lock, and lets that one run", async () => {
+    const timing = { leaseMs: 1000, renewEveryMs: 20 };
+    let reason: unknown;
+    const holding = redisJobLock(redis, timing).runExclusive("taken", async (lost) => {
+      await other.set("lock:job:taken", "another instance's token", "PX", 10_000);
+      await once(lost, "abort");
+      reason = lost.reason;
+    });
+    expect(await holding).toBe(true);
+    expect(String(reason)).toMatch(/lock taken lost: .*another instance/);
+    // The holder's release leaves the other instance's lock alone.
+    expect(await redis.get("lock:job:taken")).toBe("another instance's token");
+    await other.del("lock:job:taken");
+    expect(await redisJobLock(other, timing).runExclusive("taken", async () => {})).toBe(true);
+  });
+
+  it("tells its holder when the lock has vanished (expired or deleted)", async () => {
+    const holding = redisJobLock(redis, { leaseMs: 1000, renewEveryMs: 20 }).runExclusive(
+      "vanished",
+      async (lost) => {
+        await other.del("lock:job:vanished");
+        await once(lost, "abort");
+      },
+    );
+    expect(await holding).toBe(true);
+  });
+
+  it("tells its holder when a renewal fails", async () => {
+    const failing = new Redis(redisUrl, { lazyConnect: true });
+    const holding = redisJobLock(failing, { leaseMs: 1000, renewEveryMs: 20 });
+    await failing.connect();
+    let reason: unknown;
+    await holding.runExclusive("unrenewed", async (lost) => {
+      failing.disconnect(); // no reconnection: every command from now on fails
+      await once(lost, "abort");
+      reason = lost.reason;
+      await failing.connect();
+    });
+    expect(String(reason)).toMatch(/renewal failed/);
+    failing.disconnect();
   });
 });
 

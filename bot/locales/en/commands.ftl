@@ -13,3 +13,14 @@ command-support = Support
 command-contacts = Office phone and address
 command-help = What the bot can do
 command-cancel = Stop the current action
+
+## The agents' group
+command-close = Close this topic's ticket
+command-reopen = Reopen this topic's ticket
+command-card = Refresh the subscriber's card
+command-stats = Support statistics
+
+## The staff chat
+command-requests = Connection requests still open
+command-find = Find a request by phone
+command-announce = Announce to subscribers

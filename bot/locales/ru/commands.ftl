@@ -13,3 +13,14 @@ command-support = Поддержка
 command-contacts = Телефон и адрес офиса
 command-help = Что умеет бот
 command-cancel = Прервать текущее действие
+
+## Группа агентов поддержки
+command-close = Закрыть обращение этой темы
+command-reopen = Открыть обращение этой темы снова
+command-card = Обновить карточку абонента
+command-stats = Статистика поддержки
+
+## Чат сотрудников
+command-requests = Открытые заявки на подключение
+command-find = Найти заявку по телефону
+command-announce = Объявление абонентам
