@@ -1,4 +1,5 @@
-// Dates, times and money as a Russian subscriber reads them, in the provider's time zone.
+// Dates, times and money as a subscriber reads them, in the provider's time zone. Intl formats
+// here; reading the calendar and the clock of a zone is core/zoned-time.ts's.
 
 export function formatTime(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit" }).format(
@@ -50,4 +51,14 @@ export function formatDate(instant: Date, timeZone: string): string {
     month: "2-digit",
     year: "numeric",
   }).format(instant);
+}
+
+/** A month (YYYY-MM) as `ноябрь 2026` or `November 2026`. */
+export function formatMonth(month: string, locale: string): string {
+  const name = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${month}-15T00:00:00Z`));
+  return name.replace(/\s*г\.$/, "");
 }

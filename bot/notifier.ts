@@ -8,15 +8,14 @@ import type { MessageEntity } from "grammy/types";
 import type { Config } from "../core/config.ts";
 import type { Logger } from "../core/logger.ts";
 import type { DeliveryOutcome, Notifier } from "../core/ports.ts";
+import { wallClockAt } from "../core/zoned-time.ts";
 import type { BotContext } from "./context.ts";
 import { localeOf } from "./i18n.ts";
 import { noticeMessage } from "./notices.ts";
 
 /** 22:00 to 08:00 where the subscriber lives: messages arrive without a sound. */
 export function isNight(at: Date, timeZone: string): boolean {
-  const hour = Number(
-    new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(at),
-  );
+  const { hour } = wallClockAt(at, timeZone);
   return hour >= 22 || hour < 8;
 }
 

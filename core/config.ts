@@ -1,5 +1,6 @@
 // Every setting of the bot, read from the environment once at start and validated.
 import { z } from "zod";
+import { isTimeZone } from "./zoned-time.ts";
 
 const optional = z
   .string()
@@ -21,15 +22,6 @@ const chatId = z.coerce
 
 const url = (protocols: RegExp, example: string) =>
   z.url({ protocol: protocols, error: `a URL like ${example}` });
-
-const isTimeZone = (name: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const cronExpression = z
   .string()

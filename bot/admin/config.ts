@@ -2,6 +2,7 @@
 // the embedded one in DATA_DIR) and the provider's time zone, and no BOT_TOKEN. run-job needs
 // every setting the scheduler's jobs read, validated as the bot validates them.
 import { type Config, ConfigError, loadConfig, loadDatabaseConfig } from "../../core/config.ts";
+import { isTimeZone } from "../../core/zoned-time.ts";
 
 type Environment = Record<string, string | undefined>;
 
@@ -14,14 +15,10 @@ export interface AdminConfig {
 // TZ_NAME as core/config.ts reads it; loadConfig itself would demand BOT_TOKEN.
 function timeZoneOf(value: string | undefined): string {
   const name = value?.trim() || "Europe/Moscow";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: name });
-    return name;
-  } catch {
-    throw new ConfigError(
-      "Configuration error: TZ_NAME is invalid: expected an IANA time zone, e.g. Europe/Moscow",
-    );
-  }
+  if (isTimeZone(name)) return name;
+  throw new ConfigError(
+    "Configuration error: TZ_NAME is invalid: expected an IANA time zone, e.g. Europe/Moscow",
+  );
 }
 
 export function loadAdminConfig(environment: Environment): AdminConfig {

@@ -1,5 +1,6 @@
 // Money and times on the operator's console: rubles as the subscriber reads them, times in the
 // provider's time zone as `2026-11-25 10:00`.
+import { localDateTime } from "../../core/zoned-time.ts";
 import { formatMoney } from "../format.ts";
 
 export { formatMoney };
@@ -8,17 +9,7 @@ export { formatMoney };
 export const formatMovement = (kopecks: number) =>
   `${kopecks > 0 ? "+" : ""}${formatMoney(kopecks)}`;
 
-export function formatInstant(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
-}
+export const formatInstant: (instant: Date, timeZone: string) => string = localDateTime;
 
 /** A DATE column (midnight UTC) as `2026-12-01`. */
 export const formatDateColumn = (date: Date) => date.toISOString().slice(0, 10);

@@ -15,7 +15,7 @@ import {
 import { accountOrSignIn } from "../account-guard.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
-import { formatDateTime, formatDay, formatMoney } from "../format.ts";
+import { formatDateTime, formatDay, formatMoney, formatMonth } from "../format.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 
 const historyData = (period: Period, page: number) => `history:${period}:${page}`;
@@ -58,15 +58,6 @@ function balanceText(ctx: TranslatingContext, card: BalanceCard, timeZone: strin
   return lines.join("\n");
 }
 
-function monthName(locale: string, month: string): string {
-  const name = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${month}-15T00:00:00Z`));
-  return name.replace(/\s*г\.$/, "");
-}
-
 function historyLineText(
   ctx: TranslatingContext,
   line: HistoryLine,
@@ -76,7 +67,7 @@ function historyLineText(
   const amount = `${line.amount > 0 ? "+" : ""}${formatMoney(line.amount)}`;
   if (line.type === "charges") {
     return ctx.t("history-charges", {
-      month: monthName(locale, line.month),
+      month: formatMonth(line.month, locale),
       days: line.days,
       amount,
     });

@@ -1,5 +1,7 @@
 // Billing days: calendar dates in the provider's time zone, written YYYY-MM-DD.
-export type BillingDay = string;
+import { type CalendarDay, dayAt } from "../zoned-time.ts";
+
+export type BillingDay = CalendarDay;
 
 const dayFormat = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -11,14 +13,7 @@ export function isBillingDay(value: string): value is BillingDay {
 }
 
 /** The date it is at `instant` in the time zone. */
-export function billingDayAt(instant: Date, timeZone: string): BillingDay {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
-}
+export const billingDayAt: (instant: Date, timeZone: string) => BillingDay = dayAt;
 
 export function daysInMonth(day: BillingDay): number {
   const [year, month] = day.split("-").map(Number);

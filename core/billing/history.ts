@@ -2,6 +2,7 @@
 // into one line per month, paged, with the period's totals.
 import type { Db } from "../db.ts";
 import type { LedgerKind } from "../generated/prisma/enums.ts";
+import { startOfDay } from "../zoned-time.ts";
 import { addDays, type BillingDay } from "./calendar.ts";
 
 export const periods = ["this-month", "last-month", "3-months"] as const;
@@ -36,29 +37,6 @@ export function periodDays(
   if (period === "last-month") return { from: `${lastMonthEnd.slice(0, 7)}-01`, to: lastMonthEnd };
   const twoBack = addDays(`${lastMonthEnd.slice(0, 7)}-01`, -1);
   return { from: `${twoBack.slice(0, 7)}-01`, to: today };
-}
-
-/** The UTC instant at which the day begins in the time zone. */
-export function startOfDay(day: BillingDay, timeZone: string): Date {
-  const guess = new Date(`${day}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(guess);
-  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const local = Date.UTC(
-    value("year"),
-    value("month") - 1,
-    value("day"),
-    value("hour"),
-    value("minute"),
-  );
-  return new Date(guess.getTime() - (local - guess.getTime()));
 }
 
 export async function getHistory(

@@ -10,6 +10,7 @@ import { createDeliverer } from "../notify/deliverer.ts";
 import type { Outages } from "../outages.ts";
 import type { Notifier, SupportDesk } from "../ports.ts";
 import type { Redis } from "../redis.ts";
+import { wallClockAt } from "../zoned-time.ts";
 import { type JobLock, localJobLock, type RedisLockTiming, redisJobLock } from "./lock.ts";
 import { type Job, type JobName, jobs, today } from "./registry.ts";
 
@@ -135,14 +136,6 @@ export function passedToday(schedule: string, timeZone: string, now = new Date()
   ) {
     return false;
   }
-  const local = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  })
-    .format(now)
-    .split(":")
-    .map(Number);
-  return (local[0] ?? 0) * 60 + (local[1] ?? 0) >= Number(hour) * 60 + Number(minute);
+  const local = wallClockAt(now, timeZone);
+  return local.hour * 60 + local.minute >= Number(hour) * 60 + Number(minute);
 }

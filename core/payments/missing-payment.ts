@@ -3,9 +3,9 @@
 // with the ledger entry a paid one was credited by, found through its Telegram charge id.
 import { z } from "zod";
 import { addDays, type BillingDay, isBillingDay } from "../billing/calendar.ts";
-import { startOfDay } from "../billing/history.ts";
 import { parseRubles } from "../billing/rubles.ts";
 import type { Db } from "../db.ts";
+import { instantAt, startOfDay } from "../zoned-time.ts";
 import { cardKey } from "./card-payment.ts";
 import { invoiceTtlMs, type RecentPayment, topUpLimits } from "./topup.ts";
 
@@ -135,7 +135,7 @@ export function searchWindow(
 ): { from: Date; to: Date; around: Date } {
   const { day, minute } = recollection;
   if (day !== null && minute !== null) {
-    const around = new Date(startOfDay(day, input.timeZone).getTime() + minute * minuteMs);
+    const around = instantAt(day, minute, input.timeZone);
     return {
       from: new Date(around.getTime() - timeToleranceMs),
       to: new Date(around.getTime() + timeToleranceMs),

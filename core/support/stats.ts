@@ -3,6 +3,7 @@
 // resolution, the average rating.
 import { addDays, type BillingDay, billingDayAt } from "../billing/calendar.ts";
 import type { Db } from "../db.ts";
+import { startOfDay } from "../zoned-time.ts";
 
 export interface PeriodStats {
   opened: number;
@@ -20,16 +21,6 @@ export interface SupportStats {
   today: PeriodStats;
   week: PeriodStats;
   openNow: number;
-}
-
-/** The instant a day starts in the time zone. */
-export function startOfDay(day: BillingDay, timeZone: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const shown = new Date(utcMidnight.toLocaleString("en-US", { timeZone, hourCycle: "h23" }));
-  const asUtc = new Date(
-    utcMidnight.toLocaleString("en-US", { timeZone: "UTC", hourCycle: "h23" }),
-  );
-  return new Date(utcMidnight.getTime() - (shown.getTime() - asUtc.getTime()));
 }
 
 /** Monday of the day's week. */

@@ -1,5 +1,6 @@
 // When agents answer: the office hours (Mon–Fri 9:00–18:00, Sat 10:00–15:00, Sunday off) in the
 // provider's time zone, and when the next working period starts.
+import { wallClockAt } from "../zoned-time.ts";
 
 /** Opening and closing minute of the day per ISO weekday (1 = Monday … 7 = Sunday). */
 const hours: Record<number, { open: number; close: number } | null> = {
@@ -12,20 +13,10 @@ const hours: Record<number, { open: number; close: number } | null> = {
   7: null,
 };
 
-const weekdays = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 } as const;
-
 /** The ISO weekday and the minute of the day of an instant in a time zone. */
 function localTime(now: Date, timeZone: string): { weekday: number; minute: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  const weekday = weekdays[part("weekday") as keyof typeof weekdays];
-  return { weekday, minute: Number(part("hour")) * 60 + Number(part("minute")) };
+  const { weekday, hour, minute } = wallClockAt(now, timeZone);
+  return { weekday, minute: hour * 60 + minute };
 }
 
 export function isWorkingTime(now: Date, timeZone: string): boolean {

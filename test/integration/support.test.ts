@@ -5,7 +5,7 @@ import { renderStats } from "../../bot/features/support-card.ts";
 import { createI18n } from "../../bot/i18n.ts";
 import { rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
 import { getSubscriberCard, topicName } from "../../core/support/card.ts";
-import { median, startOfDay, supportStats } from "../../core/support/stats.ts";
+import { median, supportStats } from "../../core/support/stats.ts";
 import {
   closeTicket,
   findCounterpart,
@@ -304,10 +304,6 @@ describe("support stats arithmetic", () => {
     });
     expect(text).toContain("первый ответ (медиана) 59 мин, решение (медиана) 3 ч 5 мин, оценка —");
     expect(text).toContain("первый ответ (медиана) —, решение (медиана) 2 д 3 ч, оценка —");
-  });
-
-  it("starts a day at the provider's midnight", () => {
-    expect(startOfDay("2026-11-25", "Europe/Moscow")).toEqual(new Date("2026-11-24T21:00:00Z"));
   });
 });
 
