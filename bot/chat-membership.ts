@@ -8,10 +8,9 @@ import type { Logger } from "../core/logger.ts";
 export type Membership = boolean | "unknown";
 
 const memberStatuses = new Set(["creator", "administrator", "member"]);
-/** How long a membership check may take: a pressed button waits for it. */
-const checkTimeoutMs = 2_500;
 
-export function chatMembership(chatId: number, logger: Logger) {
+/** `timeoutMs`: how long a check may take (a pressed button waits for it), MEMBERSHIP_CHECK_TIMEOUT_MS. */
+export function chatMembership(chatId: number, logger: Logger, timeoutMs: number) {
   /** Whether the sender of a message, or who pressed a button, is a member of the chat. */
   return async function membershipOf(ctx: Context): Promise<Membership> {
     if (ctx.chat?.id !== chatId) return false;
@@ -26,7 +25,7 @@ export function chatMembership(chatId: number, logger: Logger) {
         chatId,
         userId,
         // grammY types its signal with its own AbortSignal shim; Node's is the same thing.
-        AbortSignal.timeout(checkTimeoutMs) as Parameters<Api["getChatMember"]>[2],
+        AbortSignal.timeout(timeoutMs) as Parameters<Api["getChatMember"]>[2],
       );
       return memberStatuses.has(member.status);
     } catch (error) {

@@ -95,6 +95,9 @@ const schema = z
       positiveInt(1050, "milliseconds between two messages to one chat"),
     ),
     TELEGRAM_GROUP_PER_MINUTE: optional.pipe(positiveInt(20, "messages a minute to one group")),
+    MEMBERSHIP_CHECK_TIMEOUT_MS: optional.pipe(
+      positiveInt(2500, "milliseconds a chat membership check may take"),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
@@ -130,6 +133,8 @@ export interface Config {
   /** Whether this process runs the scheduled jobs (one instance runs each job at a time anyway). */
   schedulerEnabled: boolean;
   telegramLimits: { globalPerSecond: number; chatIntervalMs: number; groupPerMinute: number };
+  /** How long the staff and agents' chats wait for Telegram to say who is a member. */
+  membershipCheckTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -188,5 +193,6 @@ export function loadConfig(environment: Environment = process.env): Config {
       chatIntervalMs: env.TELEGRAM_CHAT_INTERVAL_MS,
       groupPerMinute: env.TELEGRAM_GROUP_PER_MINUTE,
     },
+    membershipCheckTimeoutMs: env.MEMBERSHIP_CHECK_TIMEOUT_MS,
   };
 }

@@ -62,7 +62,7 @@ export function staffAnnounceFeature(deps: StaffDeps & Pick<BotDeps, "redis" | "
   const chatId = config.staffChatId;
   if (chatId === undefined) return feature;
   const staffChat = feature.filter((ctx) => ctx.chat?.id === chatId);
-  const membershipOf = chatMembership(chatId, logger);
+  const membershipOf = chatMembership(chatId, logger, config.membershipCheckTimeoutMs);
   const isStaff = async (ctx: BotContext) => (await membershipOf(ctx)) === true;
   const lock = deps.redis ? redisJobLock(deps.redis) : localJobLock();
   const background = deps.background ?? new BackgroundTasks();

@@ -186,7 +186,7 @@ export function staffRequestsFeature(deps: StaffDeps & Pick<BotDeps, "redis">) {
   /** Reason prompts waiting for a reply: the prompt's message id to the request it is for. */
   const reasonPrompts = expiringStore<{ requestId: number }>(deps.redis, "reject-reason:");
   const staffChat = feature.filter((ctx) => ctx.chat?.id === chatId);
-  const membershipOf = chatMembership(chatId, logger);
+  const membershipOf = chatMembership(chatId, logger, config.membershipCheckTimeoutMs);
   const isStaff = async (ctx: BotContext) => (await membershipOf(ctx)) === true;
 
   async function refreshCard(api: Api, request: RequestView, pressed?: number) {

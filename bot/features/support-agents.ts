@@ -35,7 +35,7 @@ export function supportAgentsFeature(
 ) {
   const { db, config, logger } = deps;
   const { staff } = relay;
-  const isAgent = chatMembership(supportChatId, logger);
+  const isAgent = chatMembership(supportChatId, logger, config.membershipCheckTimeoutMs);
 
   /** A button pressed by someone who is not (or may not be) an agent is refused with a reason. */
   async function refuseNonAgent(ctx: BotContext & { from: User }): Promise<boolean> {

@@ -1,17 +1,19 @@
-// The operator's command line as a real process (`npm run admin -- …` runs this same file): exit
-// codes, what goes to stdout and stderr, and what it leaves in the database.
+// The operator's command line: exit codes, what goes to stdout and stderr, and what it leaves in
+// the database. Called in-process (bot/admin/cli.ts, what `npm run admin -- …` runs); an import and
+// the embedded database run as the real process, for its exit code and output streams.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { BotApiEmulator } from "../emulator/index.ts";
+import { adminInProcess as admin } from "../support/admin-in-process.ts";
 import { root, admin as runAdmin } from "../support/admin-process.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 const fixture = (name: string) => join(root, "test/fixtures", name);
-const admin = (args: string[], env: Record<string, string>, stdin = "") =>
+const adminProcess = (args: string[], env: Record<string, string>, stdin = "") =>
   runAdmin(args, env, { stdin }).then(({ code, stdout, stderr }) => ({ code, stdout, stderr }));
 
 const nbsp = "\u00a0";
@@ -27,7 +29,7 @@ describe.skipIf(noPostgres)("npm run admin", () => {
   afterAll(() => database.drop());
 
   it("imports the valid rows of a file with a bad one, prints generated passwords once", async () => {
-    const run = await admin(["import-accounts", fixture("admin-accounts.csv")], env);
+    const run = await adminProcess(["import-accounts", fixture("admin-accounts.csv")], env);
     expect(run.code).toBe(2);
     expect(run.stdout).toHaveLength(2);
     expect(run.stdout[0]).toMatch(/^20001;[A-Za-z0-9]{12}$/);
@@ -47,7 +49,7 @@ describe.skipIf(noPostgres)("npm run admin", () => {
       { login: "20004", balance: 250_50 },
     ]);
 
-    const again = await admin(["import-accounts", fixture("admin-accounts.csv")], env);
+    const again = await adminProcess(["import-accounts", fixture("admin-accounts.csv")], env);
     expect(again.code).toBe(2);
     expect(again.stdout).toEqual([]);
     expect(again.stderr).toEqual([
@@ -245,13 +247,13 @@ describe("npm run admin on the embedded database", () => {
   it("creates it with the demo data and works without DATABASE_URL or BOT_TOKEN", async () => {
     dataDir = join(await mkdtemp(join(tmpdir(), "kaspnet-admin-")), "data");
     const env = { DATA_DIR: dataDir };
-    const topup = await admin(["cash-topup", "10003", "500", "--receipt", "E-1"], env);
+    const topup = await adminProcess(["cash-topup", "10003", "500", "--receipt", "E-1"], env);
     expect(topup).toEqual({
       code: 0,
       stdout: [`10003: +500,00${nbsp}₽ cash, receipt E-1; balance 540,00${nbsp}₽`],
       stderr: [],
     });
-    const show = await admin(["show-account", "10003"], env);
+    const show = await adminProcess(["show-account", "10003"], env);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain(`balance    540,00${nbsp}₽`);
   }, 120_000);

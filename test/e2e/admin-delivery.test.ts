@@ -1,12 +1,13 @@
-// Sending to many subscribers from the operator's command line, as real processes against the
-// emulator with Telegram's limits on: an announcement with its audience and report, and a reminder
-// run killed halfway and run again, after which no one has a message twice.
+// Sending to many subscribers from the operator's command line against the emulator with
+// Telegram's limits on: an announcement with its audience and report (in-process), and a reminder
+// run killed halfway (a real process, SIGKILL) and run again, after which no one has a message twice.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { BotApiEmulator, type UserDriver } from "../emulator/index.ts";
+import { adminInProcess } from "../support/admin-in-process.ts";
 import { admin } from "../support/admin-process.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { noPostgres } from "../support/require-services.ts";
@@ -96,7 +97,7 @@ describe.skipIf(noPostgres)("sending to many from npm run admin", () => {
       where: { status: "SENDING" },
       data: { claimedAt: new Date(Date.now() - 20 * 60_000) },
     });
-    const rerun = await admin(["run-job", "deliver-notifications"], env);
+    const rerun = await adminInProcess(["run-job", "deliver-notifications"], env);
     expect(rerun.code).toBe(0);
     expect(rerun.stdout).toEqual([
       expect.stringMatching(
@@ -132,7 +133,7 @@ describe.skipIf(noPostgres)("sending to many from npm run admin", () => {
     const file = join(dir, "news.txt");
     await writeFile(file, `${text}\n`);
 
-    const run = await admin(["announce", "--text-file", file], env);
+    const run = await adminInProcess(["announce", "--text-file", file], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toEqual([
       expect.stringMatching(
@@ -142,7 +143,7 @@ describe.skipIf(noPostgres)("sending to many from npm run admin", () => {
     for (const user of news) expect(sentTo(user.id, text)).toBe(1);
     for (const user of others) expect(sentTo(user.id, text)).toBe(0);
 
-    const again = await admin(["announce", "--text-file", file, "--news-opt-in"], env);
+    const again = await adminInProcess(["announce", "--text-file", file, "--news-opt-in"], env);
     expect(again.code).toBe(2);
     expect(again.stderr).toEqual([
       expect.stringMatching(
@@ -150,7 +151,7 @@ describe.skipIf(noPostgres)("sending to many from npm run admin", () => {
       ),
     ]);
 
-    const all = await admin(["announce", "--text-file", file, "--all"], env);
+    const all = await adminInProcess(["announce", "--text-file", file, "--all"], env);
     expect(all.code).toBe(0);
     // Everyone linked to a contract that is not closed: these 57, and no one twice.
     expect(all.stdout).toEqual([
@@ -161,18 +162,18 @@ describe.skipIf(noPostgres)("sending to many from npm run admin", () => {
 
     const empty = join(dir, "empty.txt");
     await writeFile(empty, " \n");
-    expect(await admin(["announce", "--text-file", empty], env)).toMatchObject({
+    expect(await adminInProcess(["announce", "--text-file", empty], env)).toMatchObject({
       code: 2,
       stderr: [`${empty}: the announcement is empty`],
     });
     expect(
-      await admin(["announce", "--text-file", file, "--all", "--news-opt-in"], env),
+      await adminInProcess(["announce", "--text-file", file, "--all", "--news-opt-in"], env),
     ).toMatchObject({
       code: 2,
       stderr: ["announce: --all or --news-opt-in, not both"],
     });
     expect(
-      await admin(["announce", "--text-file", file], { DATABASE_URL: database.url }),
+      await adminInProcess(["announce", "--text-file", file], { DATABASE_URL: database.url }),
     ).toMatchObject({ code: 2, stderr: ["announce: BOT_TOKEN is needed to send to Telegram"] });
   }, 60_000);
 });

@@ -27,6 +27,7 @@ describe("loadConfig", () => {
       trust: { days: 3, cooldownDays: 30, perPeriod: 1, reminderHours: 24 },
       reminders: { cron: "0 10 * * *", daysAhead: 3 },
       telegramLimits: { globalPerSecond: 25, chatIntervalMs: 1050, groupPerMinute: 20 },
+      membershipCheckTimeoutMs: 2500,
     });
   });
 
