@@ -1,8 +1,10 @@
 // /login: link Telegram to a contract by its login and password, or by the user's own phone
 // number. The password message is deleted at once, whatever the outcome.
+
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import type { Message } from "grammy/types";
+import { loginFormat } from "../../core/accounts/login-policy.ts";
 import {
   type ContactSignIn,
   type PasswordSignIn,
@@ -23,8 +25,6 @@ import { askForPassword } from "../password-prompt.ts";
 import { telegramProfile } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
 import { forgotPasswordButton, waitForPassword } from "./password.ts";
-
-const loginFormat = /^[A-Za-z0-9._-]{1,32}$/;
 
 /** Outcomes as JSON, as a conversation stores them: dates as milliseconds. */
 type StoredSignIn =

@@ -1,10 +1,12 @@
 // Password recovery ("Забыли пароль?": a code to the contract's email) and password change (the
 // current password in /profile). Both end in one step that takes the new password: its message is
 // deleted at once, and every other Telegram user of the contract is told it changed.
+
 import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
+import { loginFormat } from "../../core/accounts/login-policy.ts";
 import { codePolicy } from "../../core/accounts/one-time-code.ts";
 import { forgetPasswordPrompt } from "../../core/accounts/password-prompts.ts";
 import {
@@ -30,8 +32,6 @@ import { notifyRecipients } from "../notify.ts";
 import { askForPassword } from "../password-prompt.ts";
 import { deleteSecret, telegramProfile } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
-
-const loginFormat = /^[A-Za-z0-9._-]{1,32}$/;
 
 export const forgotPasswordButton = (ctx: TranslatingContext) =>
   InlineKeyboard.text(ctx.t("password-forgot"), "password:forgot");

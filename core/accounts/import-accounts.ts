@@ -2,6 +2,7 @@
 // first; each valid one becomes its account and its opening balance, one ledger entry keyed
 // `import:<login>:opening`, in a single transaction, so a contract is imported whole or not at
 // all. A login that already exists is reported and left as it is; a rerun imports what is left.
+
 import { z } from "zod";
 import { isUniqueViolation, postInTransaction } from "../billing/ledger.ts";
 import { rubles } from "../billing/rubles.ts";
@@ -9,6 +10,7 @@ import { type CsvRow, fieldProblems, type RowProblem, readCsv } from "../csv.ts"
 import type { Db } from "../db.ts";
 import type { TariffKind } from "../generated/prisma/enums.ts";
 import { generatePassword } from "./generated-password.ts";
+import { loginFormat } from "./login-policy.ts";
 import { hashPassword } from "./password.ts";
 import { passwordProblem } from "./password-rules.ts";
 import { normalizePhone } from "./phone.ts";
@@ -18,7 +20,6 @@ export const accountColumns = {
   optional: ["password", "iptv"],
 } as const;
 
-export const loginFormat = /^[A-Za-z0-9._-]{1,32}$/;
 /** Largest opening balance either way, in kopecks. */
 export const maxOpeningBalance = 1_000_000_00;
 

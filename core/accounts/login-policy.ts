@@ -7,3 +7,6 @@ export const loginPolicy = {
   /** Passwords one Telegram user may try in an hour, whatever the logins. */
   maxTriesPerHour: 10,
 } as const;
+
+/** What a contract login looks like (the billing's own logins are contract numbers). */
+export const loginFormat = /^[A-Za-z0-9._-]{1,32}$/;
