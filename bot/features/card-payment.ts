@@ -22,9 +22,8 @@ import { formatDay, formatMoney } from "../format.ts";
 import { createI18n } from "../i18n.ts";
 import { fitText } from "../length-limits.ts";
 import { createNotifier } from "../notifier.ts";
+import { staffText } from "./staff-requests.ts";
 
-/** The agents read the alerts in Russian, as the rest of the support desk. */
-const staffLocale = "ru";
 /** A forged report's ids are shown to the agents, not all of them. */
 const shownIdLength = 100;
 
@@ -54,8 +53,7 @@ export function cardPaymentFeature(
       (error) => logger.warn({ err: error }, "payment receipts left to the outbox's sweep"),
     );
   }
-  const staff = (key: string, variables?: Record<string, string | number>) =>
-    i18n.t(staffLocale, key, variables);
+  const staff = staffText({ i18n });
   const payments = new Composer<BotContext>();
 
   payments.on("pre_checkout_query", async (ctx) => {

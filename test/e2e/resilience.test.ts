@@ -11,6 +11,23 @@ const apologies = {
   en: "Sorry, something went wrong. Please try again a little later or call 8 800 700-54-05.",
 };
 
+/** A Russian, an English and a user whose Telegram gives no language. */
+function threeUsers(harness: Harness) {
+  return {
+    zarema: harness.emulator.user({ firstName: "Зарема", languageCode: "ru" }),
+    tom: harness.emulator.user({ firstName: "Tom", languageCode: "en" }),
+    ilyas: harness.emulator.user({ firstName: "Ильяс" }),
+  };
+}
+
+/** Each sends /start and gets the apology in their language (Russian without one). */
+async function expectApologies({ zarema, tom, ilyas }: ReturnType<typeof threeUsers>) {
+  for (const user of [zarema, tom, ilyas]) await user.send("/start");
+  expect((await zarema.nextBotMessage()).text).toBe(apologies.ru);
+  expect((await tom.nextBotMessage()).text).toBe(apologies.en);
+  expect((await ilyas.nextBotMessage()).text).toBe(apologies.ru);
+}
+
 describe.skipIf(noPostgres || noRedis)("resilience", () => {
   let harness: Harness | undefined;
   let redisServer: RedisServer | undefined;
@@ -49,14 +66,9 @@ describe.skipIf(noPostgres || noRedis)("resilience", () => {
     redisServer = await startRedisServer();
     harness = await startHarness({ env: { REDIS_URL: redisServer.url } });
     const consoleErrors = vi.spyOn(console, "error");
-    const zarema = harness.emulator.user({ firstName: "Зарема", languageCode: "ru" });
-    const tom = harness.emulator.user({ firstName: "Tom", languageCode: "en" });
-    const ilyas = harness.emulator.user({ firstName: "Ильяс" });
+    const { zarema, tom, ilyas } = threeUsers(harness);
     await redisServer.kill();
-    for (const user of [zarema, tom, ilyas]) await user.send("/start");
-    expect((await zarema.nextBotMessage()).text).toBe(apologies.ru);
-    expect((await tom.nextBotMessage()).text).toBe(apologies.en);
-    expect((await ilyas.nextBotMessage()).text).toBe(apologies.ru);
+    await expectApologies({ zarema, tom, ilyas });
     const logs = () => harness?.logs.entries() ?? [];
     const saying = (msg: string) => logs().filter((entry) => entry.msg === msg);
     expect(saying("redis unavailable")).toHaveLength(1);
@@ -75,9 +87,7 @@ describe.skipIf(noPostgres || noRedis)("resilience", () => {
     const postgres = await startTcpProxy({ host: "127.0.0.1", port: 5432 });
     proxy = postgres;
     harness = await startHarness({ databaseUrl: (url) => postgres.via(url) });
-    const zarema = harness.emulator.user({ firstName: "Зарема", languageCode: "ru" });
-    const tom = harness.emulator.user({ firstName: "Tom", languageCode: "en" });
-    const ilyas = harness.emulator.user({ firstName: "Ильяс" });
+    const { zarema, tom, ilyas } = threeUsers(harness);
     await zarema.send("/start");
     expect((await zarema.nextBotMessage()).text).toMatch(/^Здравствуйте, Зарема!/);
     expect((await zarema.nextBotMessage()).text).toContain("Главное меню");
@@ -85,10 +95,7 @@ describe.skipIf(noPostgres || noRedis)("resilience", () => {
     await expect.poll(() => prisma.inboundUpdate.count({ where: { handledAt: null } })).toBe(0);
 
     await postgres.cut();
-    for (const user of [zarema, tom, ilyas]) await user.send("/start");
-    expect((await zarema.nextBotMessage()).text).toBe(apologies.ru);
-    expect((await tom.nextBotMessage()).text).toBe(apologies.en);
-    expect((await ilyas.nextBotMessage()).text).toBe(apologies.ru);
+    await expectApologies({ zarema, tom, ilyas });
     const logs = () => harness?.logs.entries() ?? [];
     const saying = (msg: string) => logs().filter((entry) => entry.msg === msg);
     expect(saying("postgresql unavailable")).toHaveLength(1);
