@@ -11,6 +11,7 @@ import {
   type TrustOffer,
   type TrustRefusal,
 } from "../../core/billing/trust.ts";
+import { buttonFamily, idField, numberField, onButton, onContractButton } from "../buttons.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatMoney } from "../format.ts";
@@ -18,8 +19,8 @@ import { menuData } from "../keyboards/main-menu.ts";
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
-const confirmData = (accountId: number, amount: number) => `trust:yes:${accountId}:${amount}`;
-const cancelData = "trust:no";
+const confirmButton = buttonFamily("trust:yes", { accountId: idField(), amount: numberField(12) });
+const cancelButton = buttonFamily("trust:no");
 
 function offerMessage(
   ctx: TranslatingContext,
@@ -38,8 +39,11 @@ function offerMessage(
     perPeriod: offer.perPeriod,
   });
   const reply_markup = new InlineKeyboard()
-    .text(ctx.t("trust-confirm"), confirmData(account.id, offer.amount))
-    .text(ctx.t("trust-cancel"), cancelData);
+    .text(
+      ctx.t("trust-confirm"),
+      confirmButton.pack({ accountId: account.id, amount: offer.amount }),
+    )
+    .text(ctx.t("trust-cancel"), cancelButton.pack({}));
   return { text, reply_markup };
 }
 
@@ -124,18 +128,13 @@ export function trustFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     await showOffer(ctx);
   });
 
-  privateChat.callbackQuery(/^trust:yes:(\d{1,9}):(\d{1,12})$/, async (ctx) => {
-    const account = await findActiveAccount(db, ctx.from.id);
-    // An offer for another contract (switched since, or forged) grants nothing.
-    if (!account || account.id !== Number(ctx.match[1])) {
-      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
-      return;
-    }
+  // An offer for another contract (switched since, or forged) grants nothing.
+  onContractButton(privateChat, db, confirmButton, async (ctx, account, { amount }) => {
     const result = await grantTrust(db, {
       accountId: account.id,
       now: new Date(),
       config,
-      expectedAmount: Number(ctx.match[2]),
+      expectedAmount: amount,
     });
     await ctx.answerCallbackQuery();
     switch (result.outcome) {
@@ -158,7 +157,7 @@ export function trustFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     }
   });
 
-  privateChat.callbackQuery(cancelData, async (ctx) => {
+  onButton(privateChat, cancelButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("trust-cancelled"));
   });
