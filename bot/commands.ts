@@ -28,10 +28,36 @@ export const agentCommands = ["close", "reopen", "card", "stats"] as const;
 /** The commands the staff chat answers (staff-requests.ts, staff-announce.ts). */
 export const staffCommands = ["requests", "find", "announce"] as const;
 
-function describe(i18n: I18n<BotContext>, list: readonly string[], locale: Locale) {
+type Command = (typeof commands | typeof agentCommands | typeof staffCommands)[number];
+
+const descriptionKeys = {
+  start: "command-start",
+  menu: "command-menu",
+  balance: "command-balance",
+  topup: "command-topup",
+  trust: "command-trust",
+  tariffs: "command-tariffs",
+  connect: "command-connect",
+  login: "command-login",
+  logout: "command-logout",
+  profile: "command-profile",
+  support: "command-support",
+  contacts: "command-contacts",
+  help: "command-help",
+  cancel: "command-cancel",
+  close: "command-close",
+  reopen: "command-reopen",
+  card: "command-card",
+  stats: "command-stats",
+  requests: "command-requests",
+  find: "command-find",
+  announce: "command-announce",
+} as const satisfies Record<Command, string>;
+
+function describe(i18n: I18n<BotContext>, list: readonly Command[], locale: Locale) {
   return list.map((command) => ({
     command,
-    description: i18n.t(locale, `command-${command}`),
+    description: i18n.t(locale, descriptionKeys[command]),
   }));
 }
 
@@ -39,7 +65,7 @@ function describe(i18n: I18n<BotContext>, list: readonly string[], locale: Local
 async function setMenu(
   api: Api,
   i18n: I18n<BotContext>,
-  list: readonly string[],
+  list: readonly Command[],
   scope: BotCommandScope,
 ) {
   await api.setMyCommands(describe(i18n, list, "ru"), { scope });

@@ -12,7 +12,9 @@ import {
   type Period,
   periods,
 } from "../../core/billing/history.ts";
+import type { LedgerKind } from "../../core/generated/prisma/enums.ts";
 import { accountOrSignIn } from "../account-guard.ts";
+import { accountStatusKeys } from "../account-status.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatDay, formatMoney, formatMonth } from "../format.ts";
@@ -34,7 +36,7 @@ function balanceText(ctx: TranslatingContext, card: BalanceCard, timeZone: strin
     ctx.t("balance-title", { login: card.login, accountName: card.name }),
     "",
     ctx.t("balance-amount", { amount: formatMoney(card.balance) }),
-    ctx.t(`balance-status-${card.status.toLowerCase()}`),
+    ctx.t(accountStatusKeys[card.status]),
   ];
   if (card.internet) lines.push(tariffText(ctx, card.internet));
   if (card.iptv) lines.push(tariffText(ctx, card.iptv));
@@ -58,6 +60,21 @@ function balanceText(ctx: TranslatingContext, card: BalanceCard, timeZone: strin
   return lines.join("\n");
 }
 
+const ledgerKindKeys = {
+  CARD_TOPUP: "history-kind-card-topup",
+  CASH_TOPUP: "history-kind-cash-topup",
+  DAILY_CHARGE: "history-kind-daily-charge",
+  TRUST_CREDIT: "history-kind-trust-credit",
+  TRUST_REPAY: "history-kind-trust-repay",
+  ADJUSTMENT: "history-kind-adjustment",
+} as const satisfies Record<LedgerKind, string>;
+
+const periodKeys = {
+  "this-month": "history-period-this-month",
+  "last-month": "history-period-last-month",
+  "3-months": "history-period-3-months",
+} as const satisfies Record<Period, string>;
+
 function historyLineText(
   ctx: TranslatingContext,
   line: HistoryLine,
@@ -74,7 +91,7 @@ function historyLineText(
   }
   return ctx.t("history-entry", {
     at: formatDateTime(line.at, timeZone),
-    what: ctx.t(`history-kind-${line.kind.toLowerCase().replaceAll("_", "-")}`),
+    what: ctx.t(ledgerKindKeys[line.kind]),
     amount,
   });
 }
@@ -139,7 +156,7 @@ export function balanceFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     ].join("\n");
     const keyboard = new InlineKeyboard();
     for (const option of periods) {
-      const label = ctx.t(`history-period-${option}`);
+      const label = ctx.t(periodKeys[option]);
       keyboard.text(option === period ? `• ${label}` : label, historyData(option, 0));
     }
     keyboard.row();

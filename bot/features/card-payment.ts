@@ -15,6 +15,7 @@ import {
   checkCheckout,
   creditPayment,
 } from "../../core/payments/card-payment.ts";
+import { accountStatusKeys } from "../account-status.ts";
 import { BackgroundTasks } from "../background.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
@@ -26,6 +27,16 @@ import { staffText } from "./staff-requests.ts";
 
 /** A forged report's ids are shown to the agents, not all of them. */
 const shownIdLength = 100;
+
+/** Why Telegram is told not to take a payment, as the payer reads it. */
+const refusalKeys = {
+  unknown: "topup-refused-unknown",
+  "not-pending": "topup-refused-not-pending",
+  expired: "topup-refused-expired",
+  "amount-mismatch": "topup-refused-amount-mismatch",
+  currency: "topup-refused-currency",
+  closed: "topup-refused-closed",
+} as const satisfies Record<Extract<CheckoutVerdict, { ok: false }>["reason"], string>;
 
 /** Minor units in their currency: rubles as money, anything else as Telegram gave it. */
 const amountIn = (amount: number, currency: string) =>
@@ -69,7 +80,7 @@ export function cardPaymentFeature(
     if (verdict.ok) await ctx.answerPreCheckoutQuery(true);
     else
       await ctx.answerPreCheckoutQuery(false, {
-        error_message: ctx.t(`topup-refused-${verdict.reason}`),
+        error_message: ctx.t(refusalKeys[verdict.reason]),
       });
   });
 
@@ -104,7 +115,7 @@ export function cardPaymentFeature(
     const lines = [
       ctx.t("topup-receipt", { amount, login: card.login }),
       ctx.t("balance-amount", { amount: formatMoney(card.balance) }),
-      ctx.t(`balance-status-${card.status.toLowerCase()}`),
+      ctx.t(accountStatusKeys[card.status]),
     ];
     if (card.enoughUntil)
       lines.push(

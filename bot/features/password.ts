@@ -9,6 +9,7 @@ import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { loginFormat } from "../../core/accounts/login-policy.ts";
 import { codePolicy } from "../../core/accounts/one-time-code.ts";
 import { forgetPasswordPrompt } from "../../core/accounts/password-prompts.ts";
+import type { PasswordProblem } from "../../core/accounts/password-rules.ts";
 import {
   enterResetCode,
   openPasswordChange,
@@ -41,6 +42,12 @@ export const forgotPasswordButton = (ctx: TranslatingContext) =>
  * and every way a password is set (the bot, the operator's CLI, the CSV import) goes through it.
  */
 const longestPassword = 64;
+
+const weakPasswordKeys = {
+  length: "password-weak-length",
+  "digits-only": "password-weak-digits-only",
+  "same-as-login": "password-weak-same-as-login",
+} as const satisfies Record<PasswordProblem, string>;
 
 /**
  * Why a message at a password step cannot be the password, or null if it may be: a bot command
@@ -229,7 +236,7 @@ export function passwordFeature(
       password: ctx.message.text,
     });
     if (result.outcome === "weak") {
-      await ctx.reply(ctx.t(`password-weak-${result.problem}`));
+      await ctx.reply(ctx.t(weakPasswordKeys[result.problem]));
       return;
     }
     ctx.session.newPasswordFor = undefined;

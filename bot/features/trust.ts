@@ -11,6 +11,7 @@ import {
   type TrustOffer,
   type TrustRefusal,
 } from "../../core/billing/trust.ts";
+import { accountStatusKeys } from "../account-status.ts";
 import { buttonFamily, idField, numberField, onButton, onContractButton } from "../buttons.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
@@ -94,7 +95,7 @@ function grantedText(
     }),
     granted.unblocked
       ? ctx.t("trust-granted-unblocked")
-      : ctx.t(`balance-status-${granted.status.toLowerCase()}`),
+      : ctx.t(accountStatusKeys[granted.status]),
     ctx.t("trust-granted-left", { remaining: granted.remaining }),
     "",
     ctx.t("trust-granted-repay", { amount: formatMoney(granted.amount), until }),
