@@ -221,10 +221,16 @@ const iptvQuestion = choice(
   "connect-bad-iptv",
 );
 
-const timePresets = ["morning", "day", "evening", "any"].map((preset) => ({
-  label: `connect-time-${preset}`,
+const timePresetKeys = {
+  morning: "connect-time-morning",
+  day: "connect-time-day",
+  evening: "connect-time-evening",
+  any: "connect-time-any",
+} as const;
+const timePresets = Object.entries(timePresetKeys).map(([preset, key]) => ({
+  label: key,
   data: `connect:time:${preset}`,
-  answer: `connect-time-${preset}`,
+  answer: key,
 }));
 
 /** A preset (kept in the prospect's words, as if typed) or a time typed. */
@@ -263,11 +269,21 @@ function summaryQuestion(draft: RequestDraft, tariffs: TariffChoice[]) {
   } satisfies Question<(typeof options)[number]["answer"]>;
 }
 
+const fieldKeys = {
+  name: "connect-field-name",
+  phone: "connect-field-phone",
+  address: "connect-field-address",
+  tariff: "connect-field-tariff",
+  iptv: "connect-field-iptv",
+  time: "connect-field-time",
+  comment: "connect-field-comment",
+} as const satisfies Record<DraftStep, string>;
+
 const fieldQuestion = choice<DraftStep | "back">(
   "connect-ask-field",
   [
     ...draftSteps.map((step) => ({
-      label: `connect-field-${step}`,
+      label: fieldKeys[step],
       data: `connect:edit:${step}`,
       answer: step,
     })),

@@ -9,13 +9,13 @@ import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { loginFormat } from "../../core/accounts/login-policy.ts";
 import { codePolicy } from "../../core/accounts/one-time-code.ts";
 import { forgetPasswordPrompt } from "../../core/accounts/password-prompts.ts";
-import type { PasswordProblem } from "../../core/accounts/password-rules.ts";
 import {
   enterResetCode,
   openPasswordChange,
   setNewPassword,
   startPasswordReset,
 } from "../../core/accounts/password-reset.ts";
+import type { PasswordProblem } from "../../core/accounts/password-rules.ts";
 import { findRecipients } from "../../core/accounts/telegram-users.ts";
 import type { Db } from "../../core/db.ts";
 import type { Logger } from "../../core/logger.ts";

@@ -6,8 +6,8 @@ import { type Api, Composer } from "grammy";
 import type { Message, User } from "grammy/types";
 import { getBalanceCard } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
-import { grantTrust } from "../../core/billing/trust.ts";
-import { startTopUp, topUpLimits } from "../../core/payments/topup.ts";
+import { grantTrust, type TrustRefusalReason } from "../../core/billing/trust.ts";
+import { startTopUp, type TopUpStart, topUpLimits } from "../../core/payments/topup.ts";
 import { getSubscriberCard } from "../../core/support/card.ts";
 import { supportStats } from "../../core/support/stats.ts";
 import {
@@ -27,6 +27,19 @@ import { sendTopUpInvoice } from "./topup.ts";
 
 const isNote = (message: Message) => (message.text ?? message.caption ?? "").startsWith("//");
 const nameOf = (user: User) => [user.first_name, user.last_name].filter(Boolean).join(" ");
+
+const trustRefusalKeys = {
+  closed: "support-trust-refused-closed",
+  active: "support-trust-refused-active",
+  "balance-fine": "support-trust-refused-balance-fine",
+  "too-soon": "support-trust-refused-too-soon",
+  changed: "support-trust-refused-changed",
+} as const satisfies Record<TrustRefusalReason | "changed", string>;
+
+const noInvoiceKeys = {
+  closed: "support-invoice-closed",
+  "out-of-range": "support-invoice-out-of-range",
+} as const satisfies Record<Exclude<TopUpStart["outcome"], "invoice">, string>;
 
 export function supportAgentsFeature(
   deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
@@ -151,7 +164,7 @@ export function supportAgentsFeature(
     if (result.outcome !== "granted") {
       const reason = result.outcome === "refused" ? result.reason : "changed";
       await ctx.answerCallbackQuery({
-        text: staff(`support-trust-refused-${reason}`),
+        text: staff(trustRefusalKeys[reason]),
         show_alert: true,
       });
       return;
@@ -197,7 +210,7 @@ export function supportAgentsFeature(
     });
     if (started.outcome !== "invoice") {
       await ctx.answerCallbackQuery({
-        text: staff(`support-invoice-${started.outcome}`),
+        text: staff(noInvoiceKeys[started.outcome]),
         show_alert: true,
       });
       return;

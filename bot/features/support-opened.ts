@@ -16,11 +16,11 @@ export function ticketOpenedText(
   const ticket = String(id);
   if (outcome === "existing") return ctx.t("support-existing", { ticket });
   if (outcome === "reopened") return ctx.t("support-reopened", { ticket });
-  const key = written ? "support-opened-follow-up" : "support-opened";
   const now = new Date();
-  if (isWorkingTime(now, timeZone)) return ctx.t(key, { ticket });
+  if (isWorkingTime(now, timeZone))
+    return ctx.t(written ? "support-opened-follow-up" : "support-opened", { ticket });
   const next = nextOpening(now, timeZone);
-  return ctx.t(`${key}-off-hours`, {
+  return ctx.t(written ? "support-opened-follow-up-off-hours" : "support-opened-off-hours", {
     ticket,
     days: Math.min(next.daysAhead, 2),
     weekday: next.weekday,

@@ -21,6 +21,23 @@ import { ticketOpenedText } from "./support-opened.ts";
 import { createRelay, isRelayable } from "./support-relay.ts";
 
 const questions = ["internet", "speed", "pay", "trust", "tariff", "iptv"] as const;
+type Question = (typeof questions)[number];
+const questionKeys = {
+  internet: "support-faq-internet",
+  speed: "support-faq-speed",
+  pay: "support-faq-pay",
+  trust: "support-faq-trust",
+  tariff: "support-faq-tariff",
+  iptv: "support-faq-iptv",
+} as const satisfies Record<Question, string>;
+const answerKeys = {
+  internet: "support-answer-internet",
+  speed: "support-answer-speed",
+  pay: "support-answer-pay",
+  trust: "support-answer-trust",
+  tariff: "support-answer-tariff",
+  iptv: "support-answer-iptv",
+} as const satisfies Record<Question, string>;
 const questionData = /^support:faq:(internet|speed|pay|trust|tariff|iptv)$/;
 const writeData = "support:agent";
 const backData = "support:faq";
@@ -28,7 +45,7 @@ const backData = "support:faq";
 function faqScreen(ctx: TranslatingContext) {
   const keyboard = new InlineKeyboard();
   questions.forEach((question, index) => {
-    keyboard.text(ctx.t(`support-faq-${question}`), `support:faq:${question}`);
+    keyboard.text(ctx.t(questionKeys[question]), `support:faq:${question}`);
     if (index % 2 === 1) keyboard.row();
   });
   keyboard.text(ctx.t("support-write-agent"), writeData);
@@ -63,7 +80,9 @@ export function supportFeature(
       .text(ctx.t("support-write-agent"), writeData)
       .row()
       .text(ctx.t("support-back"), backData);
-    await ctx.editMessageText(ctx.t(`support-answer-${ctx.match[1]}`), { reply_markup: keyboard });
+    await ctx.editMessageText(ctx.t(answerKeys[ctx.match[1] as Question]), {
+      reply_markup: keyboard,
+    });
   });
 
   privateChat.callbackQuery(backData, async (ctx) => {

@@ -15,6 +15,7 @@ import {
   findRememberedPayment,
   type PaymentRecollection,
   paymentRecollection,
+  type RecollectionProblem,
   recentSearchDays,
   recollectionProblem,
 } from "../../core/payments/missing-payment.ts";
@@ -34,6 +35,20 @@ import { createRelay } from "./support-relay.ts";
 export const missingPaymentData = "topup:missing";
 
 const limits = { min: formatMoney(topUpLimits.min), max: formatMoney(topUpLimits.max) };
+
+const explanationKeys = {
+  PAID: "topup-missing-paid",
+  PENDING: "topup-missing-pending",
+  EXPIRED: "topup-missing-expired",
+  MISMATCH: "topup-missing-mismatch",
+} as const satisfies Record<ExplainedPayment["status"], string>;
+
+const recollectionProblemKeys = {
+  format: "topup-missing-bad-format",
+  amount: "topup-missing-bad-amount",
+  date: "topup-missing-bad-date",
+  future: "topup-missing-bad-future",
+} as const satisfies Record<RecollectionProblem, string>;
 
 /** A translation in the subscriber's language (`ctx.t`) or the agents' (the relay's `staff`). */
 type Words = (key: string, variables?: Record<string, string | number>) => string;
@@ -103,7 +118,7 @@ export function missingPaymentFeature(
       paidAt: payment.paidAt ? at(payment.paidAt) : "",
       chargeId: payment.telegramChargeId ?? "",
     };
-    const lines = [t(`topup-missing-${payment.status.toLowerCase()}`, facts)];
+    const lines = [t(explanationKeys[payment.status], facts)];
     if (payment.status === "PAID" && payment.entry)
       lines.push(
         t("topup-missing-paid-entry", {
@@ -236,7 +251,9 @@ export function missingPaymentFeature(
         reply.message.text,
       );
       if (!read.success) {
-        await reply.reply(reply.t(`topup-missing-bad-${recollectionProblem(read.error)}`, limits));
+        await reply.reply(
+          reply.t(recollectionProblemKeys[recollectionProblem(read.error)], limits),
+        );
         continue;
       }
       const recollection = read.data;

@@ -93,9 +93,7 @@ function grantedText(
       until,
       balance: formatMoney(granted.balance),
     }),
-    granted.unblocked
-      ? ctx.t("trust-granted-unblocked")
-      : ctx.t(accountStatusKeys[granted.status]),
+    granted.unblocked ? ctx.t("trust-granted-unblocked") : ctx.t(accountStatusKeys[granted.status]),
     ctx.t("trust-granted-left", { remaining: granted.remaining }),
     "",
     ctx.t("trust-granted-repay", { amount: formatMoney(granted.amount), until }),

@@ -22,6 +22,19 @@ export type MenuItem =
   | "switch"
   | "menu";
 
+const itemKeys = {
+  balance: "menu-balance",
+  topup: "menu-topup",
+  trust: "menu-trust",
+  tariffs: "menu-tariffs",
+  profile: "menu-profile",
+  support: "menu-support",
+  contacts: "menu-contacts",
+  help: "menu-help",
+  login: "menu-login",
+  connect: "menu-connect",
+} as const satisfies Record<(typeof linkedRows | typeof unlinkedRows)[number][number], string>;
+
 /** Callback data of a menu button: `menu:<item>`. */
 export const menuData = (item: MenuItem) => `menu:${item}`;
 
@@ -36,7 +49,7 @@ export function mainMenu(ctx: TranslatingContext, { account, contracts }: MenuSt
   const rows = account ? linkedRows : unlinkedRows;
   const keyboard = InlineKeyboard.from(
     rows.map((row) =>
-      row.map((item) => InlineKeyboard.text(ctx.t(`menu-${item}`), menuData(item))),
+      row.map((item) => InlineKeyboard.text(ctx.t(itemKeys[item]), menuData(item))),
     ),
   );
   if (contracts > 1)
