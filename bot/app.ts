@@ -47,6 +47,7 @@ export async function startApp(
   });
   const mailer = createMailer(config.smtpUrl, logger);
   const background = new BackgroundTasks();
+  const i18n = createI18n();
   const bot = createBot({
     config,
     db: database.prisma,
@@ -55,6 +56,7 @@ export async function startApp(
     mailer,
     background,
     outages,
+    i18n,
   });
   const closeStores = async () => {
     outages.stop();
@@ -66,7 +68,7 @@ export async function startApp(
   let stopReceiving: () => Promise<void>;
   try {
     await bot.init();
-    await registerCommands(bot.api, createI18n(), config, logger).catch((error: unknown) =>
+    await registerCommands(bot.api, i18n, config, logger).catch((error: unknown) =>
       logger.warn({ err: error }, "bot commands not registered"),
     );
     const inbox = new UpdateInbox(bot, database.prisma, logger, outages);
@@ -86,11 +88,8 @@ export async function startApp(
         outages,
         timeZone: config.timeZone,
         config,
-        notifier: createNotifier({ api: bot.api, i18n: createI18n(), logger, config }),
-        supportDesk: supportJobs(
-          { db: database.prisma, config, logger, i18n: createI18n() },
-          bot.api,
-        ),
+        notifier: createNotifier({ api: bot.api, i18n, logger, config }),
+        supportDesk: supportJobs({ db: database.prisma, config, logger, i18n }, bot.api),
       })
     : undefined;
   logger.info(

@@ -29,7 +29,6 @@ import { topUpFeature } from "./features/topup.ts";
 import { missingPaymentFeature } from "./features/topup-missing.ts";
 import { trustFeature } from "./features/trust.ts";
 import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
-import { createI18n } from "./i18n.ts";
 import { apologizeAndLog } from "./middleware/error-boundary.ts";
 import { requireSender } from "./middleware/require-sender.ts";
 import { markBlockedUsers, reachabilityFeature } from "./reachability.ts";
@@ -40,13 +39,12 @@ import { applyTelegramLimits } from "./telegram-limits.ts";
 const chatKey = (ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString();
 
 export function createBot(deps: BotDeps): Bot<BotContext> {
-  const { config, redis, logger } = deps;
+  const { config, redis, logger, i18n } = deps;
   const bot = new Bot<BotContext>(config.botToken, {
     client: { apiRoot: config.telegramApiRoot },
   });
   applyTelegramLimits(bot.api, config.telegramLimits);
   bot.api.config.use(ignoreHarmlessErrors, markBlockedUsers(deps));
-  const i18n = createI18n();
 
   bot.use(requireSender(logger));
   bot.use(sequentialize(chatKey));
@@ -76,16 +74,16 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const apologize = apologizeAndLog({ logger, i18n, outages: deps.outages });
   const features = bot.errorBoundary(apologize);
   const login = loginFeature(deps);
-  const logout = logoutFeature({ ...deps, i18n });
-  const password = passwordFeature({ ...deps, i18n });
-  const topUp = topUpFeature({ ...deps, i18n });
-  const missingPayment = missingPaymentFeature({ ...deps, i18n });
+  const logout = logoutFeature(deps);
+  const password = passwordFeature(deps);
+  const topUp = topUpFeature(deps);
+  const missingPayment = missingPaymentFeature(deps);
   const profile = profileFeature(deps);
-  const connect = connectFeature({ ...deps, i18n });
+  const connect = connectFeature(deps);
   const trust = trustFeature(deps);
   features.use(reachabilityFeature(deps));
   // Payment updates are handled before any conversation: a payment is never a step's answer.
-  features.use(cardPaymentFeature({ ...deps, i18n }));
+  features.use(cardPaymentFeature(deps));
   features.use(cancelFeature(deps));
   features.use(login.conversations);
   features.use(logout.conversations);
@@ -96,7 +94,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(connect.conversations);
   // A password for a step no conversation above is waiting for: deleted, before anything can
   // relay or answer it.
-  features.use(lostPasswordStepFeature({ ...deps, i18n }));
+  features.use(lostPasswordStepFeature(deps));
   features.use(menuFeature(deps));
   features.use(login.feature);
   features.use(logout.feature);
@@ -111,14 +109,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(helpFeature());
   features.use(contactsFeature());
   features.use(connect.feature);
-  features.use(staffRequestsFeature({ ...deps, i18n }));
-  features.use(staffAnnounceFeature({ ...deps, i18n }));
+  features.use(staffRequestsFeature(deps));
+  features.use(staffAnnounceFeature(deps));
   // Before the fallback: the agents' group, and subscribers' messages for an open ticket.
-  features.use(supportFeature({ ...deps, i18n }));
+  features.use(supportFeature(deps));
   features.use(fallbackFeature());
 
   bot.catch(apologize);
   return bot;
 }
-
-export { createI18n };

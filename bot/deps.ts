@@ -1,3 +1,4 @@
+import type { I18n } from "@grammyjs/i18n";
 import type { Config } from "../core/config.ts";
 import type { Db } from "../core/db.ts";
 import type { Logger } from "../core/logger.ts";
@@ -5,6 +6,7 @@ import type { Mailer } from "../core/mail.ts";
 import type { Outages } from "../core/outages.ts";
 import type { Redis } from "../core/redis.ts";
 import type { BackgroundTasks } from "./background.ts";
+import type { BotContext } from "./context.ts";
 
 /** What the Telegram layer is built from (see bot/main.ts). */
 export interface BotDeps {
@@ -13,6 +15,8 @@ export interface BotDeps {
   redis: Redis | undefined;
   logger: Logger;
   mailer: Mailer;
+  /** The translations (createI18n): built once per process, the locale files read once. */
+  i18n: I18n<BotContext>;
   /** Work handlers start without waiting for it; the process waits for it when it stops. */
   background?: BackgroundTasks;
   /** Which of Redis and PostgreSQL are down (the error boundary puts failures down to them). */

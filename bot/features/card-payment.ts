@@ -2,7 +2,6 @@
 // question, and the successful payment, credited once and only for what the invoice asked. The
 // receipt shows the contract's balance only to a payer linked to it (an invoice can be forwarded
 // and paid by anyone); a report the bot cannot credit is put before the agents.
-import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer } from "grammy";
 import type { SuccessfulPayment } from "grammy/types";
 import { getBalanceCard } from "../../core/billing/balance.ts";
@@ -20,7 +19,6 @@ import { BackgroundTasks } from "../background.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDay, formatMoney } from "../format.ts";
-import { createI18n } from "../i18n.ts";
 import { fitText } from "../length-limits.ts";
 import { createNotifier } from "../notifier.ts";
 import { staffText } from "./staff-requests.ts";
@@ -43,12 +41,9 @@ const amountIn = (amount: number, currency: string) =>
   currency === "RUB" ? formatMoney(amount) : `${amount} ${currency.slice(0, 3)}`;
 
 export function cardPaymentFeature(
-  deps: Pick<BotDeps, "db" | "config" | "logger" | "redis" | "background"> & {
-    i18n?: I18n<BotContext>;
-  },
+  deps: Pick<BotDeps, "db" | "config" | "logger" | "redis" | "background" | "i18n">,
 ) {
-  const { db, config, logger } = deps;
-  const i18n = deps.i18n ?? createI18n();
+  const { db, config, logger, i18n } = deps;
   const lock = deps.redis ? redisJobLock(deps.redis) : localJobLock();
   const background = deps.background ?? new BackgroundTasks();
 

@@ -3,7 +3,6 @@
 // (core/payments/missing-payment.ts) and, where that does not settle it, opens a support ticket
 // whose topic gets the payment's details (core/support/tickets.ts, support-relay.ts).
 import { createConversation } from "@grammyjs/conversations";
-import type { I18n } from "@grammyjs/i18n";
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
@@ -25,7 +24,6 @@ import type { BotContext, BotConversation, ConversationContext } from "../contex
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatDay, formatMoney } from "../format.ts";
 import { hint } from "../hint.ts";
-import { createI18n } from "../i18n.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 import { telegramProfile } from "../telegram-profile.ts";
 import { ticketOpenedText } from "./support-opened.ts";
@@ -91,16 +89,14 @@ function whenText(t: Words, { day, minute }: PaymentRecollection): string {
   return t("topup-missing-when-recent", { days: recentSearchDays });
 }
 
-export function missingPaymentFeature(
-  deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n?: I18n<BotContext> },
-) {
-  const { db, config, logger } = deps;
+export function missingPaymentFeature(deps: Pick<BotDeps, "db" | "config" | "logger" | "i18n">) {
+  const { db, config, logger, i18n } = deps;
   const today = () => billingDayAt(new Date(), config.timeZone);
   const supportChatId = config.supportChatId;
   const relay =
     supportChatId === undefined
       ? undefined
-      : createRelay({ db, config, logger, i18n: deps.i18n ?? createI18n() }, supportChatId);
+      : createRelay({ db, config, logger, i18n }, supportChatId);
   const at = (instant: Date) => formatDateTime(instant, config.timeZone);
 
   /** "Write to support" when there is a support chat, and the contacts in any case. */

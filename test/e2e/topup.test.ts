@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../bot/bot.ts";
 import { formatMoney } from "../../bot/format.ts";
+import { createI18n } from "../../bot/i18n.ts";
 import { connectPostgres } from "../../core/db.ts";
 import { createMailer } from "../../core/mail.ts";
 import type { UserDriver } from "../emulator/index.ts";
@@ -21,6 +22,7 @@ async function startSecondInstance(harness: Harness) {
     redis: undefined,
     logger: harness.logs.logger,
     mailer: createMailer(harness.config.smtpUrl, harness.logs.logger),
+    i18n: createI18n(),
   });
   await bot.init();
   return { bot, close: () => database.close() };
