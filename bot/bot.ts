@@ -60,7 +60,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     conversations<BotContext, ConversationContext>({
       storage: {
         type: "key",
-        version: 1,
+        // Raised when a conversation's steps change: one saved by the older steps would replay
+        // wrongly, so it is dropped (a connection request's draft survives: /connect resumes it).
+        version: 2,
         prefix: "conversation:",
         adapter: createStorage(redis, ""),
       },
