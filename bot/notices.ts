@@ -3,7 +3,7 @@
 // features/notices.ts), whichever contract the user is looking at when they press.
 import { InlineKeyboard } from "grammy";
 import type { Notice } from "../core/ports.ts";
-import { requestsDigestMessage } from "./features/staff-requests.ts";
+import { requestsDigestMessage } from "./features/staff-requests-digest.ts";
 import { formatDateTime, formatDay, formatMoney } from "./format.ts";
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;

@@ -21,7 +21,7 @@ import type { BotDeps } from "../deps.ts";
 import { formatDay, formatMoney } from "../format.ts";
 import { fitText } from "../length-limits.ts";
 import { createNotifier } from "../notifier.ts";
-import { staffText } from "./staff-requests.ts";
+import { staffText } from "./staff-chat.ts";
 
 /** A forged report's ids are shown to the agents, not all of them. */
 const shownIdLength = 100;

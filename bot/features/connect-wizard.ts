@@ -34,7 +34,7 @@ import {
   timeQuestion,
   townQuestion,
 } from "./connect-questions.ts";
-import { announceRequest } from "./staff-requests.ts";
+import { announceRequest } from "./staff-request-card.ts";
 
 type Questioner = ReturnType<typeof questioner>;
 

@@ -20,17 +20,20 @@ import {
 } from "../../core/notify/announcements.ts";
 import { createDeliverer } from "../../core/notify/deliverer.ts";
 import { BackgroundTasks } from "../background.ts";
-import { chatMembership } from "../chat-membership.ts";
+import { buttonFamily, idField, onButton, oneOfField } from "../buttons.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime } from "../format.ts";
 import { createNotifier } from "../notifier.ts";
-import { type StaffDeps, staffName, staffText } from "./staff-requests.ts";
+import { type StaffDeps, staffMembership, staffName, staffText } from "./staff-chat.ts";
 
 const progressEveryMs = 5000;
 
-type Choice = "news" | "all" | "cancel";
-const choiceData = (id: number, choice: Choice) => `ann:${id}:${choice}`;
+/** The preview's buttons: `ann:<id>:<news|all|cancel>`. */
+const choiceButton = buttonFamily("ann", {
+  announcementId: idField(),
+  choice: oneOfField(["news", "all", "cancel"]),
+});
 
 /** The text after the command with its formatting, or the text of the message it answers. */
 function announcementOf(message: Message): { text: string; entities: MessageEntity[] } {
@@ -62,8 +65,7 @@ export function staffAnnounceFeature(deps: StaffDeps & Pick<BotDeps, "redis" | "
   const chatId = config.staffChatId;
   if (chatId === undefined) return feature;
   const staffChat = feature.filter((ctx) => ctx.chat?.id === chatId);
-  const membershipOf = chatMembership(chatId, logger, config.membershipCheckTimeoutMs);
-  const isStaff = async (ctx: BotContext) => (await membershipOf(ctx)) === true;
+  const isStaff = staffMembership(deps, chatId);
   const lock = deps.redis ? redisJobLock(deps.redis) : localJobLock();
   const background = deps.background ?? new BackgroundTasks();
 
@@ -136,22 +138,26 @@ export function staffAnnounceFeature(deps: StaffDeps & Pick<BotDeps, "redis" | "
       t("announce-preview", { id: String(id), news: audiences.NEWS_OPT_IN, all: audiences.ALL }),
       {
         reply_markup: new InlineKeyboard()
-          .text(t("announce-send-news", { count: audiences.NEWS_OPT_IN }), choiceData(id, "news"))
+          .text(
+            t("announce-send-news", { count: audiences.NEWS_OPT_IN }),
+            choiceButton.pack({ announcementId: id, choice: "news" }),
+          )
           .row()
-          .text(t("announce-send-all", { count: audiences.ALL }), choiceData(id, "all"))
+          .text(
+            t("announce-send-all", { count: audiences.ALL }),
+            choiceButton.pack({ announcementId: id, choice: "all" }),
+          )
           .row()
-          .text(t("announce-cancel"), choiceData(id, "cancel")),
+          .text(t("announce-cancel"), choiceButton.pack({ announcementId: id, choice: "cancel" })),
       },
     );
   });
 
-  staffChat.callbackQuery(/^ann:(\d{1,9}):(news|all|cancel)$/, async (ctx) => {
+  onButton(staffChat, choiceButton, async (ctx, { announcementId: id, choice }) => {
     if (!(await isStaff(ctx))) {
       await ctx.answerCallbackQuery({ text: t("announce-staff-only"), show_alert: true });
       return;
     }
-    const id = Number(ctx.match[1]);
-    const choice = ctx.match[2] as Choice;
     const messageId = ctx.callbackQuery.message?.message_id;
     const draft = await findAnnouncement(db, id);
     if (!draft || messageId === undefined) {

@@ -16,12 +16,13 @@ import {
   findTicketByTopic,
   reopenTicket,
 } from "../../core/support/tickets.ts";
+import { onButton } from "../buttons.ts";
 import { chatMembership } from "../chat-membership.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatMoney } from "../format.ts";
 import { localeOf } from "../i18n.ts";
-import { renderCard, renderStats } from "./support-card.ts";
+import { cardButton, invoiceButton, renderCard, renderStats, trustButton } from "./support-card.ts";
 import { isRelayable, type Relay, ratingKeyboard } from "./support-relay.ts";
 import { sendTopUpInvoice } from "./topup.ts";
 
@@ -130,8 +131,8 @@ export function supportAgentsFeature(
     await ctx.reply(renderStats(staff, stats));
   });
 
-  group.callbackQuery(/^support:card:(\d{1,9})$/, async (ctx) => {
-    const ticket = await findTicket(db, Number(ctx.match[1]));
+  onButton(group, cardButton, async (ctx, { ticketId }) => {
+    const ticket = await findTicket(db, ticketId);
     const message = ctx.callbackQuery.message;
     if (!ticket || !message || ticket.topicId !== message.message_thread_id) {
       await ctx.answerCallbackQuery(staff("button-outdated"));
@@ -147,8 +148,8 @@ export function supportAgentsFeature(
   });
 
   // A trust payment on the subscriber's behalf: the same rules as theirs (core/billing/trust.ts).
-  group.callbackQuery(/^support:trust:(\d{1,9})$/, async (ctx) => {
-    const ticket = await findTicket(db, Number(ctx.match[1]));
+  onButton(group, trustButton, async (ctx, { ticketId }) => {
+    const ticket = await findTicket(db, ticketId);
     const threadId = ctx.callbackQuery.message?.message_thread_id;
     if (
       !ticket ||
@@ -180,8 +181,8 @@ export function supportAgentsFeature(
   });
 
   // A top-up invoice sent to the subscriber: the monthly fee, or the debt when it is larger.
-  group.callbackQuery(/^support:invoice:(\d{1,9})$/, async (ctx) => {
-    const ticket = await findTicket(db, Number(ctx.match[1]));
+  onButton(group, invoiceButton, async (ctx, { ticketId }) => {
+    const ticket = await findTicket(db, ticketId);
     const threadId = ctx.callbackQuery.message?.message_thread_id;
     const token = config.paymentProviderToken;
     if (

@@ -2,6 +2,7 @@
 import { InlineKeyboard } from "grammy";
 import type { SubscriberCard } from "../../core/support/card.ts";
 import type { PeriodStats, SupportStats } from "../../core/support/stats.ts";
+import { buttonFamily, idField } from "../buttons.ts";
 import { formatDate, formatDateTime, formatMoney } from "../format.ts";
 import { fitText, lengthLimits } from "../length-limits.ts";
 
@@ -10,9 +11,10 @@ const fieldLimit = 500;
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
-export const cardData = (ticketId: number) => `support:card:${ticketId}`;
-export const trustData = (ticketId: number) => `support:trust:${ticketId}`;
-export const invoiceData = (ticketId: number) => `support:invoice:${ticketId}`;
+/** The card's buttons, answered in support-agents.ts: refresh it, a trust payment, an invoice. */
+export const cardButton = buttonFamily("support:card", { ticketId: idField() });
+export const trustButton = buttonFamily("support:trust", { ticketId: idField() });
+export const invoiceButton = buttonFamily("support:invoice", { ticketId: idField() });
 
 /** `invoices`: card payments are set up, so agents can send the subscriber a top-up invoice. */
 export function renderCard(
@@ -70,10 +72,14 @@ export function renderCard(
       }),
     );
   lines.push("", t("support-card-help"));
-  const keyboard = new InlineKeyboard().text(t("support-card-refresh"), cardData(card.ticketId));
-  if (account) keyboard.text(t("support-card-grant-trust"), trustData(card.ticketId));
+  const keyboard = new InlineKeyboard().text(
+    t("support-card-refresh"),
+    cardButton.pack({ ticketId: card.ticketId }),
+  );
+  if (account)
+    keyboard.text(t("support-card-grant-trust"), trustButton.pack({ ticketId: card.ticketId }));
   if (account && invoices)
-    keyboard.row().text(t("support-card-invoice"), invoiceData(card.ticketId));
+    keyboard.row().text(t("support-card-invoice"), invoiceButton.pack({ ticketId: card.ticketId }));
   return { text: fitText(lines.join("\n"), lengthLimits.text), reply_markup: keyboard };
 }
 

@@ -13,6 +13,7 @@ import {
   setTopic,
   type Ticket,
 } from "../../core/support/tickets.ts";
+import { buttonFamily, idField, numberField } from "../buttons.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { localeOf } from "../i18n.ts";
@@ -52,11 +53,17 @@ const staffLocale = "ru";
 
 export type Relay = ReturnType<typeof createRelay>;
 
+/** A closed ticket's rating buttons: `support:rate:<ticket>:<1…5>`. */
+export const ratingButton = buttonFamily("support:rate", {
+  ticketId: idField(),
+  rating: numberField(1),
+});
+
 /** The rating asked for when a ticket closes. */
 export function ratingKeyboard(ticketId: number): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (let rating = 1; rating <= 5; rating++)
-    keyboard.text(`${rating} ⭐`, `support:rate:${ticketId}:${rating}`);
+    keyboard.text(`${rating} ⭐`, ratingButton.pack({ ticketId, rating }));
   return keyboard;
 }
 
@@ -115,6 +122,26 @@ export function createRelay(
   }
 
   /**
+   * Sends something into the ticket's topic. A topic the agents deleted is replaced by a new one,
+   * with a fresh card, and the send tried there once more; the ticket comes back with the topic
+   * that was used.
+   */
+  async function sendInTopic<T>(
+    api: Api,
+    ticket: Ticket & { topicId: number },
+    send: (topicId: number) => Promise<T>,
+  ): Promise<{ sent: T; ticket: Ticket & { topicId: number } }> {
+    try {
+      return { sent: await send(ticket.topicId), ticket };
+    } catch (error) {
+      if (!(error instanceof GrammyError) || !topicGone.test(error.description)) throw error;
+      logger.warn({ ticketId: ticket.id, topicId: ticket.topicId }, "ticket topic gone: a new one");
+      const replaced = await ensureTopic(api, { ...ticket, topicId: null });
+      return { sent: await send(replaced.topicId), ticket: replaced };
+    }
+  }
+
+  /**
    * A subscriber's message into the topic, replying to the counterpart of what it replies to. A
    * topic the agents deleted is replaced by a new one, with a fresh card.
    */
@@ -125,12 +152,7 @@ export function createRelay(
         message_thread_id: topicId,
         ...(reply ? { reply_parameters: reply } : {}),
       });
-    const opened = await ensureTopic(api, ticket);
-    const copy = await copyTo(opened.topicId).catch(async (error: unknown) => {
-      if (!(error instanceof GrammyError) || !topicGone.test(error.description)) throw error;
-      logger.warn({ ticketId: ticket.id, topicId: opened.topicId }, "ticket topic gone: a new one");
-      return copyTo((await ensureTopic(api, { ...ticket, topicId: null })).topicId);
-    });
+    const { sent: copy } = await sendInTopic(api, await ensureTopic(api, ticket), copyTo);
     await recordMessage(db, {
       ticketId: ticket.id,
       direction: "FROM_SUBSCRIBER",
@@ -305,6 +327,7 @@ export function createRelay(
     tellSubscriber,
     setTopicClosed,
     ensureTopic,
+    sendInTopic,
     postCard,
     toAgents,
     toSubscriber,
