@@ -3,6 +3,7 @@
 // features/notices.ts), whichever contract the user is looking at when they press.
 import { InlineKeyboard } from "grammy";
 import type { Notice } from "../core/ports.ts";
+import { noticeButtons } from "./features/notices.ts";
 import { requestsDigestMessage } from "./features/staff-requests-digest.ts";
 import { formatDateTime, formatDay, formatMoney } from "./format.ts";
 
@@ -13,10 +14,6 @@ export interface NoticeMessage {
   entities?: unknown[];
   reply_markup?: InlineKeyboard;
 }
-
-/** Callback data of a notice's buttons: `notice:<action>:<account id>`. */
-export const noticeData = (action: "topup" | "trust" | "reminders-off", accountId: number) =>
-  `notice:${action}:${accountId}`;
 
 function trustExpiring(
   t: Translate,
@@ -38,7 +35,10 @@ function trustExpiring(
   ].join("\n");
   return {
     text,
-    reply_markup: new InlineKeyboard().text(t("menu-topup"), noticeData("topup", notice.accountId)),
+    reply_markup: new InlineKeyboard().text(
+      t("menu-topup"),
+      noticeButtons.topup.pack({ accountId: notice.accountId }),
+    ),
   };
 }
 
@@ -53,10 +53,13 @@ function lowBalance(t: Translate, notice: Extract<Notice, { kind: "low-balance" 
   return {
     text,
     reply_markup: new InlineKeyboard()
-      .text(t("menu-topup"), noticeData("topup", notice.accountId))
-      .text(t("menu-trust"), noticeData("trust", notice.accountId))
+      .text(t("menu-topup"), noticeButtons.topup.pack({ accountId: notice.accountId }))
+      .text(t("menu-trust"), noticeButtons.trust.pack({ accountId: notice.accountId }))
       .row()
-      .text(t("notice-reminders-off"), noticeData("reminders-off", notice.accountId)),
+      .text(
+        t("notice-reminders-off"),
+        noticeButtons.remindersOff.pack({ accountId: notice.accountId }),
+      ),
   };
 }
 
@@ -68,8 +71,8 @@ function serviceBlocked(t: Translate, notice: Extract<Notice, { kind: "service-b
       debt: formatMoney(-notice.balance),
     }),
     reply_markup: new InlineKeyboard()
-      .text(t("menu-topup"), noticeData("topup", notice.accountId))
-      .text(t("menu-trust"), noticeData("trust", notice.accountId)),
+      .text(t("menu-topup"), noticeButtons.topup.pack({ accountId: notice.accountId }))
+      .text(t("menu-trust"), noticeButtons.trust.pack({ accountId: notice.accountId })),
   };
 }
 

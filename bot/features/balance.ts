@@ -5,22 +5,22 @@ import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import type { BalanceCard, TariffLine } from "../../core/billing/balance.ts";
 import { getBalanceCard } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
-import {
-  getHistory,
-  type HistoryLine,
-  isPeriod,
-  type Period,
-  periods,
-} from "../../core/billing/history.ts";
+import { getHistory, type HistoryLine, type Period, periods } from "../../core/billing/history.ts";
 import type { LedgerKind } from "../../core/generated/prisma/enums.ts";
 import { accountOrSignIn } from "../account-guard.ts";
 import { accountStatusKeys } from "../account-status.ts";
+import { buttonFamily, numberField, onButton, oneOfField } from "../buttons.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatDay, formatMoney, formatMonth } from "../format.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 
-const historyData = (period: Period, page: number) => `history:${period}:${page}`;
+/** A page of the history by period; always of the user's active contract (it names none). */
+const historyButton = buttonFamily("history", {
+  period: oneOfField(periods),
+  page: numberField(4),
+});
+const historyData = (period: Period, page: number) => historyButton.pack({ period, page });
 
 function tariffText(ctx: TranslatingContext, tariff: TariffLine) {
   return ctx.t(tariff.speedMbps ? "balance-tariff-internet" : "balance-tariff-iptv", {
@@ -122,10 +122,9 @@ export function balanceFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
 
   // Period and page come from the button (user input): checked, and always for the user's
   // active contract, never for an account the data names.
-  privateChat.callbackQuery(/^history:([a-z0-9-]{1,16}):(\d{1,4})$/, async (ctx) => {
-    const [, period = "", page = "0"] = ctx.match;
+  onButton(privateChat, historyButton, async (ctx, { period, page }) => {
     const account = await findActiveAccount(db, ctx.from.id);
-    if (!account || !isPeriod(period)) {
+    if (!account) {
       await ctx.answerCallbackQuery(ctx.t("button-outdated"));
       return;
     }
@@ -134,7 +133,7 @@ export function balanceFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     const history = await getHistory(db, {
       accountId: account.id,
       period,
-      page: Number(page),
+      page,
       today: today(),
       timeZone: config.timeZone,
     });

@@ -10,6 +10,7 @@ import {
   unlinkAllAccounts,
 } from "../../core/accounts/links.ts";
 import { findRecipients } from "../../core/accounts/telegram-users.ts";
+import { buttonFamily, idField, onButton } from "../buttons.ts";
 import type {
   BotContext,
   BotConversation,
@@ -23,6 +24,12 @@ import { notifyRecipients } from "../notify.ts";
 import { askForPassword } from "../password-prompt.ts";
 import { loadMenuState } from "./menu.ts";
 import { waitForPassword } from "./password.ts";
+
+// They name the contract shown, which need not still be the active one (not onContractButton).
+const oneButton = buttonFamily("logout:one", { accountId: idField() });
+const everywhereButton = buttonFamily("logout:everywhere", { accountId: idField() });
+const allButton = buttonFamily("logout:all");
+const stayButton = buttonFamily("logout:stay");
 
 export function logoutFeature(
   deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
@@ -99,22 +106,24 @@ export function logoutFeature(
       return;
     }
     const keyboard = new InlineKeyboard()
-      .text(ctx.t("logout-one", { login: active.login }), `logout:one:${active.id}`)
+      .text(ctx.t("logout-one", { login: active.login }), oneButton.pack({ accountId: active.id }))
       .row();
     if (linked.length > 1)
-      keyboard.text(ctx.t("logout-all", { count: linked.length }), "logout:all").row();
+      keyboard.text(ctx.t("logout-all", { count: linked.length }), allButton.pack({})).row();
     keyboard
-      .text(ctx.t("logout-everywhere", { login: active.login }), `logout:everywhere:${active.id}`)
+      .text(
+        ctx.t("logout-everywhere", { login: active.login }),
+        everywhereButton.pack({ accountId: active.id }),
+      )
       .row()
-      .text(ctx.t("logout-stay"), "logout:stay");
+      .text(ctx.t("logout-stay"), stayButton.pack({}));
     await ctx.reply(ctx.t("logout-choose", { login: active.login, accountName: active.name }), {
       reply_markup: keyboard,
     });
   });
 
   // Account ids in the data are the user's input: core acts only on contracts linked to them.
-  privateChat.callbackQuery(/^logout:one:(\d{1,9})$/, async (ctx) => {
-    const accountId = Number(ctx.match[1]);
+  onButton(privateChat, oneButton, async (ctx, { accountId }) => {
     const login = (await listLinkedAccounts(db, ctx.from.id)).find(
       (a) => a.id === accountId,
     )?.login;
@@ -127,15 +136,14 @@ export function logoutFeature(
     await showMenu(ctx, ctx.from.id);
   });
 
-  privateChat.callbackQuery("logout:all", async (ctx) => {
+  onButton(privateChat, allButton, async (ctx) => {
     const count = await unlinkAllAccounts(db, ctx.from.id);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t(count > 0 ? "logout-all-done" : "logout-not-signed-in"));
     await showMenu(ctx, ctx.from.id);
   });
 
-  privateChat.callbackQuery(/^logout:everywhere:(\d{1,9})$/, async (ctx) => {
-    const accountId = Number(ctx.match[1]);
+  onButton(privateChat, everywhereButton, async (ctx, { accountId }) => {
     const account = (await listLinkedAccounts(db, ctx.from.id)).find((a) => a.id === accountId);
     if (!account) {
       await ctx.answerCallbackQuery(ctx.t("button-outdated"));
@@ -147,7 +155,7 @@ export function logoutFeature(
     });
   });
 
-  privateChat.callbackQuery("logout:stay", async (ctx) => {
+  onButton(privateChat, stayButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("logout-stayed"));
   });

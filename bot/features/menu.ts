@@ -5,10 +5,14 @@ import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { listLinkedAccounts, switchActiveAccount } from "../../core/accounts/links.ts";
 import { rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
 import type { Db } from "../../core/db.ts";
+import { buttonFamily, idField, onButton } from "../buttons.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { type MenuState, mainMenu, menuData } from "../keyboards/main-menu.ts";
 import { telegramProfile } from "../telegram-profile.ts";
+
+/** Make this linked contract the active one (any of the user's, not only the active one). */
+const switchButton = buttonFamily("switch", { accountId: idField() });
 
 export async function loadMenuState(db: Db, telegramUserId: number): Promise<MenuState> {
   const linked = await listLinkedAccounts(db, telegramUserId);
@@ -48,7 +52,7 @@ export function menuFeature({ db }: Pick<BotDeps, "db">) {
       linked.map((account) => [
         InlineKeyboard.text(
           `${account.active ? "✅ " : ""}${account.login} · ${account.name}`,
-          `switch:${account.id}`,
+          switchButton.pack({ accountId: account.id }),
         ),
       ]),
     );
@@ -56,8 +60,8 @@ export function menuFeature({ db }: Pick<BotDeps, "db">) {
   });
 
   // The account id in the data is the user's input: core switches only to a contract linked to them.
-  privateChat.callbackQuery(/^switch:(\d{1,9})$/, async (ctx) => {
-    const switched = await switchActiveAccount(db, ctx.from.id, Number(ctx.match[1]));
+  onButton(privateChat, switchButton, async (ctx, { accountId }) => {
+    const switched = await switchActiveAccount(db, ctx.from.id, accountId);
     if (!switched) {
       await ctx.answerCallbackQuery(ctx.t("button-outdated"));
       return;

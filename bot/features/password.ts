@@ -19,6 +19,7 @@ import type { PasswordProblem } from "../../core/accounts/password-rules.ts";
 import { findRecipients } from "../../core/accounts/telegram-users.ts";
 import type { Db } from "../../core/db.ts";
 import type { Logger } from "../../core/logger.ts";
+import { buttonFamily, onButton } from "../buttons.ts";
 import type {
   BotContext,
   BotConversation,
@@ -34,8 +35,12 @@ import { askForPassword } from "../password-prompt.ts";
 import { deleteSecret, telegramProfile } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
 
+const forgotButton = buttonFamily("password:forgot");
+/** Change the password of the active contract (under the profile card). */
+export const changePasswordButton = buttonFamily("password:change");
+
 export const forgotPasswordButton = (ctx: TranslatingContext) =>
-  InlineKeyboard.text(ctx.t("password-forgot"), "password:forgot");
+  InlineKeyboard.text(ctx.t("password-forgot"), forgotButton.pack({}));
 
 /**
  * The longest password there can be: core/accounts/password-rules.ts allows 8 to 64 characters,
@@ -259,11 +264,11 @@ export function passwordFeature(
 
   const feature = new Composer<BotContext>();
   const privateChat = feature.chatType("private");
-  privateChat.callbackQuery("password:forgot", async (ctx) => {
+  onButton(privateChat, forgotButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.conversation.enter("password-recovery", { overwrite: true });
   });
-  privateChat.callbackQuery("password:change", async (ctx) => {
+  onButton(privateChat, changePasswordButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.conversation.enter("password-change", { overwrite: true });
   });

@@ -1,7 +1,7 @@
 // /profile: the contract's details and what the subscriber changes themselves: email (confirmed by
 // a code sent to the new address), phone (their own contact), password (password.ts), balance
-// reminders and news. Buttons carry the contract's id, which is user input: core acts only when it
-// is the user's active contract, so a stale or forged button is refused.
+// reminders and news. Buttons carry the contract's id, which is user input: they act only while it
+// is the user's active contract (and core checks so again), so a stale or forged button is refused.
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import {
@@ -11,13 +11,20 @@ import {
 } from "../../core/accounts/email-change.ts";
 import { codePolicy } from "../../core/accounts/one-time-code.ts";
 import {
-  accountToActOn,
   changePhone,
   loadProfile,
   type Profile,
   type SettingsChange,
   updateSettings,
 } from "../../core/accounts/profile.ts";
+import {
+  buttonFamily,
+  idField,
+  numberField,
+  onButton,
+  onContractButton,
+  oneOfField,
+} from "../buttons.ts";
 import type {
   BotContext,
   BotConversation,
@@ -28,6 +35,17 @@ import type { BotDeps } from "../deps.ts";
 import { formatTime, maskEmail } from "../format.ts";
 import { hint } from "../hint.ts";
 import { menuData } from "../keyboards/main-menu.ts";
+import { changePasswordButton } from "./password.ts";
+
+const onOff = oneOfField(["on", "off"]);
+const emailButton = buttonFamily("profile:email", { accountId: idField() });
+const phoneButton = buttonFamily("profile:phone", { accountId: idField() });
+/** Turn the balance reminders, or the news, on or off. */
+const remindersButton = buttonFamily("profile:reminders", { accountId: idField(), to: onOff });
+const newsButton = buttonFamily("profile:news", { accountId: idField(), to: onOff });
+/** Warn this many days before the money runs out (core keeps it in its range). */
+const daysButton = buttonFamily("profile:days", { accountId: idField(), days: numberField(2) });
+const daysInfoButton = buttonFamily("profile:days-info");
 
 /** `+7 928 000-00-01`. */
 export const formatPhone = (e164: string) =>
@@ -62,23 +80,23 @@ export function profileCard(ctx: TranslatingContext, profile: Profile) {
     news: newsOptIn ? "on" : "off",
   });
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("profile-change-email"), `profile:email:${id}`)
-    .text(ctx.t("profile-change-phone"), `profile:phone:${id}`)
+    .text(ctx.t("profile-change-email"), emailButton.pack({ accountId: id }))
+    .text(ctx.t("profile-change-phone"), phoneButton.pack({ accountId: id }))
     .row()
-    .text(ctx.t("profile-change-password"), "password:change")
+    .text(ctx.t("profile-change-password"), changePasswordButton.pack({}))
     .row()
     .text(
       ctx.t(remindersEnabled ? "profile-reminders-off" : "profile-reminders-on"),
-      `profile:reminders:${id}:${remindersEnabled ? "off" : "on"}`,
+      remindersButton.pack({ accountId: id, to: remindersEnabled ? "off" : "on" }),
     )
     .row()
-    .text(ctx.t("profile-days-less"), `profile:days:${id}:${days - 1}`)
-    .text(ctx.t("profile-days", { days }), "profile:days-info")
-    .text(ctx.t("profile-days-more"), `profile:days:${id}:${days + 1}`)
+    .text(ctx.t("profile-days-less"), daysButton.pack({ accountId: id, days: days - 1 }))
+    .text(ctx.t("profile-days", { days }), daysInfoButton.pack({}))
+    .text(ctx.t("profile-days-more"), daysButton.pack({ accountId: id, days: days + 1 }))
     .row()
     .text(
       ctx.t(newsOptIn ? "profile-news-off" : "profile-news-on"),
-      `profile:news:${id}:${newsOptIn ? "off" : "on"}`,
+      newsButton.pack({ accountId: id, to: newsOptIn ? "off" : "on" }),
     )
     .row();
   if (profile.contracts > 1)
@@ -294,27 +312,28 @@ export function profileFeature({
     await ctx.editMessageText(text, { reply_markup });
   }
 
-  privateChat.callbackQuery(/^profile:(reminders|news):(\d{1,9}):(on|off)$/, (ctx) => {
-    const on = ctx.match[3] === "on";
-    const change = ctx.match[1] === "news" ? { newsOptIn: on } : { remindersEnabled: on };
-    return applySettings(ctx, Number(ctx.match[2]), change);
-  });
-  privateChat.callbackQuery(/^profile:days:(\d{1,9}):(\d{1,2})$/, (ctx) =>
-    applySettings(ctx, Number(ctx.match[1]), { reminderDaysAhead: Number(ctx.match[2]) }),
+  onContractButton(privateChat, db, remindersButton, (ctx, account, { to }) =>
+    applySettings(ctx, account.id, { remindersEnabled: to === "on" }),
   );
-  privateChat.callbackQuery("profile:days-info", (ctx) =>
+  onContractButton(privateChat, db, newsButton, (ctx, account, { to }) =>
+    applySettings(ctx, account.id, { newsOptIn: to === "on" }),
+  );
+  onContractButton(privateChat, db, daysButton, (ctx, account, { days }) =>
+    applySettings(ctx, account.id, { reminderDaysAhead: days }),
+  );
+  onButton(privateChat, daysInfoButton, (ctx) =>
     ctx.answerCallbackQuery({ text: ctx.t("profile-days-info"), show_alert: true }),
   );
 
-  privateChat.callbackQuery(/^profile:(email|phone):(\d{1,9})$/, async (ctx) => {
-    const accountId = Number(ctx.match[2]);
-    if ((await accountToActOn(db, { telegramUserId: ctx.from.id, accountId })) === null) {
-      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(`profile-${ctx.match[1]}`, accountId, { overwrite: true });
-  });
+  for (const [button, conversation] of [
+    [emailButton, "profile-email"],
+    [phoneButton, "profile-phone"],
+  ] as const) {
+    onContractButton(privateChat, db, button, async (ctx, account) => {
+      await ctx.answerCallbackQuery();
+      await ctx.conversation.enter(conversation, account.id, { overwrite: true });
+    });
+  }
 
   return { conversations, feature };
 }

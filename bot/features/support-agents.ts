@@ -23,7 +23,8 @@ import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatMoney } from "../format.ts";
 import { localeOf } from "../i18n.ts";
 import { cardButton, invoiceButton, renderCard, renderStats, trustButton } from "./support-card.ts";
-import { isRelayable, type Relay, ratingKeyboard } from "./support-relay.ts";
+import { ratingKeyboard } from "./support-rating.ts";
+import { isRelayable, type Relay } from "./support-relay.ts";
 import { sendTopUpInvoice } from "./topup.ts";
 
 const isNote = (message: Message) => (message.text ?? message.caption ?? "").startsWith("//");

@@ -6,7 +6,8 @@ import { closeIdle, takeUnanswered } from "../../core/support/upkeep.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatTime } from "../format.ts";
-import { createRelay, ratingKeyboard } from "./support-relay.ts";
+import { ratingKeyboard } from "./support-rating.ts";
+import { createRelay } from "./support-relay.ts";
 
 /** A link to a topic of a supergroup, as Telegram clients open it. */
 const topicLink = (chatId: number, threadId: number) =>

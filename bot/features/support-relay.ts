@@ -2,7 +2,7 @@
 // each message copied (copyMessage) to the other side and recorded with its copy, so a reply is
 // relayed as a reply to the counterpart and an edit as an edit of the copy.
 import type { I18n } from "@grammyjs/i18n";
-import { type Api, GrammyError, InlineKeyboard } from "grammy";
+import { type Api, GrammyError, type InlineKeyboard } from "grammy";
 import type { Message, MessageEntity, ReplyParameters } from "grammy/types";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import { getSubscriberCard, topicName } from "../../core/support/card.ts";
@@ -13,7 +13,6 @@ import {
   setTopic,
   type Ticket,
 } from "../../core/support/tickets.ts";
-import { buttonFamily, idField, numberField } from "../buttons.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { localeOf } from "../i18n.ts";
@@ -52,20 +51,6 @@ const topicGone = /thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i;
 const staffLocale = "ru";
 
 export type Relay = ReturnType<typeof createRelay>;
-
-/** A closed ticket's rating buttons: `support:rate:<ticket>:<1…5>`. */
-export const ratingButton = buttonFamily("support:rate", {
-  ticketId: idField(),
-  rating: numberField(1),
-});
-
-/** The rating asked for when a ticket closes. */
-export function ratingKeyboard(ticketId: number): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  for (let rating = 1; rating <= 5; rating++)
-    keyboard.text(`${rating} ⭐`, ratingButton.pack({ ticketId, rating }));
-  return keyboard;
-}
 
 export function createRelay(
   deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },

@@ -12,12 +12,14 @@ import {
   rateTicket,
   ticketForFollowUp,
 } from "../../core/support/tickets.ts";
+import { buttonFamily, onButton, oneOfField } from "../buttons.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 import { telegramProfile } from "../telegram-profile.ts";
 import { supportAgentsFeature } from "./support-agents.ts";
 import { ticketOpenedText } from "./support-opened.ts";
+import { ratingButton } from "./support-rating.ts";
 import { createRelay, isRelayable } from "./support-relay.ts";
 
 const questions = ["internet", "speed", "pay", "trust", "tariff", "iptv"] as const;
@@ -38,17 +40,17 @@ const answerKeys = {
   tariff: "support-answer-tariff",
   iptv: "support-answer-iptv",
 } as const satisfies Record<Question, string>;
-const questionData = /^support:faq:(internet|speed|pay|trust|tariff|iptv)$/;
-const writeData = "support:agent";
-const backData = "support:faq";
+const questionButton = buttonFamily("support:faq", { question: oneOfField(questions) });
+const writeButton = buttonFamily("support:agent");
+const backButton = buttonFamily("support:faq");
 
 function faqScreen(ctx: TranslatingContext) {
   const keyboard = new InlineKeyboard();
   questions.forEach((question, index) => {
-    keyboard.text(ctx.t(questionKeys[question]), `support:faq:${question}`);
+    keyboard.text(ctx.t(questionKeys[question]), questionButton.pack({ question }));
     if (index % 2 === 1) keyboard.row();
   });
-  keyboard.text(ctx.t("support-write-agent"), writeData);
+  keyboard.text(ctx.t("support-write-agent"), writeButton.pack({}));
   return { text: ctx.t("support-intro"), reply_markup: keyboard };
 }
 
@@ -74,24 +76,24 @@ export function supportFeature(
     await showFaq(ctx);
   });
 
-  privateChat.callbackQuery(questionData, async (ctx) => {
+  onButton(privateChat, questionButton, async (ctx, { question }) => {
     await ctx.answerCallbackQuery();
     const keyboard = new InlineKeyboard()
-      .text(ctx.t("support-write-agent"), writeData)
+      .text(ctx.t("support-write-agent"), writeButton.pack({}))
       .row()
-      .text(ctx.t("support-back"), backData);
-    await ctx.editMessageText(ctx.t(answerKeys[ctx.match[1] as Question]), {
+      .text(ctx.t("support-back"), backButton.pack({}));
+    await ctx.editMessageText(ctx.t(answerKeys[question]), {
       reply_markup: keyboard,
     });
   });
 
-  privateChat.callbackQuery(backData, async (ctx) => {
+  onButton(privateChat, backButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     const { text, reply_markup } = faqScreen(ctx);
     await ctx.editMessageText(text, { reply_markup });
   });
 
-  privateChat.callbackQuery(writeData, async (ctx) => {
+  onButton(privateChat, writeButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     if (!relay) {
       await ctx.reply(ctx.t("support-not-configured"));
@@ -111,13 +113,8 @@ export function supportFeature(
   });
 
   // The rating asked for at the close: once, for the subscriber's own closed ticket.
-  privateChat.callbackQuery(/^support:rate:(\d{1,9}):([1-5])$/, async (ctx) => {
-    const rating = Number(ctx.match[2]);
-    const rated = await rateTicket(db, {
-      ticketId: Number(ctx.match[1]),
-      telegramUserId: ctx.from.id,
-      rating,
-    });
+  onButton(privateChat, ratingButton, async (ctx, { ticketId, rating }) => {
+    const rated = await rateTicket(db, { ticketId, telegramUserId: ctx.from.id, rating });
     if (!rated) {
       await ctx.answerCallbackQuery(ctx.t("button-outdated"));
       return;

@@ -1,11 +1,12 @@
 // /tariffs: internet tariffs and IPTV packages with the subscriber's own marked; a change of
 // internet tariff from the 1st of next month (confirmed, cancellable), IPTV added, switched or
-// removed from the next day (cancellable until then; a new choice replaces the pending one). Every action button names the contract it was shown for, and acts only while that
-// contract is still the user's active one; codes and ids in buttons are user input, checked on
-// every press.
-import { Composer, InlineKeyboard } from "grammy";
-import { findActiveAccount } from "../../core/accounts/active-account.ts";
+// removed from the next day (cancellable until then; a new choice replaces the pending one). Every
+// action button names the contract it was shown for, and acts only while that contract is still
+// the user's active one; codes and ids in buttons are user input, checked on every press.
+import { type CallbackQueryContext, Composer, InlineKeyboard } from "grammy";
+import { type AccountSummary, findActiveAccount } from "../../core/accounts/active-account.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
+import { tariffCodeFormat } from "../../core/billing/import-tariffs.ts";
 import {
   cancelInternetChange,
   cancelIptvChange,
@@ -15,24 +16,22 @@ import {
   type TariffOption,
   viewTariffs,
 } from "../../core/billing/tariffs.ts";
+import { buttonFamily, idField, onButton, onContractButton, textField } from "../buttons.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDay, formatMoney } from "../format.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 
-// As core/billing/import-tariffs.ts lets operators name tariffs.
-const code = "([A-Za-z0-9._-]{1,32})";
-// Account ids are PostgreSQL integers: at most 10 digits.
-const accountId = "(\\d{1,10})";
-// The longest, `tariff:net-yes:<10 digits>:<32 characters>`, is 58 bytes (Telegram allows 64).
-const data = {
-  quote: (account: number, tariff: string) => `tariff:net:${account}:${tariff}`,
-  confirm: (account: number, tariff: string) => `tariff:net-yes:${account}:${tariff}`,
-  cancel: (account: number) => `tariff:cancel:${account}`,
-  iptv: (account: number, tariff: string) => `tariff:tv:${account}:${tariff}`,
-  iptvOff: (account: number) => `tariff:tv-off:${account}`,
-  iptvCancel: (account: number) => `tariff:tv-cancel:${account}`,
-};
+// Codes as core/billing/import-tariffs.ts lets operators name tariffs. The longest data,
+// `tariff:net-yes:<10 digits>:<32 characters>`, is 58 bytes (Telegram allows 64).
+const codeField = textField(tariffCodeFormat);
+const quoteButton = buttonFamily("tariff:net", { accountId: idField(), code: codeField });
+const confirmButton = buttonFamily("tariff:net-yes", { accountId: idField(), code: codeField });
+const keepButton = buttonFamily("tariff:keep");
+const cancelButton = buttonFamily("tariff:cancel", { accountId: idField() });
+const iptvButton = buttonFamily("tariff:tv", { accountId: idField(), code: codeField });
+const iptvOffButton = buttonFamily("tariff:tv-off", { accountId: idField() });
+const iptvCancelButton = buttonFamily("tariff:tv-cancel", { accountId: idField() });
 
 function optionLine(ctx: TranslatingContext, option: TariffOption, current: boolean) {
   return ctx.t(option.kind === "INTERNET" ? "tariffs-internet-line" : "tariffs-iptv-line", {
@@ -72,7 +71,9 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
           date: formatDay(current.pending.from),
         }),
       );
-      keyboard.text(ctx.t("tariffs-cancel-pending"), data.cancel(account.id)).row();
+      keyboard
+        .text(ctx.t("tariffs-cancel-pending"), cancelButton.pack({ accountId: account.id }))
+        .row();
     }
     if (account && current?.pendingIptv) {
       const { to, from } = current.pendingIptv;
@@ -82,7 +83,12 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
           ? ctx.t("tariffs-iptv-pending", { name: to.name, date: formatDay(from) })
           : ctx.t("tariffs-iptv-pending-removal", { date: formatDay(from) }),
       );
-      keyboard.text(ctx.t("tariffs-iptv-cancel-pending"), data.iptvCancel(account.id)).row();
+      keyboard
+        .text(
+          ctx.t("tariffs-iptv-cancel-pending"),
+          iptvCancelButton.pack({ accountId: account.id }),
+        )
+        .row();
     }
     if (account && current) {
       const pendingIptv = current.pendingIptv;
@@ -92,7 +98,7 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
         keyboard
           .text(
             ctx.t("tariffs-switch-to", { name: option.name }),
-            data.quote(account.id, option.code),
+            quoteButton.pack({ accountId: account.id, code: option.code }),
           )
           .row();
       }
@@ -102,12 +108,14 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
         keyboard
           .text(
             ctx.t("tariffs-iptv-add", { name: option.name }),
-            data.iptv(account.id, option.code),
+            iptvButton.pack({ accountId: account.id, code: option.code }),
           )
           .row();
       }
       if (current.iptv && !(pendingIptv && pendingIptv.to === null)) {
-        keyboard.text(ctx.t("tariffs-iptv-remove"), data.iptvOff(account.id)).row();
+        keyboard
+          .text(ctx.t("tariffs-iptv-remove"), iptvOffButton.pack({ accountId: account.id }))
+          .row();
       }
     } else {
       lines.push("", ctx.t("tariffs-unlinked-hint"));
@@ -124,26 +132,10 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     await showTariffs(ctx);
   });
 
-  /**
-   * The contract a tariff button was shown for, if it is still the user's active one; otherwise
-   * (signed out, switched to another contract, or an id that is not theirs) a "stale button"
-   * answer and null.
-   */
-  async function accountFor(ctx: BotContext, shownFor: string | undefined) {
-    const account = ctx.from && (await findActiveAccount(db, ctx.from.id));
-    if (!account || account.id !== Number(shownFor)) {
-      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
-      return null;
-    }
-    return account;
-  }
-
-  privateChat.callbackQuery(new RegExp(`^tariff:net:${accountId}:${code}$`), async (ctx) => {
-    const account = await accountFor(ctx, ctx.match[1]);
-    if (!account) return;
+  onContractButton(privateChat, db, quoteButton, async (ctx, account, { code }) => {
     const quote = await quoteInternetChange(db, {
       accountId: account.id,
-      code: ctx.match[2] ?? "",
+      code,
       today: today(),
     });
     if (quote.outcome !== "quote") {
@@ -163,18 +155,19 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
       }),
       {
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("tariffs-confirm"), data.confirm(account.id, quote.to.code))
-          .text(ctx.t("tariffs-keep"), "tariff:keep"),
+          .text(
+            ctx.t("tariffs-confirm"),
+            confirmButton.pack({ accountId: account.id, code: quote.to.code }),
+          )
+          .text(ctx.t("tariffs-keep"), keepButton.pack({})),
       },
     );
   });
 
-  privateChat.callbackQuery(new RegExp(`^tariff:net-yes:${accountId}:${code}$`), async (ctx) => {
-    const account = await accountFor(ctx, ctx.match[1]);
-    if (!account) return;
+  onContractButton(privateChat, db, confirmButton, async (ctx, account, { code }) => {
     const result = await scheduleInternetChange(db, {
       accountId: account.id,
-      code: ctx.match[2] ?? "",
+      code,
       today: today(),
     });
     if (result.outcome !== "quote") {
@@ -189,26 +182,26 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     );
   });
 
-  privateChat.callbackQuery(new RegExp(`^tariff:cancel:${accountId}$`), async (ctx) => {
-    const account = await accountFor(ctx, ctx.match[1]);
-    if (!account) return;
+  onContractButton(privateChat, db, cancelButton, async (ctx, account) => {
     const cancelled = await cancelInternetChange(db, account.id);
     await ctx.answerCallbackQuery(cancelled ? undefined : ctx.t("button-outdated"));
     if (cancelled) await ctx.reply(ctx.t("tariffs-cancelled"));
   });
 
-  privateChat.callbackQuery("tariff:keep", async (ctx) => {
+  onButton(privateChat, keepButton, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("tariffs-kept"));
   });
 
   /**
    * IPTV on with the package `iptv`, or off (null), from the next day, for the contract the button
-   * was shown for.
+   * was shown for (still the active one).
    */
-  async function setIptv(ctx: BotContext, shownFor: string | undefined, iptv: string | null) {
-    const account = await accountFor(ctx, shownFor);
-    if (!account) return;
+  async function setIptv(
+    ctx: CallbackQueryContext<BotContext>,
+    account: AccountSummary,
+    iptv: string | null,
+  ) {
     const result = await scheduleIptvChange(db, {
       accountId: account.id,
       code: iptv,
@@ -241,15 +234,11 @@ export function tariffsFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     }
   }
 
-  privateChat.callbackQuery(new RegExp(`^tariff:tv:${accountId}:${code}$`), (ctx) =>
-    setIptv(ctx, ctx.match[1], ctx.match[2] ?? ""),
+  onContractButton(privateChat, db, iptvButton, (ctx, account, { code }) =>
+    setIptv(ctx, account, code),
   );
-  privateChat.callbackQuery(new RegExp(`^tariff:tv-off:${accountId}$`), (ctx) =>
-    setIptv(ctx, ctx.match[1], null),
-  );
-  privateChat.callbackQuery(new RegExp(`^tariff:tv-cancel:${accountId}$`), async (ctx) => {
-    const account = await accountFor(ctx, ctx.match[1]);
-    if (!account) return;
+  onContractButton(privateChat, db, iptvOffButton, (ctx, account) => setIptv(ctx, account, null));
+  onContractButton(privateChat, db, iptvCancelButton, async (ctx, account) => {
     const cancelled = await cancelIptvChange(db, account.id);
     await ctx.answerCallbackQuery(cancelled ? undefined : ctx.t("button-outdated"));
     if (cancelled) await ctx.reply(ctx.t("tariffs-iptv-cancelled"));

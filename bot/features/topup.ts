@@ -4,12 +4,13 @@
 import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, InlineKeyboard } from "grammy";
-import { findActiveAccount } from "../../core/accounts/active-account.ts";
+import { z } from "zod";
 import { getBalanceCard } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import { parseRubles } from "../../core/billing/rubles.ts";
 import { currency, startTopUp, type TopUpStart, topUpLimits } from "../../core/payments/topup.ts";
 import { accountOrSignIn } from "../account-guard.ts";
+import { buttonFamily, idField, numberField, onContractButton } from "../buttons.ts";
 import type {
   BotContext,
   BotConversation,
@@ -23,6 +24,15 @@ import { hint } from "../hint.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 import { fitText, lengthLimits } from "../length-limits.ts";
 import { missingPaymentData } from "./topup-missing.ts";
+
+/**
+ * An amount (kopecks) for the contract it was offered for, or "other": one typed in. Its pattern
+ * also matches some of topup-missing.ts's data, whose feature is installed first (bot.ts).
+ */
+const amountButton = buttonFamily("topup", {
+  accountId: idField(),
+  amount: z.union([z.literal("other"), numberField(9)]),
+});
 
 const presets = [500_00, 1000_00];
 const limits = { min: formatMoney(topUpLimits.min), max: formatMoney(topUpLimits.max) };
@@ -125,10 +135,15 @@ export function topUpFeature(
       const key =
         amount === debt ? "topup-debt" : amount === monthlyFee ? "topup-month" : "topup-amount";
       keyboard
-        .text(ctx.t(key, { amount: formatMoney(amount) }), `topup:${account.id}:${amount}`)
+        .text(
+          ctx.t(key, { amount: formatMoney(amount) }),
+          amountButton.pack({ accountId: account.id, amount }),
+        )
         .row();
     }
-    keyboard.text(ctx.t("topup-other"), `topup:${account.id}:other`).row();
+    keyboard
+      .text(ctx.t("topup-other"), amountButton.pack({ accountId: account.id, amount: "other" }))
+      .row();
     keyboard.text(ctx.t("topup-missing"), missingPaymentData);
     await ctx.reply(
       ctx.t("topup-choose", { login: account.login, balance: formatMoney(card.balance) }),
@@ -143,18 +158,16 @@ export function topUpFeature(
   });
 
   // The contract in the button must still be the user's active one; the amount is re-checked.
-  privateChat.callbackQuery(/^topup:(\d{1,9}):(\d{1,9}|other)$/, async (ctx) => {
-    const account = await findActiveAccount(db, ctx.from.id);
-    if (!account || account.id !== Number(ctx.match[1]) || !providerToken) {
+  onContractButton(privateChat, db, amountButton, async (ctx, account, { amount }) => {
+    if (!providerToken) {
       await ctx.answerCallbackQuery(ctx.t("button-outdated"));
       return;
     }
     await ctx.answerCallbackQuery();
-    if (ctx.match[2] === "other") {
+    if (amount === "other") {
       await ctx.conversation.enter("topup-amount", account.id, { overwrite: true });
       return;
     }
-    const amount = Number(ctx.match[2]);
     await sendInvoice(
       ctx,
       await startTopUp(db, { accountId: account.id, telegramUserId: ctx.from.id, amount }),

@@ -1,26 +1,39 @@
+// The main menu: its items, their buttons (`menu:<item>`) and the keyboard for a subscriber or a
+// newcomer.
 import { InlineKeyboard } from "grammy";
 import type { AccountSummary } from "../../core/accounts/active-account.ts";
+import { buttonFamily, oneOfField } from "../buttons.ts";
 import type { TranslatingContext } from "../context.ts";
+
+const menuItems = [
+  "balance",
+  "topup",
+  "trust",
+  "tariffs",
+  "profile",
+  "support",
+  "contacts",
+  "help",
+  "login",
+  "connect",
+  "switch",
+  "menu",
+] as const;
+export type MenuItem = (typeof menuItems)[number];
 
 const linkedRows = [
   ["balance", "topup"],
   ["trust", "tariffs"],
   ["profile", "support"],
   ["contacts", "help"],
-] as const;
+] as const satisfies MenuItem[][];
 
 const unlinkedRows = [
   ["login"],
   ["connect", "tariffs"],
   ["support", "contacts"],
   ["help"],
-] as const;
-
-export type MenuItem =
-  | (typeof linkedRows)[number][number]
-  | (typeof unlinkedRows)[number][number]
-  | "switch"
-  | "menu";
+] as const satisfies MenuItem[][];
 
 const itemKeys = {
   balance: "menu-balance",
@@ -35,8 +48,11 @@ const itemKeys = {
   connect: "menu-connect",
 } as const satisfies Record<(typeof linkedRows | typeof unlinkedRows)[number][number], string>;
 
-/** Callback data of a menu button: `menu:<item>`. */
-export const menuData = (item: MenuItem) => `menu:${item}`;
+/** A menu button: `menu:<item>`. */
+export const menuButton = buttonFamily("menu", { item: oneOfField(menuItems) });
+
+/** Callback data of a menu button; each feature answers its own item's exact data. */
+export const menuData = (item: MenuItem) => menuButton.pack({ item });
 
 export interface MenuState {
   account: AccountSummary | null;
