@@ -103,10 +103,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(password.feature);
   features.use(balanceFeature(deps));
   features.use(trust.feature);
-  // The missing payment's buttons first: the top-up amounts' family (topup:<contract>:<amount>)
-  // also matches topup:missing:other, topup:help:none and topup:which:<payment>.
-  features.use(missingPayment.feature);
   features.use(topUp.feature);
+  features.use(missingPayment.feature);
   features.use(noticesFeature({ ...deps, offers: { topup: topUp.offer, trust: trust.showOffer } }));
   features.use(tariffsFeature(deps));
   features.use(profile.feature);

@@ -100,20 +100,19 @@ type ButtonHandler<C extends BotContext, V> = (
 ) => unknown | Promise<unknown>;
 
 /**
- * Answers presses of a family's buttons. Data that does not read (forged, or from an older
- * version of the bot) gets "this button is outdated" and never reaches the handler.
+ * Answers presses of a family's buttons. Data that does not read is passed on: it may be another
+ * family's (`topup:which:7` has the shape of `topup:<contract>:<amount>`), and what no family
+ * reads (forged, or from an older version of the bot) gets "this button is outdated" from the
+ * fallback, never the handler.
  */
 export function onButton<C extends BotContext, F extends Fields>(
   composer: Composer<C>,
   family: ButtonFamily<F>,
   handler: ButtonHandler<C, ButtonValues<F>>,
 ) {
-  composer.callbackQuery(family.pattern, async (ctx) => {
+  composer.callbackQuery(family.pattern, async (ctx, next) => {
     const values = family.parse(ctx.callbackQuery.data);
-    if (!values) {
-      await ctx.answerCallbackQuery(ctx.t("button-outdated"));
-      return;
-    }
+    if (!values) return next();
     await handler(ctx, values);
   });
 }

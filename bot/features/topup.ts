@@ -25,10 +25,7 @@ import { menuData } from "../keyboards/main-menu.ts";
 import { fitText, lengthLimits } from "../length-limits.ts";
 import { missingPaymentData } from "./topup-missing.ts";
 
-/**
- * An amount (kopecks) for the contract it was offered for, or "other": one typed in. Its pattern
- * also matches some of topup-missing.ts's data, whose feature is installed first (bot.ts).
- */
+/** An amount (kopecks) for the contract it was offered for, or "other": one typed in. */
 const amountButton = buttonFamily("topup", {
   accountId: idField(),
   amount: z.union([z.literal("other"), numberField(9)]),
