@@ -13,8 +13,8 @@ import { registerCommands } from "./commands.ts";
 import type { BotContext } from "./context.ts";
 import { supportJobs } from "./features/support-jobs.ts";
 import { createI18n } from "./i18n.ts";
-import { createNotifier } from "./notifier.ts";
 import { startPolling } from "./polling.ts";
+import { createNotifier } from "./telegram-notifier.ts";
 import { UpdateInbox } from "./update-inbox.ts";
 import { startWebhook } from "./webhook.ts";
 

@@ -18,7 +18,7 @@ import { loginFeature } from "./features/login.ts";
 import { logoutFeature } from "./features/logout.ts";
 import { lostPasswordStepFeature } from "./features/lost-password-step.ts";
 import { menuFeature } from "./features/menu.ts";
-import { noticesFeature } from "./features/notices.ts";
+import { noticesFeature } from "./features/notice-buttons.ts";
 import { passwordFeature } from "./features/password.ts";
 import { profileFeature } from "./features/profile.ts";
 import { staffAnnounceFeature } from "./features/staff-announce.ts";

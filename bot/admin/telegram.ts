@@ -9,14 +9,14 @@ import type { Config } from "../../core/config.ts";
 import type { Db } from "../../core/db.ts";
 import { localJobLock, redisJobLock } from "../../core/jobs/lock.ts";
 import { createLogger } from "../../core/logger.ts";
-import { createDeliverer, type Deliver } from "../../core/notify/deliverer.ts";
+import { createDeliverer, type Deliver } from "../../core/notify/single-sender.ts";
 import type { Notifier } from "../../core/ports.ts";
 import { connectRedis } from "../../core/redis.ts";
 import { ignoreHarmlessErrors } from "../harmless-api-errors.ts";
 import { createI18n } from "../i18n.ts";
-import { createNotifier } from "../notifier.ts";
 import { markBlockedUsers } from "../reachability.ts";
 import { applyTelegramLimits } from "../telegram-limits.ts";
+import { createNotifier } from "../telegram-notifier.ts";
 
 export interface OperatorTelegram {
   /** Whether a BOT_TOKEN was given, so that anything could go at all. */

@@ -7,7 +7,7 @@ import type { SuccessfulPayment } from "grammy/types";
 import { getBalanceCard } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import { localJobLock, redisJobLock } from "../../core/jobs/lock.ts";
-import { createDeliverer } from "../../core/notify/deliverer.ts";
+import { createDeliverer } from "../../core/notify/single-sender.ts";
 import {
   type CheckoutVerdict,
   type Crediting,
@@ -20,7 +20,7 @@ import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDay, formatMoney } from "../format.ts";
 import { fitText } from "../length-limits.ts";
-import { createNotifier } from "../notifier.ts";
+import { createNotifier } from "../telegram-notifier.ts";
 import { staffText } from "./staff-chat.ts";
 
 /** A forged report's ids are shown to the agents, not all of them. */

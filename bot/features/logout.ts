@@ -20,7 +20,7 @@ import type {
 import type { BotDeps } from "../deps.ts";
 import { formatTime } from "../format.ts";
 import { mainMenu } from "../keyboards/main-menu.ts";
-import { notifyRecipients } from "../notify.ts";
+import { notifyRecipients } from "../message-recipients.ts";
 import { askForPassword } from "../password-prompt.ts";
 import { loadMenuState } from "./menu.ts";
 import { waitForPassword } from "./password.ts";

@@ -30,7 +30,7 @@ import type { BotDeps } from "../deps.ts";
 import { formatTime, maskEmail } from "../format.ts";
 import { hint } from "../hint.ts";
 import { mainMenu } from "../keyboards/main-menu.ts";
-import { notifyRecipients } from "../notify.ts";
+import { notifyRecipients } from "../message-recipients.ts";
 import { askForPassword } from "../password-prompt.ts";
 import { deleteSecret, telegramProfile } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";

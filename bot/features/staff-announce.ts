@@ -18,13 +18,13 @@ import {
   progressOf,
   recordControlMessage,
 } from "../../core/notify/announcements.ts";
-import { createDeliverer } from "../../core/notify/deliverer.ts";
+import { createDeliverer } from "../../core/notify/single-sender.ts";
 import { BackgroundTasks } from "../background.ts";
 import { buttonFamily, idField, onButton, oneOfField } from "../buttons.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime } from "../format.ts";
-import { createNotifier } from "../notifier.ts";
+import { createNotifier } from "../telegram-notifier.ts";
 import { type StaffDeps, staffMembership, staffName, staffText } from "./staff-chat.ts";
 
 const progressEveryMs = 5000;

@@ -16,7 +16,7 @@ import { canChange, changeStatus, type StatusChange } from "../../core/requests/
 import { onButton } from "../buttons.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
-import { notifyRecipients } from "../notify.ts";
+import { notifyRecipients } from "../message-recipients.ts";
 import { type StaffDeps, staffMembership, staffName, staffText } from "./staff-chat.ts";
 import { requestActions, requestButton, requestCard, statusWordKey } from "./staff-request-card.ts";
 import { staffRequestListsFeature } from "./staff-request-lists.ts";

@@ -2,7 +2,7 @@
 // `trust-expiry`, the day the trust payment ends) for every reachable Telegram user linked to the
 // contract, written once into the outbox; the delivery engine sends it.
 import type { Db } from "../db.ts";
-import { noticeKinds } from "../notify/notices.ts";
+import { noticeKinds } from "../notify/notice-payload.ts";
 import { enqueueAccountNotices } from "../notify/outbox.ts";
 import { billingDayAt } from "./calendar.ts";
 import type { TrustSettings } from "./trust.ts";

@@ -7,8 +7,8 @@ import { expireTrusts } from "../billing/trust-expiry.ts";
 import { queueTrustReminders } from "../billing/trust-reminder.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
-import type { Deliver } from "../notify/deliverer.ts";
 import { queueLowBalanceReminders } from "../notify/low-balance.ts";
+import type { Deliver } from "../notify/single-sender.ts";
 import type { Notifier, SupportDesk } from "../ports.ts";
 import { runRequestsDigest } from "../requests/digest.ts";
 

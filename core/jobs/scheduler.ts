@@ -6,7 +6,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import { isDatabaseUnreachable } from "../db-outage.ts";
 import type { Logger } from "../logger.ts";
-import { createDeliverer } from "../notify/deliverer.ts";
+import { createDeliverer } from "../notify/single-sender.ts";
 import type { Outages } from "../outages.ts";
 import type { Notifier, SupportDesk } from "../ports.ts";
 import type { Redis } from "../redis.ts";

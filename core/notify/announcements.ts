@@ -11,7 +11,7 @@ import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { AnnouncementAudience } from "../generated/prisma/enums.ts";
 import { multiline } from "../plain-text.ts";
-import { noticeKinds } from "./notices.ts";
+import { noticeKinds } from "./notice-payload.ts";
 
 export type Audience = AnnouncementAudience;
 

@@ -2,7 +2,7 @@
 // a trust payment), in its transaction, for every reachable Telegram user linked to it; once a day.
 import type { BillingDay } from "../billing/calendar.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { noticeKinds } from "./notices.ts";
+import { noticeKinds } from "./notice-payload.ts";
 import { enqueueAccountNotices } from "./outbox.ts";
 
 export function enqueueBlockedNotices(

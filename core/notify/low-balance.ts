@@ -7,7 +7,7 @@ import { type Coverage, coverage } from "../billing/balance.ts";
 import { type BillingDay, dailyFee } from "../billing/calendar.ts";
 import { chargeKey } from "../billing/daily-charge.ts";
 import type { Db } from "../db.ts";
-import { noticeKinds } from "./notices.ts";
+import { noticeKinds } from "./notice-payload.ts";
 import { enqueueAccountNotices } from "./outbox.ts";
 
 export interface LowBalanceReport {

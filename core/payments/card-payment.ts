@@ -9,7 +9,7 @@ import { type BillingDay, billingDayAt } from "../billing/calendar.ts";
 import { isUniqueViolation, postInTransaction } from "../billing/ledger.ts";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { noticeKinds } from "../notify/notices.ts";
+import { noticeKinds } from "../notify/notice-payload.ts";
 import { enqueueNotifications } from "../notify/outbox.ts";
 import { singleLine } from "../plain-text.ts";
 import { invoicePayload, invoiceTtlMs } from "./topup.ts";

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../core/config.ts";
 import { createJobRunner, type SchedulerDeps } from "../../core/jobs/scheduler.ts";
 import { createLogger } from "../../core/logger.ts";
-import { noticeKinds } from "../../core/notify/notices.ts";
+import { noticeKinds } from "../../core/notify/notice-payload.ts";
 import type { Notifier } from "../../core/ports.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { freshRedisUrl } from "../support/redis.ts";

@@ -17,7 +17,7 @@ import {
 import { expireTrusts, trustRepayKey } from "../../core/billing/trust-expiry.ts";
 import { queueTrustReminders, trustReminderKind } from "../../core/billing/trust-reminder.ts";
 import { connectPostgres, type Database } from "../../core/db.ts";
-import { deliverNotifications } from "../../core/notify/delivery.ts";
+import { deliverNotifications } from "../../core/notify/outbox-delivery.ts";
 import type { Notice, Notifier } from "../../core/ports.ts";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";

@@ -1,12 +1,12 @@
 // Runs a scheduled job once, now, against the harness's bot as the scheduler would: the bot's own
 // Notifier (its API, with the limits and the 403 marking) and the outbox delivered right after.
 import { createI18n } from "../../bot/i18n.ts";
-import { createNotifier } from "../../bot/notifier.ts";
+import { createNotifier } from "../../bot/telegram-notifier.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import { localJobLock } from "../../core/jobs/lock.ts";
 import { type JobName, jobs } from "../../core/jobs/registry.ts";
-import { createDeliverer } from "../../core/notify/deliverer.ts";
-import type { DeliveryOptions } from "../../core/notify/delivery.ts";
+import type { DeliveryOptions } from "../../core/notify/outbox-delivery.ts";
+import { createDeliverer } from "../../core/notify/single-sender.ts";
 import type { Harness } from "./bot-harness.ts";
 
 export function jobRunner(harness: Harness, delivery: Partial<DeliveryOptions> = {}) {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { refusalText } from "../../bot/features/trust.ts";
 import { createI18n, locales } from "../../bot/i18n.ts";
-import { noticeMessage } from "../../bot/notices.ts";
+import { noticeMessage } from "../../bot/notice-messages.ts";
 import type { TrustRefusal } from "../../core/billing/trust.ts";
 
 const i18n = createI18n();

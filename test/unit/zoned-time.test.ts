@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNight } from "../../bot/notifier.ts";
+import { isNight } from "../../bot/telegram-notifier.ts";
 import { addDays, billingDayAt } from "../../core/billing/calendar.ts";
 import { passedToday } from "../../core/jobs/scheduler.ts";
 import { searchWindow } from "../../core/payments/missing-payment.ts";

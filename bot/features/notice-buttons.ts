@@ -13,7 +13,7 @@ import type { BotDeps } from "../deps.ts";
 
 type Offer = (ctx: BotContext) => Promise<void>;
 
-/** The buttons of the notices (drawn in bot/notices.ts), each for the contract it names. */
+/** The buttons of the notices (drawn in bot/notice-messages.ts), each for the contract it names. */
 export const noticeButtons = {
   topup: buttonFamily("notice:topup", { accountId: idField() }),
   trust: buttonFamily("notice:trust", { accountId: idField() }),

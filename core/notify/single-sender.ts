@@ -3,7 +3,11 @@
 // one running, which picks up whatever is written while it runs.
 import type { Db } from "../db.ts";
 import type { JobLock } from "../jobs/lock.ts";
-import { type DeliveryOptions, type DeliveryReport, deliverNotifications } from "./delivery.ts";
+import {
+  type DeliveryOptions,
+  type DeliveryReport,
+  deliverNotifications,
+} from "./outbox-delivery.ts";
 
 /**
  * Sends what is due, or says why it did not (another process is sending already). It stops

@@ -13,7 +13,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { setReachable } from "../accounts/telegram-users.ts";
 import type { Db } from "../db.ts";
 import type { DeliveryOutcome, Notifier } from "../ports.ts";
-import { noticeOf } from "./notices.ts";
+import { noticeOf } from "./notice-payload.ts";
 
 export interface DeliveryReport {
   sent: number;

@@ -1,9 +1,9 @@
 // What the provider tells a subscriber on its own, in the recipient's language: the text and the
 // buttons of each notice. The buttons name the contract, so they act on that one (see
-// features/notices.ts), whichever contract the user is looking at when they press.
+// features/notice-buttons.ts), whichever contract the user is looking at when they press.
 import { InlineKeyboard } from "grammy";
 import type { Notice } from "../core/ports.ts";
-import { noticeButtons } from "./features/notices.ts";
+import { noticeButtons } from "./features/notice-buttons.ts";
 import { requestsDigestMessage } from "./features/staff-requests-digest.ts";
 import { formatDateTime, formatDay, formatMoney } from "./format.ts";
 

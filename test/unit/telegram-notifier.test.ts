@@ -1,7 +1,7 @@
 // What the bot's Notifier makes of Telegram's answers, and when its messages arrive silently.
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
-import { isNight, outcomeOf } from "../../bot/notifier.ts";
+import { isNight, outcomeOf } from "../../bot/telegram-notifier.ts";
 
 const telegramError = (error_code: number, description: string) =>
   new GrammyError(description, { ok: false, error_code, description }, "sendMessage", {});

@@ -11,7 +11,7 @@ import type { DeliveryOutcome, Notifier } from "../core/ports.ts";
 import { wallClockAt } from "../core/zoned-time.ts";
 import type { BotContext } from "./context.ts";
 import { localeOf } from "./i18n.ts";
-import { noticeMessage } from "./notices.ts";
+import { noticeMessage } from "./notice-messages.ts";
 
 /** 22:00 to 08:00 where the subscriber lives: messages arrive without a sound. */
 export function isNight(at: Date, timeZone: string): boolean {
