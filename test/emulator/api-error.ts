@@ -19,10 +19,6 @@ export function badRequest(reason: string): BotApiError {
   return new BotApiError(400, `Bad Request: ${reason}`);
 }
 
-export function unauthorized(): BotApiError {
-  return new BotApiError(401, "Unauthorized");
-}
-
 export function forbidden(reason: string): BotApiError {
   return new BotApiError(403, `Forbidden: ${reason}`);
 }
