@@ -14,7 +14,7 @@ export interface Mailer {
   close(): void;
 }
 
-export const senderAddress = "Каспнет <noreply@kaspnet.ru>";
+const senderAddress = "Каспнет <noreply@kaspnet.ru>";
 
 export function createMailer(smtpUrl: string | undefined, logger: Logger): Mailer {
   if (!smtpUrl) {

@@ -14,7 +14,7 @@ import {
 import pg from "pg";
 
 const prismaDir = join(dirname(fileURLToPath(import.meta.url)), "..", "prisma");
-export const schemaPath = join(prismaDir, "schema.prisma");
+const schemaPath = join(prismaDir, "schema.prisma");
 export const migrationsDir = join(prismaDir, "migrations");
 
 const noFilters = { externalTables: [], externalEnums: [] };
@@ -98,7 +98,7 @@ async function withEngine<T>(
   }
 }
 
-export async function readMigrations(dir = migrationsDir): Promise<MigrationList> {
+async function readMigrations(dir = migrationsDir): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory())

@@ -14,7 +14,7 @@ import { showAccountCommand } from "./commands/show-account.ts";
 import { type AdminConfig, loadAdminConfig } from "./config.ts";
 import { type AdminCommand, type AdminContext, type AdminIo, exitCode, UsageError } from "./io.ts";
 
-export const commands: readonly AdminCommand[] = [
+const commands: readonly AdminCommand[] = [
   importAccountsCommand,
   importTariffsCommand,
   setPasswordCommand,

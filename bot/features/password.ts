@@ -59,9 +59,7 @@ const weakPasswordKeys = {
  * ("/" first; /cancel itself is heard before any conversation), or longer than any password. Such
  * a message is never checked, so it costs no try towards the lockout or the hourly limit.
  */
-export function notAPassword(
-  text: string,
-): "password-step-command" | "password-step-too-long" | null {
+function notAPassword(text: string): "password-step-command" | "password-step-too-long" | null {
   if (text.startsWith("/")) return "password-step-command";
   if ([...text].length > longestPassword) return "password-step-too-long";
   return null;

@@ -48,7 +48,7 @@ const daysButton = buttonFamily("profile:days", { accountId: idField(), days: nu
 const daysInfoButton = buttonFamily("profile:days-info");
 
 /** `+7 928 000-00-01`. */
-export const formatPhone = (e164: string) =>
+const formatPhone = (e164: string) =>
   e164.replace(/^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/, "+7 $1 $2-$3-$4");
 
 function tariffLine(ctx: TranslatingContext, { internet, iptv }: Profile): string {
@@ -66,7 +66,7 @@ function tariffLine(ctx: TranslatingContext, { internet, iptv }: Profile): strin
 }
 
 /** The profile card with its buttons; every button names the contract it is for. */
-export function profileCard(ctx: TranslatingContext, profile: Profile) {
+function profileCard(ctx: TranslatingContext, profile: Profile) {
   const { id, remindersEnabled, reminderDaysAhead: days, newsOptIn } = profile;
   const text = ctx.t("profile-card", {
     login: profile.login,

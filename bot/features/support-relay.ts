@@ -39,7 +39,7 @@ export const isRelayable = (message: Message) =>
   relayable.some((kind) => message[kind] !== undefined);
 
 /** The message a topic message replies to, unless it is only the topic's own first message. */
-export function repliedTo(message: Message): number | undefined {
+function repliedTo(message: Message): number | undefined {
   const replied = message.reply_to_message?.message_id;
   return replied === undefined || replied === message.message_thread_id ? undefined : replied;
 }

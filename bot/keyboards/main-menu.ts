@@ -49,7 +49,7 @@ const itemKeys = {
 } as const satisfies Record<(typeof linkedRows | typeof unlinkedRows)[number][number], string>;
 
 /** A menu button: `menu:<item>`. */
-export const menuButton = buttonFamily("menu", { item: oneOfField(menuItems) });
+const menuButton = buttonFamily("menu", { item: oneOfField(menuItems) });
 
 /** Callback data of a menu button; each feature answers its own item's exact data. */
 export const menuData = (item: MenuItem) => menuButton.pack({ item });

@@ -4,7 +4,7 @@
 import type { Db } from "../db.ts";
 
 /** How long after a prompt a lost step's answer is still expected. */
-export const lostPromptWindowMs = 15 * 60_000;
+const lostPromptWindowMs = 15 * 60_000;
 
 export async function rememberPasswordPrompt(
   db: Db,

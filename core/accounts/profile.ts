@@ -6,7 +6,7 @@ import type { Db } from "../db.ts";
 import { findActiveAccount } from "./active-account.ts";
 import { normalizePhone } from "./phone.ts";
 
-export const reminderPolicy = { minDaysAhead: 1, maxDaysAhead: 7 } as const;
+const reminderPolicy = { minDaysAhead: 1, maxDaysAhead: 7 } as const;
 
 export interface Profile {
   id: number;

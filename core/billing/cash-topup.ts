@@ -8,7 +8,7 @@ import { postLedgerEntry } from "./ledger.ts";
 import { rubles } from "./rubles.ts";
 
 /** The most one receipt credits, in kopecks. */
-export const maxCashTopup = 100_000_00;
+const maxCashTopup = 100_000_00;
 
 export const cashTopupInput = z.object({
   login: z.string().trim().min(1, { error: "required" }),

@@ -7,10 +7,6 @@ import { addDays, type BillingDay } from "./calendar.ts";
 
 export const periods = ["this-month", "last-month", "3-months"] as const;
 export type Period = (typeof periods)[number];
-
-export const isPeriod = (value: string): value is Period =>
-  (periods as readonly string[]).includes(value);
-
 export type HistoryLine =
   | { type: "entry"; at: Date; kind: LedgerKind; amount: number; reference: string | null }
   /** The month's daily charges: `month` is YYYY-MM. */

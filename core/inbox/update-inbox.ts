@@ -16,7 +16,7 @@ export interface ClaimedUpdate<U extends InboundUpdate> {
 }
 
 /** Handled rows are kept this long, then pruned. */
-export const inboxRetentionMs = 24 * 60 * 60 * 1000;
+const inboxRetentionMs = 24 * 60 * 60 * 1000;
 
 /**
  * Stores a batch in one statement; an update already there (a redelivery) is left as it was.

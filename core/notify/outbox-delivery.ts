@@ -43,7 +43,7 @@ export interface DeliveryOptions {
   onProgress?(report: DeliveryReport): void;
 }
 
-export const deliveryDefaults = {
+const deliveryDefaults = {
   concurrency: 8,
   maxAttempts: 5,
   retryDelayMs: 5_000,
@@ -88,7 +88,7 @@ async function claimNext(db: Db, now: Date): Promise<Claimed | undefined> {
 }
 
 /** Claims whose sender died: they may have gone, so they are never sent again. */
-export async function markUnconfirmed(db: Db, before: Date): Promise<number> {
+async function markUnconfirmed(db: Db, before: Date): Promise<number> {
   const { count } = await db.notification.updateMany({
     where: { status: "SENDING", claimedAt: { lt: before } },
     data: { status: "UNCONFIRMED" },

@@ -18,7 +18,7 @@ export type Deliver = (
   options?: Pick<DeliveryOptions, "onProgress" | "signal">,
 ) => Promise<DeliveryReport | { delivery: string }>;
 
-export const deliveryLockName = "delivery";
+const deliveryLockName = "delivery";
 
 export function createDeliverer(
   db: Db,

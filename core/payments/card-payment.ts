@@ -58,7 +58,7 @@ export async function checkCheckout(
 const chargeId = z.string().max(255).regex(singleLine);
 
 /** A successful payment as Telegram reports it; read before anything is looked up. */
-export const paidInvoice = z.object({
+const paidInvoice = z.object({
   payload: invoicePayload,
   /** What Telegram charged, in the currency's minor units. */
   amount: z.number().int().positive(),

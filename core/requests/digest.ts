@@ -9,7 +9,7 @@ import type { Db } from "../db.ts";
 import type { Notifier } from "../ports.ts";
 import { newRequestsSince } from "./lists.ts";
 
-export const overdueAfterMs = 24 * 60 * 60 * 1000;
+const overdueAfterMs = 24 * 60 * 60 * 1000;
 
 /** The staff chat reads Russian. */
 const staffLanguage = "ru";

@@ -4,8 +4,8 @@ import type { Db } from "../db.ts";
 import { closeTicket, type Ticket } from "./tickets.ts";
 import { isWorkingTime } from "./working-hours.ts";
 
-export const unansweredAfterMs = 15 * 60_000;
-export const idleAfterMs = 48 * 60 * 60_000;
+const unansweredAfterMs = 15 * 60_000;
+const idleAfterMs = 48 * 60 * 60_000;
 
 /** Working time between two instants, counted by the minute, up to `cap`. */
 export function workingMsBetween(from: Date, to: Date, timeZone: string, cap: number): number {
