@@ -7,6 +7,7 @@ import { createLogger, type Logger } from "../core/logger.ts";
 import { createMailer } from "../core/mail.ts";
 import { Outages } from "../core/outages.ts";
 import { connectRedis, type Redis } from "../core/redis.ts";
+import { seedDemoData } from "../prisma/seed.ts";
 import { BackgroundTasks } from "./background.ts";
 import { createBot } from "./bot.ts";
 import { registerCommands } from "./commands.ts";
@@ -40,7 +41,8 @@ export async function startApp(
   logger = createLogger(config.logLevel),
 ): Promise<RunningApp> {
   const outages = new Outages(logger);
-  const database = await openDatabase(config, outages);
+  // A new embedded database gets the demo data, so the bot can be tried with nothing set up.
+  const database = await openDatabase(config, { outages, onCreate: seedDemoData });
   const redis = await connectRedis(config.redisUrl, outages).catch(async (error: unknown) => {
     await database.close();
     throw error;

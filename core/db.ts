@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { seedDemoData } from "../prisma/seed.ts";
 import { isDatabaseUnreachable } from "./db-outage.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations } from "./migrations.ts";
@@ -35,16 +34,28 @@ export function connectPostgres(connectionString: string, outages?: Outages): Da
   return { prisma, kind: "postgresql", close: () => prisma.$disconnect() };
 }
 
-/** Written once the embedded database is migrated and seeded: its absence means a start to finish. */
+/** Written once the embedded database is migrated and set up: its absence means a start to finish. */
 const readyMarker = "kaspnet-ready";
 
+export interface OpenOptions {
+  /**
+   * Fills a newly created embedded database (the bot loads the demo data, so it runs on a fresh
+   * machine with nothing installed). Runs on every open until it succeeds once: it must be
+   * idempotent.
+   */
+  onCreate?: (db: Db) => Promise<void>;
+}
+
 /**
- * Opens (creating on first use) the embedded database, applies pending migrations, and loads the
- * demo data the first time, so the bot runs on a fresh machine with nothing installed. A first
- * start interrupted after initdb is finished on the next (the seed is idempotent and runs until
- * the ready marker is written); a directory initdb left incomplete is reported, never deleted.
+ * Opens (creating on first use) the embedded database, applies pending migrations, and runs
+ * `onCreate` the first time. A first start interrupted after initdb is finished on the next
+ * (`onCreate` runs until the ready marker is written); a directory initdb left incomplete is
+ * reported, never deleted.
  */
-export async function openEmbedded(dataDir: string): Promise<Database & { created: boolean }> {
+export async function openEmbedded(
+  dataDir: string,
+  options: OpenOptions = {},
+): Promise<Database & { created: boolean }> {
   const created = !existsSync(join(dataDir, readyMarker));
   const hasCluster = existsSync(join(dataDir, "PG_VERSION"));
   if (!hasCluster && existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
@@ -57,7 +68,7 @@ export async function openEmbedded(dataDir: string): Promise<Database & { create
   await applyMigrations(new PrismaPGlite(pglite));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   if (created) {
-    await seedDemoData(prisma);
+    await options.onCreate?.(prisma);
     await writeFile(join(dataDir, readyMarker), `${new Date().toISOString()}\n`);
   }
   return {
@@ -71,11 +82,12 @@ export async function openEmbedded(dataDir: string): Promise<Database & { create
   };
 }
 
+/** `onCreate` applies to the embedded database only (PostgreSQL is set up by its operator). */
 export function openDatabase(
   config: { databaseUrl: string | undefined; dataDir: string },
-  outages?: Outages,
+  options: OpenOptions & { outages?: Outages } = {},
 ): Promise<Database> {
   return config.databaseUrl
-    ? Promise.resolve(connectPostgres(config.databaseUrl, outages))
-    : openEmbedded(config.dataDir);
+    ? Promise.resolve(connectPostgres(config.databaseUrl, options.outages))
+    : openEmbedded(config.dataDir, options);
 }

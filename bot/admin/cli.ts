@@ -3,6 +3,7 @@
 import { ConfigError } from "../../core/config.ts";
 import { CsvFileError } from "../../core/csv.ts";
 import { type Database, openDatabase } from "../../core/db.ts";
+import { seedDemoData } from "../../prisma/seed.ts";
 import { announceCommand } from "./commands/announce.ts";
 import { cashTopupCommand } from "./commands/cash-topup.ts";
 import { helpText } from "./commands/help.ts";
@@ -67,7 +68,8 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       return config;
     },
     db: async () => {
-      database ??= openDatabase(context.config());
+      // The same embedded database as the bot's: whichever opens it first loads the demo data.
+      database ??= openDatabase(context.config(), { onCreate: seedDemoData });
       return (await database).prisma;
     },
   };

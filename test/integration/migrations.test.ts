@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../core/accounts/password.ts";
 import { openEmbedded } from "../../core/db.ts";
 import { migratePostgres, migrationsDir } from "../../core/migrations.ts";
-import { demoAccounts, demoPassword, demoTariffs } from "../../prisma/seed.ts";
+import { demoAccounts, demoPassword, demoTariffs, seedDemoData } from "../../prisma/seed.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { adminDatabaseUrl, databaseUrl } from "../support/services.ts";
 
@@ -76,7 +76,7 @@ describe("the embedded PGlite database", () => {
 
   it("is created, migrated and seeded on first open, and kept on the next", async () => {
     dataDir = await mkdtemp(join(tmpdir(), "kaspnet-pglite-"));
-    const first = await openEmbedded(dataDir);
+    const first = await openEmbedded(dataDir, { onCreate: seedDemoData });
     try {
       expect(first.created).toBe(true);
       expect(await first.prisma.tariff.count()).toBe(demoTariffs.length);
@@ -90,7 +90,7 @@ describe("the embedded PGlite database", () => {
       await first.close();
     }
 
-    const second = await openEmbedded(dataDir);
+    const second = await openEmbedded(dataDir, { onCreate: seedDemoData });
     try {
       expect(second.created).toBe(false);
       expect(await second.prisma.account.count()).toBe(demoAccounts.length);

@@ -43,7 +43,7 @@ async function postgres(): Promise<Database & { drop(): Promise<void> }> {
 
 async function pglite(): Promise<Database & { drop(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), "kaspnet-concurrency-"));
-  const database = await openEmbedded(dataDir);
+  const database = await openEmbedded(dataDir, { onCreate: seedDemoData });
   return {
     ...database,
     async drop() {
