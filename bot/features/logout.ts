@@ -3,12 +3,8 @@
 import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard } from "grammy";
-import {
-  listLinkedAccounts,
-  signOutEverywhere,
-  unlinkAccount,
-  unlinkAllAccounts,
-} from "../../core/accounts/links.ts";
+import { listLinkedAccounts, unlinkAccount, unlinkAllAccounts } from "../../core/accounts/links.ts";
+import { signOutEverywhere } from "../../core/accounts/sign-out-everywhere.ts";
 import { findRecipients } from "../../core/accounts/telegram-users.ts";
 import { buttonFamily, idField, onButton } from "../buttons.ts";
 import type {

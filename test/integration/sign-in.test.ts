@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import {
   listLinkedAccounts,
-  signOutEverywhere,
   switchActiveAccount,
   unlinkAccount,
 } from "../../core/accounts/links.ts";
 import { loginPolicy } from "../../core/accounts/login-policy.ts";
 import { hashPassword } from "../../core/accounts/password.ts";
 import { signInWithContact, signInWithPassword } from "../../core/accounts/sign-in.ts";
+import { signOutEverywhere } from "../../core/accounts/sign-out-everywhere.ts";
 import { demoPassword, seedDemoData } from "../../prisma/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { noPostgres } from "../support/require-services.ts";
