@@ -2,6 +2,7 @@
 // record a row, each with the line it starts on. Commas or, as Russian Excel writes, semicolons;
 // a BOM, Windows line ends and quoted fields (with delimiters or line breaks inside) are fine.
 import { CsvError, parse } from "csv-parse/sync";
+import type { z } from "zod";
 
 export interface CsvColumns {
   required: readonly string[];
@@ -84,12 +85,14 @@ function delimiterOf(text: string): string {
   return firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
 }
 
+/** The header a file is expected to start with, optional columns in brackets. */
+export function csvHeader(columns: CsvColumns): string {
+  return [...columns.required, ...(columns.optional ?? []).map((name) => `[${name}]`)].join(",");
+}
+
 function checkHeader(names: string[], columns: CsvColumns) {
   const known = new Set([...columns.required, ...(columns.optional ?? [])]);
-  const expected = [
-    ...columns.required,
-    ...(columns.optional ?? []).map((name) => `[${name}]`),
-  ].join(",");
+  const expected = csvHeader(columns);
   const unknown = names.filter((name) => !known.has(name));
   if (unknown.length > 0) {
     const quoted = unknown.map((name) => `"${name}"`).join(", ");
@@ -105,8 +108,37 @@ function checkHeader(names: string[], columns: CsvColumns) {
   }
 }
 
+/**
+ * The rows the schema accepts, each with its line. A rejected row adds its problems; so does a
+ * row whose `key` an earlier accepted row has ("repeats line N"): the first one wins.
+ */
+export function validRows<Row extends object>(
+  rows: readonly CsvRow[],
+  schema: z.ZodType<Row>,
+  key: keyof Row & string,
+  problems: RowProblem[],
+): (Row & { line: number })[] {
+  const firstLine = new Map<unknown, number>();
+  const valid: (Row & { line: number })[] = [];
+  for (const { line, values } of rows) {
+    const result = schema.safeParse(values);
+    if (!result.success) {
+      problems.push(...fieldProblems(line, result.error.issues));
+      continue;
+    }
+    const first = firstLine.get(result.data[key]);
+    if (first !== undefined) {
+      problems.push({ line, field: key, problem: `repeats line ${first}` });
+      continue;
+    }
+    firstLine.set(result.data[key], line);
+    valid.push({ ...result.data, line });
+  }
+  return valid;
+}
+
 /** A row's zod issues as problems: the first one for each field. */
-export function fieldProblems(
+function fieldProblems(
   line: number,
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
 ): RowProblem[] {

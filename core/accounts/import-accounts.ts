@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { isUniqueViolation, postInTransaction } from "../billing/ledger.ts";
 import { rubles } from "../billing/rubles.ts";
-import { type CsvRow, fieldProblems, type RowProblem, readCsv } from "../csv.ts";
+import { type RowProblem, readCsv, validRows } from "../csv.ts";
 import type { Db } from "../db.ts";
 import type { TariffKind } from "../generated/prisma/enums.ts";
 import { generatePassword } from "./generated-password.ts";
@@ -152,7 +152,7 @@ export async function importAccounts(
       ({ code, ...tariff }) => [code, tariff],
     ),
   );
-  const valid = validate(table.rows, rowSchema(tariffs), report.problems);
+  const valid = validRows(table.rows, rowSchema(tariffs), "login", report.problems);
   const fresh = await withoutExisting(db, valid, report);
 
   const every = input.progressEvery ?? 500;
@@ -191,30 +191,6 @@ export async function importAccounts(
 }
 
 const hashBatch = 8;
-
-function validate(
-  rows: CsvRow[],
-  schema: ReturnType<typeof rowSchema>,
-  problems: RowProblem[],
-): ValidRow[] {
-  const firstLine = new Map<string, number>();
-  const valid: ValidRow[] = [];
-  for (const row of rows) {
-    const result = schema.safeParse(row.values);
-    if (!result.success) {
-      problems.push(...fieldProblems(row.line, result.error.issues));
-      continue;
-    }
-    const first = firstLine.get(result.data.login);
-    if (first !== undefined) {
-      problems.push({ line: row.line, field: "login", problem: `repeats line ${first}` });
-      continue;
-    }
-    firstLine.set(result.data.login, row.line);
-    valid.push({ ...result.data, line: row.line });
-  }
-  return valid;
-}
 
 async function withoutExisting(db: Db, rows: ValidRow[], report: AccountImportReport) {
   const existing = new Set<string>();

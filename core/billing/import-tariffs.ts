@@ -2,7 +2,7 @@
 // row is checked first; the valid ones are written in one transaction. A tariff's kind does not
 // change (contracts hold internet and IPTV tariffs in different places).
 import { z } from "zod";
-import { type CsvRow, fieldProblems, type RowProblem, readCsv } from "../csv.ts";
+import { type RowProblem, readCsv, validRows } from "../csv.ts";
 import type { Db } from "../db.ts";
 import { rubles } from "./rubles.ts";
 
@@ -91,8 +91,6 @@ const rowSchema = z
     active: row.active,
   }));
 
-type TariffRow = z.output<typeof rowSchema> & { line: number };
-
 export async function importTariffs(db: Db, input: { csv: string }): Promise<TariffImportReport> {
   const table = readCsv(input.csv, tariffColumns);
   const report: TariffImportReport = {
@@ -102,7 +100,7 @@ export async function importTariffs(db: Db, input: { csv: string }): Promise<Tar
     unchanged: [],
     problems: [...table.problems],
   };
-  const rows = validate(table.rows, report.problems);
+  const rows = validRows(table.rows, rowSchema, "code", report.problems);
   await db.$transaction(async (tx) => {
     const existing = new Map(
       (
@@ -134,24 +132,4 @@ export async function importTariffs(db: Db, input: { csv: string }): Promise<Tar
   });
   report.problems.sort((a, b) => a.line - b.line);
   return report;
-}
-
-function validate(rows: CsvRow[], problems: RowProblem[]): TariffRow[] {
-  const firstLine = new Map<string, number>();
-  const valid: TariffRow[] = [];
-  for (const row of rows) {
-    const result = rowSchema.safeParse(row.values);
-    if (!result.success) {
-      problems.push(...fieldProblems(row.line, result.error.issues));
-      continue;
-    }
-    const first = firstLine.get(result.data.code);
-    if (first !== undefined) {
-      problems.push({ line: row.line, field: "code", problem: `repeats line ${first}` });
-      continue;
-    }
-    firstLine.set(result.data.code, row.line);
-    valid.push({ ...result.data, line: row.line });
-  }
-  return valid;
 }
