@@ -1,21 +1,18 @@
 // import-accounts <file.csv>: contracts with their opening balances; generated passwords on
 // stdout (login;password), everything else on stderr.
 import { accountColumns, importAccounts } from "../../../core/accounts/import-accounts.ts";
+import { csvHeader } from "../../../core/csv.ts";
 import { loadJobConfig } from "../config.ts";
 import { formatRowProblem } from "../format.ts";
-import { type AdminCommand, exitCode, parseCommandLine } from "../io.ts";
-import { readImportFile } from "./read-file.ts";
+import { type AdminCommand, exitCode } from "../io.ts";
+import { readCsvArgument } from "./read-file.ts";
 
 export const importAccountsCommand: AdminCommand = {
   name: "import-accounts",
   usage: "import-accounts <file.csv>",
   summary: "imports contracts; prints login;password for each generated password",
   async run(args, { io, db }) {
-    const { positionals } = parseCommandLine(this, args, {
-      options: {},
-      positionals: ["file.csv"],
-    });
-    const csv = await readImportFile(positionals[0] ?? "");
+    const csv = await readCsvArgument(this, args);
     const report = await importAccounts(await db(), {
       csv,
       reminderDaysAhead: loadJobConfig(io.env).reminders.daysAhead,
@@ -51,7 +48,4 @@ export const importAccountsCommand: AdminCommand = {
   },
 };
 
-export const accountsHeader = [
-  ...accountColumns.required,
-  ...accountColumns.optional.map((name) => `[${name}]`),
-].join(",");
+export const accountsHeader = csvHeader(accountColumns);

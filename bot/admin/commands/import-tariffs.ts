@@ -1,19 +1,16 @@
 // import-tariffs <file.csv>: tariffs created or updated by code.
 import { importTariffs, tariffColumns } from "../../../core/billing/import-tariffs.ts";
+import { csvHeader } from "../../../core/csv.ts";
 import { formatRowProblem } from "../format.ts";
-import { type AdminCommand, exitCode, parseCommandLine } from "../io.ts";
-import { readImportFile } from "./read-file.ts";
+import { type AdminCommand, exitCode } from "../io.ts";
+import { readCsvArgument } from "./read-file.ts";
 
 export const importTariffsCommand: AdminCommand = {
   name: "import-tariffs",
   usage: "import-tariffs <file.csv>",
   summary: "creates or updates tariffs by code",
   async run(args, { io, db }) {
-    const { positionals } = parseCommandLine(this, args, {
-      options: {},
-      positionals: ["file.csv"],
-    });
-    const csv = await readImportFile(positionals[0] ?? "");
+    const csv = await readCsvArgument(this, args);
     const report = await importTariffs(await db(), { csv });
     for (const problem of report.problems) io.err(formatRowProblem(problem));
     const list = (codes: string[]) => (codes.length > 0 ? ` (${codes.join(", ")})` : "");
@@ -27,7 +24,4 @@ export const importTariffsCommand: AdminCommand = {
   },
 };
 
-export const tariffsHeader = [
-  ...tariffColumns.required,
-  ...tariffColumns.optional.map((name) => `[${name}]`),
-].join(",");
+export const tariffsHeader = csvHeader(tariffColumns);

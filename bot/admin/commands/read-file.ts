@@ -1,6 +1,15 @@
 // The CSV file an import names, as text; a missing or unreadable one is the operator's mistake.
 import { readFile } from "node:fs/promises";
-import { UsageError } from "../io.ts";
+import { type AdminCommand, parseCommandLine, UsageError } from "../io.ts";
+
+/** The text of the file an import command's one argument (`<file.csv>`) names. */
+export async function readCsvArgument(command: AdminCommand, args: string[]): Promise<string> {
+  const { positionals } = parseCommandLine(command, args, {
+    options: {},
+    positionals: ["file.csv"],
+  });
+  return readImportFile(positionals[0] ?? "");
+}
 
 export async function readImportFile(path: string): Promise<string> {
   try {
