@@ -1,6 +1,5 @@
-import { crc32 as zlibCrc32 } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { agent, credit, get } from "./client.ts";
+import { agent, get } from "./client.ts";
 import { UbillingEmulator } from "./emulator.ts";
 import { crc32 } from "./format.ts";
 
@@ -99,7 +98,7 @@ describe("XMLAgent data", () => {
       currency: "UAH",
       version: "2",
     });
-    expect(crc32("ivan01")).toBe(String(zlibCrc32("ivan01")));
+    expect(crc32("ivan01")).toBe("2816518875"); // zlib.crc32("ivan01")
   });
 
   it("shows credit expiry, frozen and disabled states, and days left with ONLINELEFT_COUNT", async () => {
