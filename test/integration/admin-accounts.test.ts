@@ -1,13 +1,12 @@
 // The operator's view of one contract and the password they set, against real PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accountReport } from "../../core/accounts/account-report.ts";
 import { generatePassword } from "../../core/accounts/generated-password.ts";
 import { setPasswordByOperator } from "../../core/accounts/operator-password.ts";
 import { verifyPassword } from "../../core/accounts/password.ts";
 import { passwordProblem } from "../../core/accounts/password-rules.ts";
 import { postLedgerEntry } from "../../core/billing/ledger.ts";
-import { seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 describe("a generated password", () => {
@@ -23,12 +22,7 @@ describe("a generated password", () => {
 });
 
 describe.skipIf(noPostgres)("the operator's commands on one contract", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database.drop());
+  const { database } = useDemoDatabase();
 
   const db = () => database.prisma;
 

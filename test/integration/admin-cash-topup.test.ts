@@ -1,9 +1,8 @@
 // Cash top-ups at the office against real PostgreSQL: one ledger entry per receipt, unblocking.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cashTopup, cashTopupInput, receiptKey } from "../../core/billing/cash-topup.ts";
 import { parseRubles } from "../../core/billing/rubles.ts";
-import { seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 describe("amounts of rubles", () => {
@@ -56,12 +55,7 @@ describe("amounts of rubles", () => {
 });
 
 describe.skipIf(noPostgres)("a cash top-up", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database.drop());
+  const { database } = useDemoDatabase();
 
   const account = (login: string) =>
     database.prisma.account.findUniqueOrThrow({

@@ -1,24 +1,18 @@
 // Importing contracts from the operator's CSV against real PostgreSQL: valid rows imported with
 // their opening balance as one ledger entry, invalid ones reported by line, nothing half-written.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importAccounts, openingKey } from "../../core/accounts/import-accounts.ts";
 import { verifyPassword } from "../../core/accounts/password.ts";
 import { postLedgerEntry } from "../../core/billing/ledger.ts";
 import { CsvFileError } from "../../core/csv.ts";
-import { seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { ledgerMismatches } from "../support/ledger.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 const header = "login,name,address,phone,email,tariff,balance,password,iptv";
 
 describe.skipIf(noPostgres)("importing accounts", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database.drop());
+  const { database } = useDemoDatabase();
 
   const db = () => database.prisma;
   const account = (login: string) =>

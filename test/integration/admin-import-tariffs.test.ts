@@ -1,19 +1,13 @@
 // Importing tariffs from the operator's CSV against real PostgreSQL: upsert by code.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importTariffs } from "../../core/billing/import-tariffs.ts";
-import { seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 const header = "code,name,kind,monthly_fee,speed_mbps,channels,description,active";
 
 describe.skipIf(noPostgres)("importing tariffs", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database.drop());
+  const { database } = useDemoDatabase();
 
   const tariff = (code: string) => database.prisma.tariff.findUnique({ where: { code } });
 

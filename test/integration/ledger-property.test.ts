@@ -5,14 +5,13 @@
 // on a controlled clock, trust payments and their expiry. After every step: every account's balance
 // is the sum of its ledger, each entry's balance_after is the running sum, every charge id and
 // receipt is credited exactly once with what was paid, and blocking follows the balance.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDays, billingDayAt } from "../../core/billing/calendar.ts";
 import { cashTopup } from "../../core/billing/cash-topup.ts";
 import { runDailyCharge } from "../../core/billing/daily-charge.ts";
 import { postLedgerEntry } from "../../core/billing/ledger.ts";
 import { grantTrust, type TrustSettings } from "../../core/billing/trust.ts";
 import { expireTrusts } from "../../core/billing/trust-expiry.ts";
-import { connectPostgres, type Database } from "../../core/db.ts";
 import {
   type Crediting,
   cardKey,
@@ -20,8 +19,7 @@ import {
   creditPayment,
 } from "../../core/payments/card-payment.ts";
 import { startTopUp } from "../../core/payments/topup.ts";
-import { seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { ledgerMismatches } from "../support/ledger.ts";
 import { noPostgres } from "../support/require-services.ts";
 
@@ -60,18 +58,11 @@ interface Charge {
 }
 
 describe.skipIf(noPostgres)("ledger under random sequences of money movements", () => {
-  let database: TestDatabase;
-  let secondInstance: Database;
+  const { database, secondInstance } = useDemoDatabase({
+    secondInstance: true,
+    resetEachTest: true,
+  });
   const db = () => database.prisma;
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-    secondInstance = connectPostgres(database.url);
-  });
-  afterEach(async () => {
-    await secondInstance.close();
-    await database.drop();
-  });
 
   const instance = (second: boolean) => (second ? secondInstance.prisma : db());
 

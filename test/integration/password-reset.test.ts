@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../core/accounts/password.ts";
 import {
   enterResetCode,
@@ -7,20 +7,15 @@ import {
   setNewPassword,
   startPasswordReset,
 } from "../../core/accounts/password-reset.ts";
-import { demoPassword, seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { demoPassword } from "../../prisma/seed.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 const minutes = (n: number) => n * 60_000;
 const telegram = (id: number) => ({ id, chatId: id, firstName: "Тест" });
 
 describe.skipIf(noPostgres)("password reset", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database.drop());
+  const { database } = useDemoDatabase();
 
   async function sentReset(login: string, telegramUserId: number, now: Date) {
     const started = await startPasswordReset(database.prisma, { login, telegramUserId, now });

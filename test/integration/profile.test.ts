@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   confirmEmailChange,
   emailChangePolicy,
@@ -7,20 +7,14 @@ import {
 import { switchActiveAccount } from "../../core/accounts/links.ts";
 import { codePolicy } from "../../core/accounts/one-time-code.ts";
 import { changePhone, loadProfile, updateSettings } from "../../core/accounts/profile.ts";
-import { seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 const minutes = (n: number) => n * 60_000;
 
 describe.skipIf(noPostgres)("the subscriber's profile", () => {
-  let database: TestDatabase;
+  const { database } = useDemoDatabase();
   let nextUserId = 600_000;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database.drop());
 
   const account = (login: string) =>
     database.prisma.account.findUniqueOrThrow({ where: { login } });

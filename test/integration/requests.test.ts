@@ -2,7 +2,6 @@
 // when two arrive at once), status changes and their races, the lists staff and prospects see,
 // the daily digest sent once a day; drafts in Redis.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectPostgres, type Database } from "../../core/db.ts";
 import type { Notice, Notifier } from "../../core/ports.ts";
 import { connectRedis, type Redis } from "../../core/redis.ts";
 import { runRequestsDigest } from "../../core/requests/digest.ts";
@@ -18,8 +17,7 @@ import {
 import { findRequest } from "../../core/requests/request-view.ts";
 import { changeStatus } from "../../core/requests/status.ts";
 import { submitRequest } from "../../core/requests/submit.ts";
-import { seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { freshRedisUrl } from "../support/redis.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
 
@@ -69,17 +67,7 @@ describe("request fields", () => {
 });
 
 describe.skipIf(noPostgres)("connection requests in PostgreSQL", () => {
-  let database: TestDatabase;
-  let secondInstance: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-    secondInstance = connectPostgres(database.url);
-  });
-  afterAll(async () => {
-    await secondInstance?.close();
-    await database?.drop();
-  });
+  const { database, secondInstance } = useDemoDatabase({ secondInstance: true });
   const db = () => database.prisma;
 
   async function prospect(id: number) {

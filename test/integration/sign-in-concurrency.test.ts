@@ -1,9 +1,8 @@
 // A burst of passwords at once is checked one by one: never more wrong ones than the policy allows.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loginPolicy } from "../../core/accounts/login-policy.ts";
 import { signInWithPassword } from "../../core/accounts/sign-in.ts";
-import { seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 let nextUserId = 700_000;
@@ -13,12 +12,7 @@ const telegramUser = () => {
 };
 
 describe.skipIf(noPostgres)("signing in with a burst of passwords", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database.drop());
+  const { database } = useDemoDatabase();
 
   it("checks no more wrong passwords of one user than lock the login", async () => {
     const telegram = telegramUser();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import {
   listLinkedAccounts,
@@ -9,8 +9,8 @@ import { loginPolicy } from "../../core/accounts/login-policy.ts";
 import { hashPassword } from "../../core/accounts/password.ts";
 import { signInWithContact, signInWithPassword } from "../../core/accounts/sign-in.ts";
 import { signOutEverywhere } from "../../core/accounts/sign-out-everywhere.ts";
-import { demoPassword, seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { demoPassword } from "../../prisma/seed.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 let nextUserId = 500_000;
@@ -21,12 +21,7 @@ const telegramUser = () => {
 const minutes = (n: number) => n * 60_000;
 
 describe.skipIf(noPostgres)("signing in", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database.drop());
+  const { database } = useDemoDatabase();
 
   it("links the contract with the right password and makes it active", async () => {
     const telegram = telegramUser();
@@ -165,12 +160,7 @@ describe.skipIf(noPostgres)("signing in", () => {
 });
 
 describe.skipIf(noPostgres)("signing in with a shared phone", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database.drop());
+  const { database } = useDemoDatabase();
 
   it("links the one contract with the sender's own number, in any spelling", async () => {
     const telegram = telegramUser();
@@ -240,12 +230,7 @@ describe.skipIf(noPostgres)("signing in with a shared phone", () => {
 });
 
 describe.skipIf(noPostgres)("several contracts and signing out", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database.drop());
+  const { database } = useDemoDatabase();
 
   const signIn = async (telegram: ReturnType<typeof telegramUser>, login: string) => {
     const result = await signInWithPassword(database.prisma, {

@@ -1,6 +1,6 @@
 // Support tickets against real PostgreSQL: one open ticket per subscriber, reopening within a day
 // of the close, ratings, the message map both ways and the subscriber card; working hours.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderStats } from "../../bot/features/support-card.ts";
 import { createI18n } from "../../bot/i18n.ts";
 import { rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
@@ -22,8 +22,7 @@ import {
 } from "../../core/support/tickets.ts";
 import { closeIdle, takeUnanswered, workingMsBetween } from "../../core/support/upkeep.ts";
 import { isWorkingTime, nextOpening } from "../../core/support/working-hours.ts";
-import { seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 describe("support working hours (Europe/Moscow)", () => {
@@ -52,13 +51,8 @@ describe("support working hours (Europe/Moscow)", () => {
 });
 
 describe.skipIf(noPostgres)("support tickets", () => {
-  let database: TestDatabase;
+  const { database } = useDemoDatabase();
   let telegramId = 500;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database?.drop());
 
   const db = () => database.prisma;
   async function subscriber(firstName = "Тест") {
@@ -308,12 +302,7 @@ describe("support stats arithmetic", () => {
 });
 
 describe.skipIf(noPostgres)("support stats", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database?.drop());
+  const { database } = useDemoDatabase();
 
   it("counts today's and this week's tickets, the median first answer and the average rating", async () => {
     const db = database.prisma;
@@ -389,12 +378,7 @@ describe.skipIf(noPostgres)("support stats", () => {
 });
 
 describe.skipIf(noPostgres)("support jobs", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-  });
-  afterAll(() => database?.drop());
+  const { database } = useDemoDatabase();
 
   const tz = "Europe/Moscow";
   const at = (iso: string) => new Date(`${iso}+03:00`);

@@ -1,11 +1,9 @@
 // Card top-ups against real PostgreSQL: checkout checks, and crediting exactly once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseRubles } from "../../core/billing/rubles.ts";
-import { connectPostgres, type Database } from "../../core/db.ts";
 import { checkCheckout, creditPayment } from "../../core/payments/card-payment.ts";
 import { invoiceTtlMs, startTopUp } from "../../core/payments/topup.ts";
-import { seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 describe("parseRubles", () => {
@@ -24,17 +22,7 @@ describe("parseRubles", () => {
 });
 
 describe.skipIf(noPostgres)("card top-ups", () => {
-  let database: TestDatabase;
-  let secondInstance: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-    secondInstance = connectPostgres(database.url);
-  });
-  afterAll(async () => {
-    await secondInstance.close();
-    await database.drop();
-  });
+  const { database, secondInstance } = useDemoDatabase({ secondInstance: true });
 
   const accountOf = (login: string) =>
     database.prisma.account.findUniqueOrThrow({ where: { login } });

@@ -2,7 +2,7 @@
 // rule and refusal, granting once under racing taps and instances, taking it back once at the end
 // (blocking when that leaves a debt), the reminder once per user, and the ledger matching the
 // balances through random sequences of grants, charges, top-ups and expiries.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Recipient } from "../../core/accounts/telegram-users.ts";
 import { addDays, billingDayAt, dailyFee } from "../../core/billing/calendar.ts";
 import { runDailyCharge } from "../../core/billing/daily-charge.ts";
@@ -16,11 +16,10 @@ import {
 } from "../../core/billing/trust.ts";
 import { expireTrusts, trustRepayKey } from "../../core/billing/trust-expiry.ts";
 import { queueTrustReminders, trustReminderKind } from "../../core/billing/trust-reminder.ts";
-import { connectPostgres, type Database } from "../../core/db.ts";
+import type { Database } from "../../core/db.ts";
 import { deliverNotifications } from "../../core/notify/outbox-delivery.ts";
 import type { Notice, Notifier } from "../../core/ports.ts";
-import { seedDemoData } from "../../prisma/seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useDemoDatabase } from "../support/demo-database.ts";
 import { ledgerMismatches } from "../support/ledger.ts";
 import { noPostgres } from "../support/require-services.ts";
 
@@ -36,18 +35,11 @@ const start = new Date("2026-11-25T09:00:00Z");
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 
 describe.skipIf(noPostgres)("trust payment", () => {
-  let database: TestDatabase;
-  let secondInstance: Database;
+  const { database, secondInstance } = useDemoDatabase({
+    secondInstance: true,
+    resetEachTest: true,
+  });
   const db = () => database.prisma;
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.prisma);
-    secondInstance = connectPostgres(database.url);
-  });
-  afterEach(async () => {
-    await secondInstance.close();
-    await database.drop();
-  });
 
   const account = (login: string) => db().account.findUniqueOrThrow({ where: { login } });
   const idOf = async (login: string) => (await account(login)).id;
