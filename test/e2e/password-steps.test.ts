@@ -1,9 +1,9 @@
 // What a password step does with a message that cannot be a password (a command, a text longer
 // than any password): deleted, not checked, no try counted, a hint, and the step stays.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPassword } from "../../prisma/seed.ts";
 import type { UserDriver } from "../emulator/index.ts";
-import { type Harness, startHarness } from "../support/bot-harness.ts";
+import { useHarness } from "../support/bot-harness.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
 import { signedIn } from "../support/sign-in.ts";
 
@@ -19,11 +19,7 @@ const tooLongHint = {
 const cancelled = "Действие прервано. Главное меню: /menu";
 
 describe.skipIf(noPostgres || noRedis)("password steps and what is not a password", () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ redis: true });
-  });
-  afterAll(() => harness?.stop());
+  const harness = useHarness({ redis: true });
 
   const newUser = (firstName: string, languageCode = "ru") =>
     harness.emulator.user({ firstName, languageCode });

@@ -1,17 +1,13 @@
 // Password recovery by a mailed code, and password change with the current password.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPassword } from "../../prisma/seed.ts";
 import type { UserDriver } from "../emulator/index.ts";
-import { type Harness, startHarness } from "../support/bot-harness.ts";
+import { useHarness } from "../support/bot-harness.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
 import { inlineButtons, signedIn, signInThroughBot } from "../support/sign-in.ts";
 
 describe.skipIf(noPostgres || noRedis)("password recovery and change", () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ redis: true });
-  });
-  afterAll(() => harness?.stop());
+  const harness = useHarness({ redis: true });
 
   const newUser = (firstName: string, languageCode = "ru") =>
     harness.emulator.user({ firstName, languageCode });

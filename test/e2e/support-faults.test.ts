@@ -2,23 +2,16 @@
 // not reorder a ticket's messages, an unanswered-ticket alert that failed to go is sent on the
 // next run, and a membership check Telegram does not answer refuses politely instead of hanging.
 import { Api } from "grammy";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { supportJobs } from "../../bot/features/support-jobs.ts";
 import { createI18n } from "../../bot/i18n.ts";
 import { applyTelegramLimits } from "../../bot/telegram-limits.ts";
-import type { ChatMessage, GroupDriver, UserDriver } from "../emulator/index.ts";
-import type { Harness } from "../support/bot-harness.ts";
+import type { ChatMessage, UserDriver } from "../emulator/index.ts";
 import { noPostgres } from "../support/require-services.ts";
-import { openTicketThroughBot, startSupportDesk } from "../support/support-desk.ts";
+import { openTicketThroughBot, useSupportDesk } from "../support/support-desk.ts";
 
 describe.skipIf(noPostgres)("support under Telegram faults", () => {
-  let harness: Harness;
-  let group: GroupDriver;
-  let agent: UserDriver;
-  beforeAll(async () => {
-    ({ harness, group, agent } = await startSupportDesk({ timeoutMs: 10000 }));
-  });
-  afterAll(() => harness?.stop());
+  const { harness, group, agent } = useSupportDesk({ timeoutMs: 10000 });
 
   const db = () => harness.database.prisma;
   const faults = () => harness.emulator.faults;

@@ -3,13 +3,12 @@
 // frequent questions), the resolution time a close stores, and edits Telegram cannot carry over
 // as edits, relayed as marked corrections.
 import type { Message } from "grammy/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatMessage, GroupDriver, UserDriver } from "../emulator/index.ts";
+import { describe, expect, it } from "vitest";
+import type { ChatMessage, UserDriver } from "../emulator/index.ts";
 import type { World } from "../emulator/state/world.ts";
-import type { Harness } from "../support/bot-harness.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { signedIn } from "../support/sign-in.ts";
-import { openTicketThroughBot, startSupportDesk } from "../support/support-desk.ts";
+import { openTicketThroughBot, useSupportDesk } from "../support/support-desk.ts";
 
 /** The drivers edit only text; other edits (a caption, a moved live location) by hand. */
 function editByHand(user: UserDriver, message: Message, change: Partial<Message>): void {
@@ -22,13 +21,7 @@ function editByHand(user: UserDriver, message: Message, change: Partial<Message>
 }
 
 describe.skipIf(noPostgres)("support after the first conversation", () => {
-  let harness: Harness;
-  let group: GroupDriver;
-  let agent: UserDriver;
-  beforeAll(async () => {
-    ({ harness, group, agent } = await startSupportDesk({ timeoutMs: 10000 }));
-  });
-  afterAll(() => harness?.stop());
+  const { harness, group, agent } = useSupportDesk({ timeoutMs: 10000 });
 
   const db = () => harness.database.prisma;
   const newUser = (firstName: string) => harness.emulator.user({ firstName, languageCode: "ru" });

@@ -1,12 +1,14 @@
 // The real bot (bot/app.ts, unchanged) against the local Bot API emulator, on a fresh PostgreSQL
 // database with the demo data and, when asked, a real Redis.
 
+import { afterAll, beforeAll } from "vitest";
 import { type RunningApp, startApp } from "../../bot/app.ts";
 import { type Config, loadConfig } from "../../core/config.ts";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { BotApiEmulator } from "../emulator/index.ts";
 import { type CapturedLogger, captureLogs } from "./captured-logger.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { lateBound } from "./late-bound.ts";
 import { freshRedisUrl } from "./redis.ts";
 import { startTestSmtp, type TestSmtp } from "./smtp.ts";
 
@@ -81,4 +83,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await database.drop();
     },
   };
+}
+
+/** A harness for the describe block it is called in: started before its tests, stopped after. */
+export function useHarness(options: HarnessOptions = {}): Harness {
+  const harness = lateBound<Harness>("the bot harness");
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(options);
+    harness.bind(started);
+  });
+  afterAll(() => started?.stop());
+  return harness.value;
 }

@@ -1,7 +1,9 @@
 // The bot with an agents' forum group (SUPPORT_CHAT_ID) and one agent in it, and a ticket opened
 // the way a subscriber opens one: /support, then "Написать оператору".
+import { afterAll, beforeAll } from "vitest";
 import type { GroupDriver, UserDriver } from "../emulator/index.ts";
 import { type Harness, startHarness } from "./bot-harness.ts";
+import { lateBound } from "./late-bound.ts";
 
 export interface SupportDesk {
   harness: Harness;
@@ -25,6 +27,24 @@ export async function startSupportDesk(
   const agent = harness.emulator.user({ firstName: "Марина", languageCode: "ru" });
   group.setMemberStatus(agent.id, "administrator");
   return { harness, group, agent };
+}
+
+type SupportDeskOptions = Parameters<typeof startSupportDesk>[0];
+
+/** A support desk for the describe block it is called in: started before its tests, stopped after. */
+export function useSupportDesk(options: SupportDeskOptions = {}): SupportDesk {
+  const harness = lateBound<Harness>("the bot harness");
+  const group = lateBound<GroupDriver>("the agents' group");
+  const agent = lateBound<UserDriver>("the agent");
+  let desk: SupportDesk | undefined;
+  beforeAll(async () => {
+    desk = await startSupportDesk(options);
+    harness.bind(desk.harness);
+    group.bind(desk.group);
+    agent.bind(desk.agent);
+  });
+  afterAll(() => desk?.harness.stop());
+  return { harness: harness.value, group: group.value, agent: agent.value };
 }
 
 /** Opens a ticket from /support; its number, the bot's reply, its topic and the card in it. */
