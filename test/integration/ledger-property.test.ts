@@ -10,7 +10,7 @@ import { addDays, billingDayAt } from "../../core/billing/calendar.ts";
 import { cashTopup } from "../../core/billing/cash-topup.ts";
 import { runDailyCharge } from "../../core/billing/daily-charge.ts";
 import { postLedgerEntry } from "../../core/billing/ledger.ts";
-import { grantTrust, type TrustSettings } from "../../core/billing/trust.ts";
+import { grantTrust } from "../../core/billing/trust.ts";
 import { expireTrusts } from "../../core/billing/trust-expiry.ts";
 import {
   type Crediting,
@@ -21,31 +21,12 @@ import {
 import { startTopUp } from "../../core/payments/topup.ts";
 import { useDemoDatabase } from "../support/demo-database.ts";
 import { ledgerMismatches } from "../support/ledger.ts";
+import { seededRandom } from "../support/random.ts";
 import { noPostgres } from "../support/require-services.ts";
+import { config, hour, later, start, timeZone } from "../support/trust-clock.ts";
 
-const hour = 60 * 60 * 1000;
-const config: TrustSettings = {
-  timeZone: "Europe/Moscow",
-  trust: { days: 3, cooldownDays: 30, perPeriod: 1, reminderHours: 24 },
-};
-const { timeZone } = config;
-/** 12:00 in Kaspiysk on 25 November 2026. */
-const start = new Date("2026-11-25T09:00:00Z");
-const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 const logins = ["10001", "10002", "10003", "10004", "10005"] as const;
 type Login = (typeof logins)[number];
-
-/** mulberry32: the same sequence for the same seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A successful_payment as Telegram sends it, for an invoice's payload. */
 interface Charge {
@@ -69,7 +50,7 @@ describe.skipIf(noPostgres)("ledger under random sequences of money movements", 
   it.each([1, 2, 3, 4])(
     "keeps balance == sum(ledger) and credits each charge id once (seed %i)",
     async (seed) => {
-      const next = random(seed);
+      const next = seededRandom(seed).next;
       const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
       const ids = new Map<Login, number>();
       for (const login of logins) {

@@ -21,18 +21,9 @@ import { deliverNotifications } from "../../core/notify/outbox-delivery.ts";
 import type { Notice, Notifier } from "../../core/ports.ts";
 import { useDemoDatabase } from "../support/demo-database.ts";
 import { ledgerMismatches } from "../support/ledger.ts";
+import { seededRandom } from "../support/random.ts";
 import { noPostgres } from "../support/require-services.ts";
-
-const hour = 60 * 60 * 1000;
-const day = 24 * hour;
-const config: TrustSettings = {
-  timeZone: "Europe/Moscow",
-  trust: { days: 3, cooldownDays: 30, perPeriod: 1, reminderHours: 24 },
-};
-const { timeZone } = config;
-/** 12:00 in Kaspiysk on 25 November 2026 (a 30-day month: 450 ₽ a month is 15 ₽ a day). */
-const start = new Date("2026-11-25T09:00:00Z");
-const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
+import { config, day, hour, later, start, timeZone } from "../support/trust-clock.ts";
 
 describe.skipIf(noPostgres)("trust payment", () => {
   const { database, secondInstance } = useDemoDatabase({
@@ -431,17 +422,6 @@ describe.skipIf(noPostgres)("trust payment", () => {
   });
 
   describe("random sequences on a controlled clock", () => {
-    function random(seed: number) {
-      let state = seed >>> 0;
-      return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
-
     async function expectInvariants(now: Date) {
       await expectLedgerConsistent();
       const accounts = await db().account.findMany({
@@ -486,7 +466,7 @@ describe.skipIf(noPostgres)("trust payment", () => {
     it.each([1, 2, 3])(
       "keeps balance == sum(ledger) and every rule (seed %i)",
       async (seed) => {
-        const next = random(seed);
+        const next = seededRandom(seed).next;
         const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
         const logins = ["10001", "10002", "10003", "10004", "10005"] as const;
         const internetFee = {
