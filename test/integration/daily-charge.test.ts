@@ -2,32 +2,31 @@
 // concurrent runs or crashes happen; month lengths, rounding, blocking.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dailyFee, daysInMonth } from "../../core/billing/calendar.ts";
 import { chargeKey, runDailyCharge } from "../../core/billing/daily-charge.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useTestDatabase } from "../support/file-database.ts";
 import { ledgerMismatches } from "../support/ledger.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 describe.skipIf(noPostgres)("the daily charge", () => {
-  let database: TestDatabase;
   let internetId: number;
   let iptvId: number;
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    const db = database.prisma;
-    internetId = (
-      await db.tariff.create({
-        data: { code: "net", name: "Домашний", kind: "INTERNET", monthlyFee: 450_00 },
-      })
-    ).id;
-    iptvId = (
-      await db.tariff.create({
-        data: { code: "tv", name: "IPTV", kind: "IPTV", monthlyFee: 150_00 },
-      })
-    ).id;
+  const { database } = useTestDatabase({
+    resetEachTest: true,
+    async prepare(db) {
+      internetId = (
+        await db.tariff.create({
+          data: { code: "net", name: "Домашний", kind: "INTERNET", monthlyFee: 450_00 },
+        })
+      ).id;
+      iptvId = (
+        await db.tariff.create({
+          data: { code: "tv", name: "IPTV", kind: "IPTV", monthlyFee: 150_00 },
+        })
+      ).id;
+    },
   });
-  afterEach(() => database.drop());
 
   async function accounts(count: number, balance: number, extra: { iptv?: boolean } = {}) {
     const db = database.prisma;

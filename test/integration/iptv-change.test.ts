@@ -2,7 +2,7 @@
 // effect from the next one, so the day it is chosen (whenever its charge runs: after midnight,
 // after downtime, as a catch-up for a past day) is billed at the package the contract had; a new
 // choice replaces a pending one, choosing the current package again or cancelling clears it.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { addDays, dailyFee } from "../../core/billing/calendar.ts";
 import { chargeKey, runDailyCharge } from "../../core/billing/daily-charge.ts";
 import {
@@ -11,7 +11,7 @@ import {
   scheduleIptvChange,
   viewTariffs,
 } from "../../core/billing/tariffs.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useTestDatabase } from "../support/file-database.ts";
 import { ledgerMismatches } from "../support/ledger.ts";
 import { noPostgres } from "../support/require-services.ts";
 
@@ -23,24 +23,26 @@ const basicFee = 150_00;
 const extendedFee = 300_00;
 
 describe.skipIf(noPostgres)("IPTV changes from the next day", () => {
-  let database: TestDatabase;
   const tariffIds: Record<string, number> = {};
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    for (const tariff of [
-      { code: "net", name: "Домашний", kind: "INTERNET" as const, monthlyFee: internetFee },
-      { code: "tv", name: "IPTV Базовый", kind: "IPTV" as const, monthlyFee: basicFee },
-      { code: "tv-plus", name: "IPTV Расширенный", kind: "IPTV" as const, monthlyFee: extendedFee },
-    ]) {
-      tariffIds[tariff.code] = (await database.prisma.tariff.create({ data: tariff })).id;
-    }
+  const { database } = useTestDatabase({
+    resetEachTest: true,
+    async prepare(db) {
+      for (const tariff of [
+        { code: "net", name: "Домашний", kind: "INTERNET" as const, monthlyFee: internetFee },
+        { code: "tv", name: "IPTV Базовый", kind: "IPTV" as const, monthlyFee: basicFee },
+        {
+          code: "tv-plus",
+          name: "IPTV Расширенный",
+          kind: "IPTV" as const,
+          monthlyFee: extendedFee,
+        },
+      ]) {
+        tariffIds[tariff.code] = (await db.tariff.create({ data: tariff })).id;
+      }
+    },
   });
   afterEach(async () => {
-    try {
-      expect(await ledgerMismatches(database.prisma)).toEqual([]);
-    } finally {
-      await database.drop();
-    }
+    expect(await ledgerMismatches(database.prisma)).toEqual([]);
   });
 
   let logins = 0;
