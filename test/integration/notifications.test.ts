@@ -1,7 +1,7 @@
 // Reminders, notices and announcements against real PostgreSQL: who gets one and who does not,
 // once per contract, user and day whatever reruns and instances there are; the delivery engine's
 // retries, refusals, blocked users and crashed senders.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Recipient } from "../../core/accounts/telegram-users.ts";
 import { chargeKey, runDailyCharge } from "../../core/billing/daily-charge.ts";
 import { connectPostgres } from "../../core/db.ts";
@@ -9,7 +9,7 @@ import { announce, countAudiences, progressOf } from "../../core/notify/announce
 import { queueLowBalanceReminders } from "../../core/notify/low-balance.ts";
 import { type DeliveryOptions, deliverNotifications } from "../../core/notify/outbox-delivery.ts";
 import type { DeliveryOutcome, Notice, Notifier } from "../../core/ports.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { useTestDatabase } from "../support/file-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 const day = "2026-12-01"; // 31 days: 600 ₽ a month is 19,35 ₽ a day
@@ -31,19 +31,18 @@ function recordingNotifier() {
 }
 
 describe.skipIf(noPostgres)("notifications", () => {
-  let database: TestDatabase;
-  const db = () => database.prisma;
   let internetId: number;
-
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    internetId = (
-      await db().tariff.create({
-        data: { code: "net", name: "Домашний 100", kind: "INTERNET", monthlyFee: 600_00 },
-      })
-    ).id;
+  const { database } = useTestDatabase({
+    resetEachTest: true,
+    async prepare(db) {
+      internetId = (
+        await db.tariff.create({
+          data: { code: "net", name: "Домашний 100", kind: "INTERNET", monthlyFee: 600_00 },
+        })
+      ).id;
+    },
   });
-  afterEach(() => database.drop());
+  const db = () => database.prisma;
 
   async function contract(
     login: string,
