@@ -43,7 +43,8 @@ export async function takeSnapshot(url: string): Promise<DatabaseSnapshot> {
   );
   const restoreSql = [
     "BEGIN",
-    // The rows go back table by table: the foreign keys are checked by the snapshot's own rows.
+    // The rows go back table by table, foreign keys unchecked (they held in the snapshot); this
+    // takes a superuser, as the tests' PostgreSQL user is.
     "SET LOCAL session_replication_role = replica",
     ...tables.map((table) => `DELETE FROM public.${table}`),
     ...tables.map(
