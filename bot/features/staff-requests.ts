@@ -39,6 +39,9 @@ export function staffRequestsFeature(deps: StaffDeps & Pick<BotDeps, "redis">) {
 
   /** Reason prompts waiting for a reply: the prompt's message id to the request it is for. */
   const reasonPrompts = expiringStore<{ requestId: number }>(deps.redis, "reject-reason:");
+  // Before the staff chat's own handlers (filter mounts them here): /requests or /find typed in
+  // reply to a reason prompt is a command, not the reason.
+  feature.use(staffRequestListsFeature(deps, chatId));
   const staffChat = feature.filter((ctx) => ctx.chat?.id === chatId);
   const isStaff = staffMembership(deps, chatId);
 
@@ -121,8 +124,6 @@ export function staffRequestsFeature(deps: StaffDeps & Pick<BotDeps, "redis">) {
     });
     await reasonPrompts.set(String(prompt.message_id), { requestId }, reasonPromptSeconds);
   });
-
-  feature.use(staffRequestListsFeature(deps, chatId));
 
   // A reply to a reason prompt rejects the request with that reason.
   staffChat.on("message", async (ctx, next) => {

@@ -1,7 +1,9 @@
 // What a connection request is made of, as zod schemas: each field on its own (a conversation
 // step checks one answer) and the whole request (checked again before it is stored).
+
 import { z } from "zod";
 import { normalizePhone } from "../accounts/phone.ts";
+import { tariffCodeFormat } from "../billing/import-tariffs.ts";
 import { multiline, singleLine } from "../plain-text.ts";
 
 /** The town of an address unless the prospect names another one. */
@@ -57,7 +59,7 @@ export const preferredTimeField = z
 /** Anything the prospect wants to add, up to a length staff will read. */
 export const commentField = z.string().trim().pipe(z.string().min(1).max(1000).regex(multiline));
 
-export const tariffCodeField = z.string().regex(/^[a-z0-9._-]{1,32}$/);
+export const tariffCodeField = z.string().regex(tariffCodeFormat);
 
 export const rejectReasonField = z
   .string()

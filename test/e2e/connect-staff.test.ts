@@ -118,6 +118,11 @@ describe.skipIf(noPostgres)("connection requests: the staff chat", () => {
     expect(question.reply_markup).toBeUndefined();
     expect(await statusOf(id)).toBe("NEW");
 
+    // A command typed in reply to the question is the command, not the reason.
+    await manager.replyTo(question, "/requests");
+    expect((await staff.nextBotMessage()).text).toContain(`№${id} `);
+    expect(await statusOf(id)).toBe("NEW");
+
     await manager.replyTo(question, "-");
     expect((await staff.nextBotMessage()).text).toContain("Причина — текстом, от 2 до 500");
     await manager.replyTo(question, "Нет технической возможности по адресу");

@@ -340,4 +340,25 @@ describe.skipIf(noPostgres || noRedis)("connection requests: the prospect", () =
       ),
     );
   });
+
+  // Tariff codes come from the operator's CSV, which allows capitals: the question must still be
+  // asked (its buttons once could not be drawn) and the choice kept.
+  it("offers and takes a tariff whose code has capital letters", async () => {
+    await db().tariff.create({
+      data: { code: "Optika-500", name: "Оптика 500", kind: "INTERNET", monthlyFee: 900_00 },
+    });
+    const user = newUser("Марат");
+    await user.send("/connect");
+    expect(await next(user)).toContain("Заявка на подключение к Каспнет");
+    expect(await next(user)).toContain("Как к вам обращаться?");
+    await user.send("Марат Гасанов");
+    expect(await next(user)).toContain("Телефон для связи");
+    await user.send("+7 928 555-01-77");
+    await next(user);
+    expect(await next(user)).toContain("Адрес подключения (Каспийск)");
+    await user.send("ул. Ленина, 12");
+    expect(await next(user)).toContain("Какой тариф интересует?");
+    await user.press(/^Оптика 500/);
+    expect(await next(user)).toContain("Нужно ли цифровое телевидение");
+  });
 });
