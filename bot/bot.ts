@@ -61,7 +61,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       storage: {
         type: "key",
         // Raised when a conversation's steps change: one saved by the older steps would replay
-        // wrongly, so it is dropped (a connection request's draft survives: /connect resumes it).
+        // wrongly. Every conversation in progress is dropped (sign-in, a password step, a top-up
+        // amount: the user starts it again); a connection request's draft survives in the database.
         version: 2,
         prefix: "conversation:",
         adapter: createStorage(redis, ""),

@@ -75,6 +75,8 @@ export function buttonFamily<const F extends Fields = Record<never, never>>(
     pattern,
     pack(values) {
       const parts = names.map((name) => z.encode(fields[name] as Field<unknown>, values[name]));
+      if (parts.some((part) => part.includes(":")))
+        throw new Error(`callback data field with ":": ${prefix}`);
       const data = [prefix, ...parts].join(":");
       if (Buffer.byteLength(data) > maxDataBytes)
         throw new Error(`callback data over ${maxDataBytes} bytes: ${prefix}`);

@@ -45,6 +45,8 @@ const remindersButton = buttonFamily("profile:reminders", { accountId: idField()
 const newsButton = buttonFamily("profile:news", { accountId: idField(), to: onOff });
 /** Warn this many days before the money runs out (core keeps it in its range). */
 const daysButton = buttonFamily("profile:days", { accountId: idField(), days: numberField(2) });
+/** Days ahead the button can carry: a value set outside the policy by hand still draws the card. */
+const inButton = (days: number) => Math.min(Math.max(days, 0), 99);
 const daysInfoButton = buttonFamily("profile:days-info");
 
 /** `+7 928 000-00-01`. */
@@ -90,9 +92,9 @@ function profileCard(ctx: TranslatingContext, profile: Profile) {
       remindersButton.pack({ accountId: id, to: remindersEnabled ? "off" : "on" }),
     )
     .row()
-    .text(ctx.t("profile-days-less"), daysButton.pack({ accountId: id, days: days - 1 }))
+    .text(ctx.t("profile-days-less"), daysButton.pack({ accountId: id, days: inButton(days - 1) }))
     .text(ctx.t("profile-days", { days }), daysInfoButton.pack({}))
-    .text(ctx.t("profile-days-more"), daysButton.pack({ accountId: id, days: days + 1 }))
+    .text(ctx.t("profile-days-more"), daysButton.pack({ accountId: id, days: inButton(days + 1) }))
     .row()
     .text(
       ctx.t(newsOptIn ? "profile-news-off" : "profile-news-on"),

@@ -40,6 +40,11 @@ describe("button families", () => {
     expect(cancel.parse("trust:no:1")).toBeNull();
   });
 
+  it("refuses to draw a field that would not read back (one with the separator)", () => {
+    const free = buttonFamily("free", { text: textField(/^.{1,10}$/) });
+    expect(() => free.pack({ text: "a:b" })).toThrow(/":"/);
+  });
+
   it("refuses to draw a button Telegram would refuse (over 64 bytes)", () => {
     const tariff = buttonFamily("tariff:net-yes", { code: textField(/^[\w.-]{1,64}$/) });
     expect(() => tariff.pack({ code: "a".repeat(50) })).toThrow(/64 bytes/);
