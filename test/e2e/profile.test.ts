@@ -133,6 +133,23 @@ describe.skipIf(noPostgres || noRedis)("the subscriber's profile", () => {
     expect(user.messages().filter((message) => message.text?.startsWith("👤")).length).toBe(1);
   });
 
+  it("shows the card when days ahead in the database is outside 1–7 (set by hand)", async () => {
+    const user = newUser("Ислам");
+    await signedIn(user, "10004");
+    const setDays = (reminderDaysAhead: number) =>
+      harness.database.prisma.account.update({
+        where: { login: "10004" },
+        data: { reminderDaysAhead },
+      });
+    await setDays(0);
+    const card = await openProfile(user);
+    expect(card.text).toContain("👤 Профиль — договор 10004");
+    expect(await answerTo(user, user.press("➖"))).toBe(
+      "Напомнить можно за 1–7 дней, не раньше и не позже.",
+    );
+    await setDays(3);
+  });
+
   it("refuses forged buttons for another user's contract and stale ones after a switch", async () => {
     const user = newUser("Хитрый");
     await signedIn(user, "10001");
