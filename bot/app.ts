@@ -1,5 +1,7 @@
 // Starts everything the bot process runs, from a parsed configuration; stop() undoes it in order.
+
 import type { Bot } from "grammy";
+import { builtinBilling } from "../core/billing/builtin-billing.ts";
 import type { Config } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
 import { startScheduler } from "../core/jobs/scheduler.ts";
@@ -53,6 +55,7 @@ export async function startApp(
   const bot = createBot({
     config,
     db: database.prisma,
+    billing: builtinBilling(database.prisma),
     redis,
     logger,
     mailer,

@@ -1,4 +1,5 @@
 import type { I18n } from "@grammyjs/i18n";
+import type { Billing } from "../core/billing/port.ts";
 import type { Config } from "../core/config.ts";
 import type { Db } from "../core/db.ts";
 import type { Logger } from "../core/logger.ts";
@@ -12,6 +13,8 @@ import type { BotContext } from "./context.ts";
 export interface BotDeps {
   config: Config;
   db: Db;
+  /** The billing the contracts' money is read from (core/billing/port.ts). */
+  billing: Billing;
   redis: Redis | undefined;
   logger: Logger;
   mailer: Mailer;

@@ -3,9 +3,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import type { BalanceCard, TariffLine } from "../../core/billing/balance.ts";
-import { getBalanceCard } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
-import { getHistory, type HistoryLine, type Period, periods } from "../../core/billing/history.ts";
+import { type HistoryLine, type Period, periods } from "../../core/billing/history.ts";
 import type { LedgerKind } from "../../core/generated/prisma/enums.ts";
 import { accountOrSignIn } from "../account-guard.ts";
 import { accountStatusKeys } from "../account-status.ts";
@@ -96,7 +95,11 @@ function historyLineText(
   });
 }
 
-export function balanceFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
+export function balanceFeature({
+  db,
+  billing,
+  config,
+}: Pick<BotDeps, "db" | "billing" | "config">) {
   const today = () => billingDayAt(new Date(), config.timeZone);
   const feature = new Composer<BotContext>();
   const privateChat = feature.chatType("private");
@@ -104,7 +107,7 @@ export function balanceFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
   async function showBalance(ctx: BotContext) {
     const account = await accountOrSignIn(ctx, db);
     if (!account) return;
-    const card = await getBalanceCard(db, account.id, today());
+    const card = await billing.contractSummary(account.id, today());
     const keyboard = new InlineKeyboard()
       .text(ctx.t("menu-topup"), menuData("topup"))
       .text(ctx.t("menu-trust"), menuData("trust"))
@@ -130,7 +133,7 @@ export function balanceFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
     }
     await ctx.answerCallbackQuery();
     const locale = await ctx.i18n.getLocale();
-    const history = await getHistory(db, {
+    const history = await billing.paymentHistory({
       accountId: account.id,
       period,
       page,

@@ -4,7 +4,6 @@
 // and paid by anyone); a report the bot cannot credit is put before the agents.
 import { type Api, Composer } from "grammy";
 import type { SuccessfulPayment } from "grammy/types";
-import { getBalanceCard } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import { localJobLock, redisJobLock } from "../../core/jobs/lock.ts";
 import { createDeliverer } from "../../core/notify/single-sender.ts";
@@ -41,9 +40,9 @@ const amountIn = (amount: number, currency: string) =>
   currency === "RUB" ? formatMoney(amount) : `${amount} ${currency.slice(0, 3)}`;
 
 export function cardPaymentFeature(
-  deps: Pick<BotDeps, "db" | "config" | "logger" | "redis" | "background" | "i18n">,
+  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "redis" | "background" | "i18n">,
 ) {
-  const { db, config, logger, i18n } = deps;
+  const { db, billing, config, logger, i18n } = deps;
   const lock = deps.redis ? redisJobLock(deps.redis) : localJobLock();
   const background = deps.background ?? new BackgroundTasks();
 
@@ -102,8 +101,7 @@ export function cardPaymentFeature(
       await ctx.reply(ctx.t("topup-receipt-payer", { amount }));
       return;
     }
-    const card = await getBalanceCard(
-      db,
+    const card = await billing.contractSummary(
       credit.accountId,
       billingDayAt(new Date(), config.timeZone),
     );

@@ -4,7 +4,6 @@
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer } from "grammy";
 import type { Message, User } from "grammy/types";
-import { getBalanceCard } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import { grantTrust, type TrustRefusalReason } from "../../core/billing/trust.ts";
 import { startTopUp, type TopUpStart, topUpLimits } from "../../core/payments/topup.ts";
@@ -44,11 +43,11 @@ const noInvoiceKeys = {
 } as const satisfies Record<Exclude<TopUpStart["outcome"], "invoice">, string>;
 
 export function supportAgentsFeature(
-  deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
+  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger"> & { i18n: I18n<BotContext> },
   relay: Relay,
   supportChatId: number,
 ) {
-  const { db, config, logger } = deps;
+  const { db, billing, config, logger } = deps;
   const { staff } = relay;
   const isAgent = chatMembership(supportChatId, logger, config.membershipCheckTimeoutMs);
 
@@ -197,8 +196,7 @@ export function supportAgentsFeature(
       return;
     }
     if (await refuseNonAgent(ctx)) return;
-    const card = await getBalanceCard(
-      db,
+    const card = await billing.contractSummary(
       ticket.accountId,
       billingDayAt(new Date(), config.timeZone),
     );

@@ -55,7 +55,7 @@ function faqScreen(ctx: TranslatingContext) {
 }
 
 export function supportFeature(
-  deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
+  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger"> & { i18n: I18n<BotContext> },
 ) {
   const { db, config } = deps;
   const supportChatId = config.supportChatId;

@@ -5,7 +5,6 @@
 import { Composer } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
-import { getBalanceCard } from "../../core/billing/balance.ts";
 import { type BillingDay, billingDayAt, isBillingDay } from "../../core/billing/calendar.ts";
 import {
   type ExplainedPayment,
@@ -81,8 +80,10 @@ export function whenText(t: Words, { day, minute }: PaymentRecollection): string
   return t("topup-missing-when-recent", { days: recentSearchDays });
 }
 
-export function paymentTicketsFeature(deps: Pick<BotDeps, "db" | "config" | "logger" | "i18n">) {
-  const { db, config, logger, i18n } = deps;
+export function paymentTicketsFeature(
+  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "i18n">,
+) {
+  const { db, billing, config, logger, i18n } = deps;
   const supportChatId = config.supportChatId;
   const relay =
     supportChatId === undefined
@@ -142,7 +143,10 @@ export function paymentTicketsFeature(deps: Pick<BotDeps, "db" | "config" | "log
     const opening = await openTicket(db, { telegramUserId: ctx.from.id, accountId: account.id });
     const opened = await relay.ensureTopic(ctx.api, opening.ticket);
     if (opening.outcome === "reopened") await relay.reopenTopic(ctx.api, opened);
-    const card = await getBalanceCard(db, account.id, billingDayAt(new Date(), config.timeZone));
+    const card = await billing.contractSummary(
+      account.id,
+      billingDayAt(new Date(), config.timeZone),
+    );
     const details = [
       relay.staff("topup-ticket-title", { login: account.login }),
       ...(await facts(relay.staff)),

@@ -46,9 +46,11 @@ const recollectionProblemKeys = {
   future: "topup-missing-bad-future",
 } as const satisfies Record<RecollectionProblem, string>;
 
-export function missingPaymentFeature(deps: Pick<BotDeps, "db" | "config" | "logger" | "i18n">) {
-  const { db, config, logger, i18n } = deps;
-  const tickets = paymentTicketsFeature({ db, config, logger, i18n });
+export function missingPaymentFeature(
+  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "i18n">,
+) {
+  const { db, config } = deps;
+  const tickets = paymentTicketsFeature(deps);
   const withSupport = tickets.available;
   const at = (instant: Date) => formatDateTime(instant, config.timeZone);
 

@@ -5,7 +5,6 @@ import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { getBalanceCard } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import { parseRubles } from "../../core/billing/rubles.ts";
 import { currency, startTopUp, type TopUpStart, topUpLimits } from "../../core/payments/topup.ts";
@@ -61,9 +60,9 @@ export async function sendTopUpInvoice(
 }
 
 export function topUpFeature(
-  deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n?: I18n<BotContext> },
+  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger"> & { i18n?: I18n<BotContext> },
 ) {
-  const { db, config } = deps;
+  const { db, billing, config } = deps;
   const today = () => billingDayAt(new Date(), config.timeZone);
   const providerToken = config.paymentProviderToken;
 
@@ -121,7 +120,7 @@ export function topUpFeature(
       });
       return;
     }
-    const card = await getBalanceCard(db, account.id, today());
+    const card = await billing.contractSummary(account.id, today());
     const monthlyFee = (card.internet?.monthlyFee ?? 0) + (card.iptv?.monthlyFee ?? 0);
     const debt = card.balance < 0 ? Math.ceil(-card.balance / 100) * 100 : 0;
     const amounts = [...new Set([monthlyFee, debt, ...presets])].filter(

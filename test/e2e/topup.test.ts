@@ -1,9 +1,11 @@
 // Card top-up through the emulator's Telegram Payments: presets, a typed amount, checkout
 // refusals, and a payment credited once however often Telegram delivers it.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../bot/bot.ts";
 import { formatMoney } from "../../bot/format.ts";
 import { createI18n } from "../../bot/i18n.ts";
+import { builtinBilling } from "../../core/billing/builtin-billing.ts";
 import { connectPostgres } from "../../core/db.ts";
 import { createMailer } from "../../core/mail.ts";
 import type { UserDriver } from "../emulator/index.ts";
@@ -19,6 +21,7 @@ async function startSecondInstance(harness: Harness) {
   const bot = createBot({
     config: harness.config,
     db: database.prisma,
+    billing: builtinBilling(database.prisma),
     redis: undefined,
     logger: harness.logs.logger,
     mailer: createMailer(harness.config.smtpUrl, harness.logs.logger),

@@ -1,0 +1,13 @@
+// The built-in billing (the default): the ledger, the daily charge, tariffs and trust payments in
+// this database.
+import type { Db } from "../db.ts";
+import { getBalanceCard } from "./balance.ts";
+import { getHistory } from "./history.ts";
+import type { Billing } from "./port.ts";
+
+export function builtinBilling(db: Db): Billing {
+  return {
+    contractSummary: (accountId, today) => getBalanceCard(db, accountId, today),
+    paymentHistory: (query) => getHistory(db, query),
+  };
+}

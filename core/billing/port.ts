@@ -1,0 +1,21 @@
+// The billing the bot runs on, as the bot needs it: the built-in one on this database
+// (builtin-billing.ts) or, through an adapter, the provider's own. What a subscriber or an agent
+// sees of a contract's money comes from here, never from billing tables.
+import type { BalanceCard } from "./balance.ts";
+import type { BillingDay } from "./calendar.ts";
+import type { HistoryPage, Period } from "./history.ts";
+
+export interface HistoryQuery {
+  accountId: number;
+  period: Period;
+  page: number;
+  today: BillingDay;
+  timeZone: string;
+}
+
+export interface Billing {
+  /** The contract today: balance, tariffs, today's charge, how long the money lasts, its credit. */
+  contractSummary(accountId: number, today: BillingDay): Promise<BalanceCard>;
+  /** Payments and charges of a period, a page at a time. */
+  paymentHistory(query: HistoryQuery): Promise<HistoryPage>;
+}
