@@ -5,7 +5,8 @@ export type { Logger };
 const censor = "[secret]";
 
 // Whatever a handler logs, the values under these names never reach the log in clear. A mailed
-// one-time code travels as `code` (core/accounts: password-reset, email-change).
+// one-time code travels as `code` (core/accounts: password-reset, email-change). The credential
+// keys are under their Config names and their environment variables' (core/config.ts).
 const secretNames = [
   "password",
   "newPassword",
@@ -14,6 +15,10 @@ const secretNames = [
   "botToken",
   "providerToken",
   "code",
+  "credentialKey",
+  "oldCredentialKeys",
+  "CREDENTIAL_KEY",
+  "CREDENTIAL_KEY_OLD",
 ];
 const secretPaths = secretNames.flatMap((name) => [name, `*.${name}`]);
 
