@@ -21,6 +21,8 @@ describe("logger redaction", () => {
     const { logger, lines } = captureLogs();
     logger.info({ password: "Kasp-secret-1", input: { newPassword: "Kasp-secret-2" } }, "login");
     logger.info({ botToken, config: { providerToken: "381764678:TEST:secret-provider" } }, "start");
+    logger.info({ config: { paymentProviderToken: "390540012:LIVE:secret-payments" } }, "config");
+    logger.info({ env: { PAYMENT_PROVIDER_TOKEN: "390540012:LIVE:secret-env" } }, "env");
     logger.info({ code: "482913", result: { outcome: "sent", code: "573028" } }, "mailed");
     const fetchError = new Error(
       `request to https://api.telegram.org/bot${botToken}/getUpdates failed, reason: socket hang up`,
@@ -28,7 +30,8 @@ describe("logger redaction", () => {
     logger.error({ err: fetchError, url: `https://api.telegram.org/bot${botToken}/sendMessage` });
     logger.warn(`polling failed: https://api.telegram.org/bot${botToken}/getUpdates`);
     const log = lines.join("");
-    for (const secret of ["Kasp-secret-1", "Kasp-secret-2", "secret-provider", "482913", "573028"])
+    const secrets = ["Kasp-secret-1", "Kasp-secret-2", "secret-provider", "secret-payments"];
+    for (const secret of [...secrets, "secret-env", "482913", "573028"])
       expect(log).not.toContain(secret);
     expect(log).not.toContain(botToken);
     expect(log).not.toContain("AAHk3xQvZ9LmN0pQrStUvWxYz");
