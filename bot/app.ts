@@ -55,7 +55,7 @@ export async function startApp(
   const bot = createBot({
     config,
     db: database.prisma,
-    billing: builtinBilling(database.prisma),
+    billing: builtinBilling(database.prisma, config),
     redis,
     logger,
     mailer,

@@ -5,7 +5,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer } from "grammy";
 import type { Message, User } from "grammy/types";
 import { billingDayAt } from "../../core/billing/calendar.ts";
-import { grantTrust, type TrustRefusalReason } from "../../core/billing/trust.ts";
+import type { TrustRefusalReason } from "../../core/billing/trust.ts";
 import { startTopUp, type TopUpStart, topUpLimits } from "../../core/payments/topup.ts";
 import { getSubscriberCard } from "../../core/support/card.ts";
 import { supportStats } from "../../core/support/stats.ts";
@@ -161,7 +161,7 @@ export function supportAgentsFeature(
       return;
     }
     if (await refuseNonAgent(ctx)) return;
-    const result = await grantTrust(db, { accountId: ticket.accountId, now: new Date(), config });
+    const result = await billing.grantTrust({ accountId: ticket.accountId, now: new Date() });
     if (result.outcome !== "granted") {
       const reason = result.outcome === "refused" ? result.reason : "changed";
       await ctx.answerCallbackQuery({

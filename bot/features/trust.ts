@@ -4,13 +4,7 @@
 // active contract and only for the amount core still finds due (otherwise the new offer is shown).
 import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
-import {
-  type GrantResult,
-  grantTrust,
-  quoteTrust,
-  type TrustOffer,
-  type TrustRefusal,
-} from "../../core/billing/trust.ts";
+import type { GrantResult, TrustOffer, TrustRefusal } from "../../core/billing/trust.ts";
 import { accountStatusKeys } from "../account-status.ts";
 import { buttonFamily, idField, numberField, onButton, onContractButton } from "../buttons.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
@@ -100,7 +94,7 @@ function grantedText(
   ].join("\n");
 }
 
-export function trustFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
+export function trustFeature({ db, billing, config }: Pick<BotDeps, "db" | "billing" | "config">) {
   const feature = new Composer<BotContext>();
   const privateChat = feature.chatType("private");
 
@@ -112,7 +106,7 @@ export function trustFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
       });
       return;
     }
-    const quote = await quoteTrust(db, { accountId: account.id, now: new Date(), config });
+    const quote = await billing.quoteTrust({ accountId: account.id, now: new Date() });
     if (quote.outcome === "refused") {
       await ctx.reply(refusalText(ctx.t, account.login, quote, config.timeZone));
       return;
@@ -129,10 +123,9 @@ export function trustFeature({ db, config }: Pick<BotDeps, "db" | "config">) {
 
   // An offer for another contract (switched since, or forged) grants nothing.
   onContractButton(privateChat, db, confirmButton, async (ctx, account, { amount }) => {
-    const result = await grantTrust(db, {
+    const result = await billing.grantTrust({
       accountId: account.id,
       now: new Date(),
-      config,
       expectedAmount: amount,
     });
     await ctx.answerCallbackQuery();

@@ -21,7 +21,7 @@ async function startSecondInstance(harness: Harness) {
   const bot = createBot({
     config: harness.config,
     db: database.prisma,
-    billing: builtinBilling(database.prisma),
+    billing: builtinBilling(database.prisma, harness.config),
     redis: undefined,
     logger: harness.logs.logger,
     mailer: createMailer(harness.config.smtpUrl, harness.logs.logger),
