@@ -2,7 +2,7 @@
 
 import type { Bot } from "grammy";
 import { builtinBilling } from "../core/billing/builtin-billing.ts";
-import type { Config } from "../core/config.ts";
+import { type Config, ConfigError } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
 import { startScheduler } from "../core/jobs/scheduler.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
@@ -42,6 +42,8 @@ export async function startApp(
   config: Config,
   logger = createLogger(config.logLevel),
 ): Promise<RunningApp> {
+  if (config.billing.kind !== "builtin")
+    throw new ConfigError(`BILLING=${config.billing.kind} is not available in this version yet`);
   const outages = new Outages(logger);
   // A new embedded database gets the demo data, so the bot can be tried with nothing set up.
   const database = await openDatabase(config, { outages, onCreate: seedDemoData });

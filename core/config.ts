@@ -1,5 +1,11 @@
 // Every setting of the bot, read from the environment once at start and validated.
 import { z } from "zod";
+import {
+  type BillingSettings,
+  billingFields,
+  billingSettings,
+  checkBillingFields,
+} from "./billing/billing-settings.ts";
 import { isTimeZone } from "./zoned-time.ts";
 
 const optional = z
@@ -26,26 +32,6 @@ const url = (protocols: RegExp, example: string) =>
 const cronExpression = z
   .string()
   .regex(/^(\S+\s+){4,5}\S+$/, { error: "a cron expression, e.g. 0 10 * * *" });
-
-// 32 random bytes in standard base64, as `openssl rand -base64 32` prints them.
-const credentialKeyText = /^[A-Za-z0-9+/]{43}=?$/;
-const credentialKeyError = "32 bytes in base64 (44 characters), e.g. from openssl rand -base64 32";
-const credentialKeySetting = z
-  .string()
-  .regex(credentialKeyText, { error: credentialKeyError })
-  .transform((text) => Buffer.from(text, "base64"));
-const oldCredentialKeysSetting = z
-  .string()
-  .transform((list) =>
-    list
-      .split(",")
-      .map((key) => key.trim())
-      .filter((key) => key !== ""),
-  )
-  .refine((keys) => keys.every((key) => credentialKeyText.test(key)), {
-    error: `a comma-separated list of keys, each ${credentialKeyError}`,
-  })
-  .transform((keys) => keys.map((key) => Buffer.from(key, "base64")));
 
 const databaseFields = {
   DATABASE_URL: optional.pipe(url(/^postgres(ql)?$/, "postgresql://user@host:5432/db").optional()),
@@ -118,16 +104,10 @@ const schema = z
     MEMBERSHIP_CHECK_TIMEOUT_MS: optional.pipe(
       positiveInt(2500, "milliseconds a chat membership check may take"),
     ),
-    CREDENTIAL_KEY: optional.pipe(credentialKeySetting.optional()),
-    CREDENTIAL_KEY_OLD: optional.pipe(oldCredentialKeysSetting.default([])),
+    ...billingFields,
   })
   .superRefine((env, ctx) => {
-    if (env.CREDENTIAL_KEY_OLD.length > 0 && !env.CREDENTIAL_KEY)
-      ctx.addIssue({
-        code: "custom",
-        path: ["CREDENTIAL_KEY_OLD"],
-        message: "set only with CREDENTIAL_KEY, the key values are sealed with now",
-      });
+    checkBillingFields(env, ctx);
     if (env.BOT_MODE !== "webhook") return;
     for (const key of ["WEBHOOK_URL", "WEBHOOK_SECRET"] as const) {
       if (!env[key])
@@ -163,12 +143,8 @@ export interface Config {
   telegramLimits: { globalPerSecond: number; chatIntervalMs: number; groupPerMinute: number };
   /** How long the staff and agents' chats wait for Telegram to say who is a member. */
   membershipCheckTimeoutMs: number;
-  /**
-   * The key subscribers' billing credentials are sealed with (core/accounts/credential-box.ts),
-   * and the keys it replaced, still good for opening. Names core/logger.ts redacts.
-   */
-  credentialKey: Buffer | undefined;
-  oldCredentialKeys: Buffer[];
+  /** The billing contracts' money lives in: this database's or the provider's own. */
+  billing: BillingSettings;
 }
 
 export class ConfigError extends Error {
@@ -228,7 +204,6 @@ export function loadConfig(environment: Environment = process.env): Config {
       groupPerMinute: env.TELEGRAM_GROUP_PER_MINUTE,
     },
     membershipCheckTimeoutMs: env.MEMBERSHIP_CHECK_TIMEOUT_MS,
-    credentialKey: env.CREDENTIAL_KEY,
-    oldCredentialKeys: env.CREDENTIAL_KEY_OLD,
+    billing: billingSettings(env),
   };
 }

@@ -24,13 +24,20 @@ describe("logger redaction", () => {
     logger.info({ config: { paymentProviderToken: "390540012:LIVE:secret-payments" } }, "config");
     logger.info({ env: { PAYMENT_PROVIDER_TOKEN: "390540012:LIVE:secret-env" } }, "env");
     logger.info({ code: "482913", result: { outcome: "sent", code: "573028" } }, "mailed");
+    logger.info({ step: { input: { form: [{ password: "Kasp-secret-3" }] } } }, "deep");
     const fetchError = new Error(
       `request to https://api.telegram.org/bot${botToken}/getUpdates failed, reason: socket hang up`,
     );
     logger.error({ err: fetchError, url: `https://api.telegram.org/bot${botToken}/sendMessage` });
     logger.warn(`polling failed: https://api.telegram.org/bot${botToken}/getUpdates`);
     const log = lines.join("");
-    const secrets = ["Kasp-secret-1", "Kasp-secret-2", "secret-provider", "secret-payments"];
+    const secrets = [
+      "Kasp-secret-1",
+      "Kasp-secret-2",
+      "Kasp-secret-3",
+      "secret-provider",
+      "secret-payments",
+    ];
     for (const secret of [...secrets, "secret-env", "482913", "573028"])
       expect(log).not.toContain(secret);
     expect(log).not.toContain(botToken);
