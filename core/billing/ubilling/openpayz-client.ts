@@ -70,6 +70,7 @@ export function createOpenPayzClient(options: OpenPayzClientOptions): OpenPayzCl
     check: async ({ payid, sum }) => {
       const reply = await osmp({
         command: "check",
+        // OSMP wants a txn_id on check too but stores nothing for it.
         txn_id: `check-${payid}`,
         account: payid,
         sum: positiveKopecks(sum),
