@@ -25,6 +25,7 @@ export class UbillingEmulator {
   readonly requests: UbillingRequest[] = [];
   private fixedNow: Date | undefined;
   private downMode: DownMode | undefined;
+  private delay = 0;
   private server: UbillingServer | undefined;
 
   private constructor(options: UbillingEmulatorOptions) {
@@ -38,6 +39,7 @@ export class UbillingEmulator {
     emulator.server = await UbillingServer.listen(options.port ?? 0, {
       handle: (surface, query) => emulator.handle(surface, query),
       down: () => emulator.downMode,
+      delayMs: () => emulator.delay,
       log: (request) => emulator.requests.push(request),
     });
     return emulator;
@@ -110,6 +112,11 @@ export class UbillingEmulator {
   /** Every request fails in this way until `setDown(false)`. */
   setDown(mode: DownMode | false): void {
     this.downMode = mode === false ? undefined : mode;
+  }
+
+  /** Every answer waits this long (0 = at once), e.g. to run past a client's timeout. */
+  setDelay(ms: number): void {
+    this.delay = ms;
   }
 
   setNow(now: Date | undefined): void {

@@ -81,6 +81,17 @@ describe("test controls", () => {
     expect((await agent(emu, "ivan01", "secret", { justauth: "true" })).status).toBe(200);
   });
 
+  it("holds every answer for setDelay milliseconds, and answers at once again with 0", async () => {
+    emu.setDelay(300);
+    const started = Date.now();
+    expect((await agent(emu, "ivan01", "secret", { justauth: "true" })).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    emu.setDelay(0);
+    const again = Date.now();
+    await agent(emu, "ivan01", "secret", { justauth: "true" });
+    expect(Date.now() - again).toBeLessThan(250);
+  });
+
   it("logs every request with its surface, query and answer", async () => {
     await agent(emu, "ivan01", "secret", { justauth: "true" });
     await osmp("check", "t1", "1");

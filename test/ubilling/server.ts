@@ -35,6 +35,8 @@ export const PATHS: Record<Exclude<Surface, "unknown">, string[]> = {
 export interface ServerRoutes {
   handle(surface: Exclude<Surface, "unknown">, query: URLSearchParams): Reply;
   down(): DownMode | undefined;
+  /** Milliseconds to wait before answering (a slow billing). */
+  delayMs(): number;
   log(request: UbillingRequest): void;
 }
 
@@ -93,10 +95,16 @@ function answer(routes: ServerRoutes, req: IncomingMessage, res: ServerResponse)
     status: reply.drop ? null : reply.status,
     body: reply.body,
   });
-  if (reply.drop) {
-    req.socket.destroy();
-    return;
-  }
-  res.writeHead(reply.status, reply.headers);
-  res.end(reply.body);
+  const send = () => {
+    if (reply.drop) {
+      req.socket.destroy();
+      return;
+    }
+    if (res.destroyed) return;
+    res.writeHead(reply.status, reply.headers);
+    res.end(reply.body);
+  };
+  const delay = routes.delayMs();
+  if (delay > 0) setTimeout(send, delay);
+  else send();
 }
