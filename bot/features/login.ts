@@ -45,7 +45,12 @@ const phoneKeyboard = (ctx: TranslatingContext) =>
  * The sign-in conversation and its entry points. `conversation` is installed before the other
  * features, so that while a user is in it, every update goes to it (only /cancel comes first).
  */
-export function loginFeature({ db, config, logger }: Pick<BotDeps, "db" | "config" | "logger">) {
+export function loginFeature({
+  db,
+  billing,
+  config,
+  logger,
+}: Pick<BotDeps, "db" | "billing" | "config" | "logger">) {
   async function answer(
     ctx: ConversationContext,
     result: StoredSignIn,
@@ -90,6 +95,9 @@ export function loginFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
       case "several-matches":
         await ctx.reply(ctx.t("login-contact-several"), { reply_markup: retry });
         return;
+      case "unavailable":
+        await ctx.reply(ctx.t("login-billing-unavailable"), { reply_markup: retry });
+        return;
     }
   }
 
@@ -129,7 +137,7 @@ export function loginFeature({ db, config, logger }: Pick<BotDeps, "db" | "confi
     const telegram = telegramProfile(secret);
     if (!telegram) return;
     const result = await conversation.external(async () =>
-      toStored(await signInWithPassword(db, { telegram, login, password })),
+      toStored(await signInWithPassword(db, billing, { telegram, login, password })),
     );
     await answer(secret, result, conversation);
   }

@@ -28,9 +28,9 @@ const allButton = buttonFamily("logout:all");
 const stayButton = buttonFamily("logout:stay");
 
 export function logoutFeature(
-  deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
+  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger"> & { i18n: I18n<BotContext> },
 ) {
-  const { db, config, logger, i18n } = deps;
+  const { db, billing, config, logger, i18n } = deps;
 
   async function showMenu(ctx: TranslatingContext, telegramUserId: number) {
     const { text, reply_markup } = mainMenu(ctx, await loadMenuState(db, telegramUserId));
@@ -48,7 +48,7 @@ export function logoutFeature(
     const telegramUserId = secret.from.id;
     const password = secret.message.text;
     const result = await conversation.external(async () => {
-      const outcome = await signOutEverywhere(db, { telegramUserId, accountId, password });
+      const outcome = await signOutEverywhere(db, billing, { telegramUserId, accountId, password });
       if (outcome.outcome === "locked")
         return { outcome: "locked" as const, at: outcome.until.getTime() };
       if (outcome.outcome === "too-many-tries")
@@ -84,6 +84,9 @@ export function logoutFeature(
         return;
       case "not-linked":
         await secret.reply(ctx.t("button-outdated"));
+        return;
+      case "unavailable":
+        await secret.reply(ctx.t("login-billing-unavailable"));
         return;
     }
   }

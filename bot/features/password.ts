@@ -89,9 +89,11 @@ export async function waitForPassword(
 }
 
 export function passwordFeature(
-  deps: Pick<BotDeps, "db" | "config" | "logger" | "mailer"> & { i18n: I18n<BotContext> },
+  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "mailer"> & {
+    i18n: I18n<BotContext>;
+  },
 ) {
-  const { db, config, logger, mailer, i18n } = deps;
+  const { db, billing, config, logger, mailer, i18n } = deps;
   const time = (ms: number) => formatTime(new Date(ms), config.timeZone);
 
   /** Hands over to the new-password step (a plain handler, so no password is ever stored). */
@@ -184,7 +186,7 @@ export function passwordFeature(
     const secret = await waitForPassword(conversation, { db, logger });
     const currentPassword = secret.message.text;
     const opened = await conversation.external(async () => {
-      const result = await openPasswordChange(db, {
+      const result = await openPasswordChange(db, billing, {
         telegramUserId,
         accountId: account.id,
         currentPassword,
@@ -209,6 +211,9 @@ export function passwordFeature(
         return;
       case "too-many-tries":
         await secret.reply(secret.t("login-too-many", { time: time(opened.at) }));
+        return;
+      case "unavailable":
+        await secret.reply(secret.t("login-billing-unavailable"));
         return;
     }
   }

@@ -5,7 +5,12 @@ import type { AccountSummary } from "./links.ts";
 import { codeMatches, codePolicy, hashCode, judgeCode, newCode } from "./one-time-code.ts";
 import { hashPassword } from "./password.ts";
 import { type PasswordProblem, passwordProblem } from "./password-rules.ts";
-import { checkPassword, linkTelegramUser, type PasswordCheck } from "./sign-in.ts";
+import {
+  checkPassword,
+  linkTelegramUser,
+  type PasswordCheck,
+  type PasswordChecker,
+} from "./sign-in.ts";
 import type { TelegramProfile } from "./telegram-users.ts";
 
 /** Recovery codes one contract may be sent in an hour. */
@@ -108,10 +113,11 @@ export type ChangeOpening =
 /** The current password (checked under the login policy) earns the right to set a new one. */
 export async function openPasswordChange(
   db: Db,
+  billing: PasswordChecker,
   input: { telegramUserId: number; accountId: number; currentPassword: string; now?: Date },
 ): Promise<ChangeOpening> {
   const now = input.now ?? new Date();
-  const check = await checkPassword(db, {
+  const check = await checkPassword(db, billing, {
     telegramUserId: input.telegramUserId,
     account: { id: input.accountId },
     password: input.currentPassword,

@@ -1,15 +1,17 @@
 // Linking a Telegram user to a contract: by login and password, or by their own phone number.
 // The answer never tells whether a login exists; wrong passwords lock the login for a while.
+import type { Billing } from "../billing/port.ts";
 import type { Db } from "../db.ts";
 import type { AccountSummary } from "./links.ts";
 import { loginPolicy } from "./login-policy.ts";
-import { hashPassword, verifyPassword } from "./password.ts";
 import { normalizePhone } from "./phone.ts";
 import { rememberTelegramUser, type TelegramProfile } from "./telegram-users.ts";
 
 export type PasswordSignIn =
   | { outcome: "linked"; account: AccountSummary }
   | { outcome: "invalid" }
+  /** The billing did not answer; the try is not counted. */
+  | { outcome: "unavailable" }
   | { outcome: "locked"; until: Date }
   | { outcome: "too-many-tries"; retryAt: Date };
 
@@ -27,13 +29,9 @@ export interface PasswordSignInInput {
 }
 
 const hour = 60 * 60_000;
-let decoyHash: Promise<string> | undefined;
 
-/** Spends the time a real check takes, so an unknown login answers as slowly as a known one. */
-async function checkDecoy(password: string): Promise<void> {
-  decoyHash ??= hashPassword(`decoy-${Math.random()}`);
-  await verifyPassword(password, await decoyHash);
-}
+/** What checks a password: the billing (core/billing/port.ts). */
+export type PasswordChecker = Pick<Billing, "verifyPassword" | "keepCredential">;
 
 export type PasswordCheck =
   | { outcome: "correct"; account: AccountSummary }
@@ -42,15 +40,18 @@ export type PasswordCheck =
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
- * Checks a contract's password under the login policy: the Telegram user's tries per hour, the
- * login's lock, and a wrong password counted towards locking it. Every try is recorded.
+ * Checks a contract's password with the billing, under the login policy: the Telegram user's tries
+ * per hour, the login's lock, and a wrong password counted towards locking it. Every answered try
+ * is recorded; one the billing did not answer is not a try.
  *
  * The count and the check are one step: tries of one Telegram user queue on an advisory lock and
  * tries of one login on its row lock, on every instance, so a burst is checked one by one and
- * never past the policy.
+ * never past the policy. A contract an external billing knows and this bot does not yet gets its
+ * local row when its password is first right.
  */
 export async function checkPassword(
   db: Db,
+  billing: PasswordChecker,
   input: {
     telegramUserId: number;
     account: { login: string } | { id: number };
@@ -63,7 +64,8 @@ export async function checkPassword(
   // Read once each lock is held: a try that waited is counted after the ones it waited for (its
   // time taken before waiting would leave their failures out of its count).
   const clock = () => input.now ?? new Date();
-  return db.$transaction(
+  let credential: string | undefined;
+  const check = await db.$transaction(
     async (tx): Promise<PasswordCheck> => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login-tries:${telegramUserId}`}))`;
       const retryAt = await triesExhaustedUntil(tx, telegramUserId, clock());
@@ -78,31 +80,44 @@ export async function checkPassword(
           data: { telegramUserId, login: triedLogin.slice(0, 64), success, createdAt: now },
         });
 
-      if (!account) {
-        await checkDecoy(password);
-        await record(false);
-        return { outcome: "invalid" };
-      }
-      if (account.lockedUntil && account.lockedUntil > now) {
+      if (account?.lockedUntil && account.lockedUntil > now) {
         await record(false);
         return { outcome: "locked", until: account.lockedUntil };
       }
-      if (!(await verifyPassword(password, account.passwordHash))) {
+      const verdict = await billing.verifyPassword({
+        login: triedLogin,
+        password,
+        local: account ?? null,
+      });
+      if (verdict.outcome === "unavailable") return verdict;
+      if (verdict.outcome === "wrong") {
         await record(false);
-        const lockedUntil = await countFailure(tx, account, now);
+        const lockedUntil = account ? await countFailure(tx, account, now) : null;
         return lockedUntil ? { outcome: "locked", until: lockedUntil } : { outcome: "invalid" };
       }
 
       await record(true);
-      await tx.account.update({ where: { id: account.id }, data: { failedLoginCount: 0 } });
-      return {
-        outcome: "correct",
-        account: { id: account.id, login: account.login, name: account.name },
-      };
+      const signedIn = account
+        ? await tx.account.update({
+            where: { id: account.id },
+            data: { failedLoginCount: 0 },
+            select: { id: true, login: true, name: true },
+          })
+        : await tx.account.create({
+            // The billing holds the password: no local one to check.
+            data: { ...verdict.contract, passwordHash: "" },
+            select: { id: true, login: true, name: true },
+          });
+      credential = verdict.credential;
+      return { outcome: "correct", account: signedIn };
     },
-    // A burst waits its turn here (each check is one scrypt); Prisma's 2 s and 5 s are too short.
+    // A burst waits its turn here (each check is one scrypt or one billing request); Prisma's 2 s
+    // and 5 s are too short.
     { maxWait: 60_000, timeout: 60_000 },
   );
+  if (check.outcome === "correct" && credential)
+    await billing.keepCredential?.(check.account.id, credential);
+  return check;
 }
 
 /** When the Telegram user has used up the hour's tries: the time the oldest of them leaves it. */
@@ -125,6 +140,7 @@ interface LockedAccount {
   id: number;
   login: string;
   name: string;
+  address: string;
   passwordHash: string;
   lockedUntil: Date | null;
 }
@@ -137,19 +153,20 @@ async function lockAccount(
   const rows =
     "id" in account
       ? await tx.$queryRaw<LockedAccount[]>`
-          SELECT id, login, name, "passwordHash", "lockedUntil" FROM "Account"
+          SELECT id, login, name, address, "passwordHash", "lockedUntil" FROM "Account"
           WHERE id = ${account.id} FOR UPDATE`
       : await tx.$queryRaw<LockedAccount[]>`
-          SELECT id, login, name, "passwordHash", "lockedUntil" FROM "Account"
+          SELECT id, login, name, address, "passwordHash", "lockedUntil" FROM "Account"
           WHERE login = ${account.login.trim()} FOR UPDATE`;
   return rows[0];
 }
 
 export async function signInWithPassword(
   db: Db,
+  billing: PasswordChecker,
   { telegram, login, password, now }: PasswordSignInInput,
 ): Promise<PasswordSignIn> {
-  const check = await checkPassword(db, {
+  const check = await checkPassword(db, billing, {
     telegramUserId: telegram.id,
     account: { login },
     password,

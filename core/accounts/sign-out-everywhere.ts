@@ -1,7 +1,7 @@
 // Signing a contract out of every Telegram user at once, after its password (checked under the
 // login policy, as a sign-in is).
 import type { Db } from "../db.ts";
-import { checkPassword, type PasswordCheck } from "./sign-in.ts";
+import { checkPassword, type PasswordCheck, type PasswordChecker } from "./sign-in.ts";
 
 export type SignOutEverywhere =
   | { outcome: "signed-out"; otherTelegramUserIds: number[] }
@@ -14,6 +14,7 @@ export type SignOutEverywhere =
  */
 export async function signOutEverywhere(
   db: Db,
+  billing: PasswordChecker,
   input: { telegramUserId: number; accountId: number; password: string; now?: Date },
 ): Promise<SignOutEverywhere> {
   const { telegramUserId, accountId } = input;
@@ -21,7 +22,7 @@ export async function signOutEverywhere(
     where: { telegramUserId_accountId: { telegramUserId: BigInt(telegramUserId), accountId } },
   });
   if (!linked) return { outcome: "not-linked" };
-  const check = await checkPassword(db, {
+  const check = await checkPassword(db, billing, {
     telegramUserId,
     account: { id: accountId },
     password: input.password,

@@ -3,11 +3,13 @@
 import type { Db } from "../db.ts";
 import { getBalanceCard } from "./balance.ts";
 import { getHistory } from "./history.ts";
+import { verifyLocalPassword } from "./local-password.ts";
 import type { Billing } from "./port.ts";
 import { grantTrust, quoteTrust, type TrustSettings } from "./trust.ts";
 
 export function builtinBilling(db: Db, trust: TrustSettings): Billing {
   return {
+    verifyPassword: (attempt) => verifyLocalPassword(attempt),
     contractSummary: (accountId, today) => getBalanceCard(db, accountId, today),
     paymentHistory: (query) => getHistory(db, query),
     quoteTrust: (input) => quoteTrust(db, { ...input, config: trust }),

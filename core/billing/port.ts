@@ -14,7 +14,40 @@ export interface HistoryQuery {
   timeZone: string;
 }
 
+/** A sign-in try: the login and password typed, and the contract's row as this bot holds it. */
+export interface PasswordAttempt {
+  login: string;
+  password: string;
+  /** The local row (locked for the try), or null when the bot has never seen the login. */
+  local: (ContractIdentity & { passwordHash: string }) | null;
+}
+
+/** Who the billing says the contract is: what the bot keeps of it locally. */
+export interface ContractIdentity {
+  login: string;
+  name: string;
+  address: string;
+}
+
+export type PasswordVerdict =
+  | {
+      outcome: "correct";
+      contract: ContractIdentity;
+      /**
+       * What an external billing needs on later calls instead of the password (stored sealed,
+       * core/accounts/billing-credentials.ts); none for the built-in billing.
+       */
+      credential?: string;
+    }
+  | { outcome: "wrong" }
+  /** The billing did not answer: nothing is known, so the try is not counted. */
+  | { outcome: "unavailable" };
+
 export interface Billing {
+  /** Whether the login and password are the contract's, as the billing decides. */
+  verifyPassword(attempt: PasswordAttempt): Promise<PasswordVerdict>;
+  /** Keeps what a right password's verdict gave to sign the contract's later calls with. */
+  keepCredential?(accountId: number, credential: string): Promise<void>;
   /** The contract today: balance, tariffs, today's charge, how long the money lasts, its credit. */
   contractSummary(accountId: number, today: BillingDay): Promise<BalanceCard>;
   /** Payments and charges of a period, a page at a time. */

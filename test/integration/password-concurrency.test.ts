@@ -9,10 +9,13 @@ import { codePolicy } from "../../core/accounts/one-time-code.ts";
 import { enterResetCode, startPasswordReset } from "../../core/accounts/password-reset.ts";
 import { linkTelegramUser, signInWithPassword } from "../../core/accounts/sign-in.ts";
 import { signOutEverywhere } from "../../core/accounts/sign-out-everywhere.ts";
+import { verifyLocalPassword } from "../../core/billing/local-password.ts";
 import { type Database, openEmbedded } from "../../core/db.ts";
 import { demoPassword, seedDemoData } from "../../prisma/seed.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { noPostgres } from "../support/require-services.ts";
+
+const localBilling = { verifyPassword: verifyLocalPassword };
 
 // Counts the passwords actually checked, in the order they are (the real scrypt check runs
 // underneath).
@@ -78,7 +81,7 @@ describe.each([
   it("10 wrong passwords at once: at most 5 are checked, and the login is locked", async () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        signInWithPassword(database.prisma, {
+        signInWithPassword(database.prisma, localBilling, {
           telegram: telegramUser(),
           login: "10002",
           password: `guess-${i}`,
@@ -94,14 +97,14 @@ describe.each([
   it("9 wrong and the right one in one burst: checked as one by one, the right one links only before the lock", async () => {
     const owner = telegramUser();
     const tries = Array.from({ length: 9 }, (_, i) =>
-      signInWithPassword(database.prisma, {
+      signInWithPassword(database.prisma, localBilling, {
         telegram: telegramUser(),
         login: "10003",
         password: `guess-${i}`,
       }),
     );
     tries.push(
-      signInWithPassword(database.prisma, {
+      signInWithPassword(database.prisma, localBilling, {
         telegram: owner,
         login: "10003",
         password: demoPassword,
@@ -129,7 +132,7 @@ describe.each([
     const logins = ["10001", "10004", "10005"];
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        signInWithPassword(database.prisma, {
+        signInWithPassword(database.prisma, localBilling, {
           telegram: attacker,
           login: logins[i % logins.length] ?? "10001",
           password: `guess-${i}`,
@@ -155,7 +158,7 @@ describe.each([
     await linkTelegramUser(database.prisma, owner, accountId, "PASSWORD");
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        signOutEverywhere(database.prisma, {
+        signOutEverywhere(database.prisma, localBilling, {
           telegramUserId: owner.id,
           accountId,
           password: `guess-${i}`,

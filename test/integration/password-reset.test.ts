@@ -7,9 +7,12 @@ import {
   setNewPassword,
   startPasswordReset,
 } from "../../core/accounts/password-reset.ts";
+import { verifyLocalPassword } from "../../core/billing/local-password.ts";
 import { demoPassword } from "../../prisma/seed.ts";
 import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
+
+const localBilling = { verifyPassword: verifyLocalPassword };
 
 const minutes = (n: number) => n * 60_000;
 const telegram = (id: number) => ({ id, chatId: id, firstName: "Тест" });
@@ -121,14 +124,14 @@ describe.skipIf(noPostgres)("password reset", () => {
   it("opens a change only with the current password", async () => {
     const account = await database.prisma.account.findUniqueOrThrow({ where: { login: "10004" } });
     expect(
-      await openPasswordChange(database.prisma, {
+      await openPasswordChange(database.prisma, localBilling, {
         telegramUserId: 700_006,
         accountId: account.id,
         currentPassword: "nope",
       }),
     ).toEqual({ outcome: "invalid" });
     expect(
-      await openPasswordChange(database.prisma, {
+      await openPasswordChange(database.prisma, localBilling, {
         telegramUserId: 700_006,
         accountId: account.id,
         currentPassword: demoPassword,

@@ -2,8 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { loginPolicy } from "../../core/accounts/login-policy.ts";
 import { signInWithPassword } from "../../core/accounts/sign-in.ts";
+import { verifyLocalPassword } from "../../core/billing/local-password.ts";
 import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
+
+const localBilling = { verifyPassword: verifyLocalPassword };
 
 let nextUserId = 700_000;
 const telegramUser = () => {
@@ -17,7 +20,11 @@ describe.skipIf(noPostgres)("signing in with a burst of passwords", () => {
   it("checks no more wrong passwords of one user than lock the login", async () => {
     const telegram = telegramUser();
     const tries = Array.from({ length: loginPolicy.maxTriesPerHour }, () =>
-      signInWithPassword(database.prisma, { telegram, login: "10002", password: "wrong" }),
+      signInWithPassword(database.prisma, localBilling, {
+        telegram,
+        login: "10002",
+        password: "wrong",
+      }),
     );
     const outcomes = (await Promise.all(tries)).map((result) => result.outcome);
 

@@ -9,9 +9,12 @@ import { loginPolicy } from "../../core/accounts/login-policy.ts";
 import { hashPassword } from "../../core/accounts/password.ts";
 import { signInWithContact, signInWithPassword } from "../../core/accounts/sign-in.ts";
 import { signOutEverywhere } from "../../core/accounts/sign-out-everywhere.ts";
+import { verifyLocalPassword } from "../../core/billing/local-password.ts";
 import { demoPassword } from "../../prisma/seed.ts";
 import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
+
+const localBilling = { verifyPassword: verifyLocalPassword };
 
 let nextUserId = 500_000;
 const telegramUser = () => {
@@ -25,7 +28,7 @@ describe.skipIf(noPostgres)("signing in", () => {
 
   it("links the contract with the right password and makes it active", async () => {
     const telegram = telegramUser();
-    const result = await signInWithPassword(database.prisma, {
+    const result = await signInWithPassword(database.prisma, localBilling, {
       telegram,
       login: " 10001 ",
       password: demoPassword,
@@ -40,12 +43,12 @@ describe.skipIf(noPostgres)("signing in", () => {
 
   it("answers a wrong login exactly as a wrong password", async () => {
     const telegram = telegramUser();
-    const unknown = await signInWithPassword(database.prisma, {
+    const unknown = await signInWithPassword(database.prisma, localBilling, {
       telegram,
       login: "99999",
       password: demoPassword,
     });
-    const wrong = await signInWithPassword(database.prisma, {
+    const wrong = await signInWithPassword(database.prisma, localBilling, {
       telegram,
       login: "10004",
       password: "not-the-password",
@@ -58,7 +61,7 @@ describe.skipIf(noPostgres)("signing in", () => {
     const start = new Date("2026-11-20T10:00:00Z");
     const attacker = telegramUser();
     for (let i = 0; i < loginPolicy.maxFailures - 1; i++) {
-      const result = await signInWithPassword(database.prisma, {
+      const result = await signInWithPassword(database.prisma, localBilling, {
         telegram: attacker,
         login: "10002",
         password: `guess-${i}`,
@@ -66,7 +69,7 @@ describe.skipIf(noPostgres)("signing in", () => {
       });
       expect(result).toEqual({ outcome: "invalid" });
     }
-    const fifth = await signInWithPassword(database.prisma, {
+    const fifth = await signInWithPassword(database.prisma, localBilling, {
       telegram: attacker,
       login: "10002",
       password: "guess-5",
@@ -76,14 +79,14 @@ describe.skipIf(noPostgres)("signing in", () => {
     expect(fifth).toEqual({ outcome: "locked", until });
 
     const owner = telegramUser();
-    const whileLocked = await signInWithPassword(database.prisma, {
+    const whileLocked = await signInWithPassword(database.prisma, localBilling, {
       telegram: owner,
       login: "10002",
       password: demoPassword,
       now: new Date(start.getTime() + minutes(19)),
     });
     expect(whileLocked).toEqual({ outcome: "locked", until });
-    const afterwards = await signInWithPassword(database.prisma, {
+    const afterwards = await signInWithPassword(database.prisma, localBilling, {
       telegram: owner,
       login: "10002",
       password: demoPassword,
@@ -96,7 +99,7 @@ describe.skipIf(noPostgres)("signing in", () => {
     const start = new Date("2026-11-21T10:00:00Z");
     const at = (minute: number) => new Date(start.getTime() + minutes(minute));
     const wrong = (minute: number) =>
-      signInWithPassword(database.prisma, {
+      signInWithPassword(database.prisma, localBilling, {
         telegram: telegramUser(),
         login: "10003",
         password: "wrong",
@@ -114,7 +117,7 @@ describe.skipIf(noPostgres)("signing in", () => {
     const at = (minute: number) => new Date(start.getTime() + minutes(minute));
     const owner = telegramUser();
     const attempt = (minute: number, password: string) =>
-      signInWithPassword(database.prisma, {
+      signInWithPassword(database.prisma, localBilling, {
         telegram: owner,
         login: "10004",
         password,
@@ -132,14 +135,14 @@ describe.skipIf(noPostgres)("signing in", () => {
     const user = telegramUser();
     const logins = ["10001", "10003", "10004", "55555", "10005"];
     for (let i = 0; i < loginPolicy.maxTriesPerHour; i++) {
-      await signInWithPassword(database.prisma, {
+      await signInWithPassword(database.prisma, localBilling, {
         telegram: user,
         login: logins[i % logins.length] ?? "10001",
         password: `guess-${i}`,
         now: new Date(start.getTime() + minutes(i)),
       });
     }
-    const eleventh = await signInWithPassword(database.prisma, {
+    const eleventh = await signInWithPassword(database.prisma, localBilling, {
       telegram: user,
       login: "10004",
       password: demoPassword,
@@ -149,7 +152,7 @@ describe.skipIf(noPostgres)("signing in", () => {
       outcome: "too-many-tries",
       retryAt: new Date(start.getTime() + minutes(60)),
     });
-    const nextHour = await signInWithPassword(database.prisma, {
+    const nextHour = await signInWithPassword(database.prisma, localBilling, {
       telegram: user,
       login: "10004",
       password: demoPassword,
@@ -233,7 +236,7 @@ describe.skipIf(noPostgres)("several contracts and signing out", () => {
   const { database } = useDemoDatabase();
 
   const signIn = async (telegram: ReturnType<typeof telegramUser>, login: string) => {
-    const result = await signInWithPassword(database.prisma, {
+    const result = await signInWithPassword(database.prisma, localBilling, {
       telegram,
       login,
       password: demoPassword,
@@ -272,7 +275,7 @@ describe.skipIf(noPostgres)("several contracts and signing out", () => {
     await signIn(relative, "10001");
 
     expect(
-      await signOutEverywhere(database.prisma, {
+      await signOutEverywhere(database.prisma, localBilling, {
         telegramUserId: owner.id,
         accountId: account.id,
         password: "wrong-password",
@@ -282,7 +285,7 @@ describe.skipIf(noPostgres)("several contracts and signing out", () => {
 
     const stranger = telegramUser();
     expect(
-      await signOutEverywhere(database.prisma, {
+      await signOutEverywhere(database.prisma, localBilling, {
         telegramUserId: stranger.id,
         accountId: account.id,
         password: demoPassword,
@@ -290,7 +293,7 @@ describe.skipIf(noPostgres)("several contracts and signing out", () => {
     ).toEqual({ outcome: "not-linked" });
 
     expect(
-      await signOutEverywhere(database.prisma, {
+      await signOutEverywhere(database.prisma, localBilling, {
         telegramUserId: owner.id,
         accountId: account.id,
         password: demoPassword,

@@ -14,3 +14,4 @@ login-retry = 🔁 Try again
 login-contact-not-own = This is someone else's contact. Send your own number with the “📱 Send my number” button, or sign in with your login and password.
 login-contact-no-match = This number is not on any contract. Sign in with the login and password from your contract, or call us: 8 800 700-54-05.
 login-contact-several = This number is on several contracts. Sign in with the login and password of the one you need.
+login-billing-unavailable = The billing is not answering right now, so the password could not be checked. This try does not count: please try again in a few minutes.
