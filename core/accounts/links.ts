@@ -1,6 +1,12 @@
 // The contracts a Telegram user has linked: which one is active, switching, unlinking.
 import type { Db } from "../db.ts";
 
+/**
+ * A link that stands: one the billing suspended (it stopped accepting the contract's credential)
+ * shows nothing of the contract until its user signs in again (billing-credentials.ts).
+ */
+export const liveLink = { suspendedAt: null } as const;
+
 export interface AccountSummary {
   id: number;
   login: string;
@@ -17,6 +23,7 @@ export async function listLinkedAccounts(db: Db, telegramUserId: number): Promis
     select: {
       activeAccountId: true,
       links: {
+        where: liveLink,
         orderBy: { linkedAt: "asc" },
         select: { account: { select: { id: true, login: true, name: true } } },
       },
@@ -29,6 +36,19 @@ export async function listLinkedAccounts(db: Db, telegramUserId: number): Promis
   return user.links.map(({ account }) => ({ ...account, active: account.id === activeId }));
 }
 
+/** The contract of the user's most recently suspended link, if any: to ask them to sign in again. */
+export async function findSuspendedLink(
+  db: Db,
+  telegramUserId: number,
+): Promise<{ login: string } | null> {
+  const link = await db.accountLink.findFirst({
+    where: { telegramUserId: BigInt(telegramUserId), suspendedAt: { not: null } },
+    orderBy: { suspendedAt: "desc" },
+    select: { account: { select: { login: true } } },
+  });
+  return link?.account ?? null;
+}
+
 /** Makes a linked contract the active one; false when the user has no link to it. */
 export async function switchActiveAccount(
   db: Db,
@@ -36,7 +56,7 @@ export async function switchActiveAccount(
   accountId: number,
 ): Promise<boolean> {
   const { count } = await db.telegramUser.updateMany({
-    where: { id: BigInt(telegramUserId), links: { some: { accountId } } },
+    where: { id: BigInt(telegramUserId), links: { some: { accountId, ...liveLink } } },
     data: { activeAccountId: accountId },
   });
   return count === 1;
@@ -53,7 +73,7 @@ export async function unlinkAccount(
     const { count } = await tx.accountLink.deleteMany({ where: { telegramUserId: id, accountId } });
     if (count === 0) return false;
     const next = await tx.accountLink.findFirst({
-      where: { telegramUserId: id },
+      where: { telegramUserId: id, ...liveLink },
       orderBy: { linkedAt: "desc" },
       select: { accountId: true },
     });

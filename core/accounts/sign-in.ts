@@ -243,7 +243,7 @@ export async function linkTelegramUser(
     db.accountLink.upsert({
       where: { telegramUserId_accountId: { telegramUserId, accountId } },
       create: { telegramUserId, accountId, method },
-      update: {},
+      update: { suspendedAt: null },
     }),
     db.telegramUser.update({ where: { id: telegramUserId }, data: { activeAccountId: accountId } }),
   ]);

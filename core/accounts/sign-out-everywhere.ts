@@ -21,7 +21,7 @@ export async function signOutEverywhere(
   const linked = await db.accountLink.findUnique({
     where: { telegramUserId_accountId: { telegramUserId: BigInt(telegramUserId), accountId } },
   });
-  if (!linked) return { outcome: "not-linked" };
+  if (!linked || linked.suspendedAt) return { outcome: "not-linked" };
   const check = await checkPassword(db, billing, {
     telegramUserId,
     account: { id: accountId },

@@ -3,6 +3,7 @@
 // reminder a day for each reachable Telegram user linked to it. A contract with an active trust
 // payment is left to the trust payment's own reminder. Contracts are read in batches by id, so a
 // run over the whole base holds one batch at a time.
+import { liveLink } from "../accounts/links.ts";
 import { type Coverage, coverage } from "../billing/balance.ts";
 import { type BillingDay, dailyFee } from "../billing/calendar.ts";
 import { chargeKey } from "../billing/daily-charge.ts";
@@ -39,7 +40,7 @@ export async function queueLowBalanceReminders(
         id: { gt: after },
         status: "ACTIVE",
         remindersEnabled: true,
-        links: { some: { telegramUser: { reachable: true } } },
+        links: { some: { ...liveLink, telegramUser: { reachable: true } } },
         trustPayments: { none: { status: "ACTIVE" } },
       },
       orderBy: { id: "asc" },

@@ -1,6 +1,7 @@
 // The notifications outbox: a job decides who is told what and writes it here (in the same
 // transaction as the change it tells of, where there is one); the delivery engine sends it. Each
 // row's key exists once, so deciding again (a rerun, a restart, a second instance) adds nothing.
+import { liveLink } from "../accounts/links.ts";
 import type { BillingDay } from "../billing/calendar.ts";
 import { dayAsDate } from "../billing/calendar.ts";
 import type { Db } from "../db.ts";
@@ -39,6 +40,7 @@ export async function enqueueAccountNotices(
   const links = await db.accountLink.findMany({
     where: {
       accountId: { in: notices.map((notice) => notice.accountId) },
+      ...liveLink,
       telegramUser: { reachable: true },
     },
     select: { accountId: true, telegramUserId: true },

@@ -4,7 +4,9 @@
 // a retry after a crash finds the key and credits nothing more), and only for the invoice's amount
 // in the invoice's currency. A report that differs is recorded as a MISMATCH and credits nothing.
 // Whoever paid, the contract's linked users are told the balance; the payer only if linked.
+
 import { z } from "zod";
+import { liveLink } from "../accounts/links.ts";
 import { type BillingDay, billingDayAt } from "../billing/calendar.ts";
 import { isUniqueViolation, postInTransaction } from "../billing/ledger.ts";
 import type { Db } from "../db.ts";
@@ -122,7 +124,11 @@ export async function creditPayment(
   }
   const payerLinked =
     (await db.accountLink.count({
-      where: { accountId: payment.accountId, telegramUserId: BigInt(paid.telegramUserId) },
+      where: {
+        accountId: payment.accountId,
+        telegramUserId: BigInt(paid.telegramUserId),
+        ...liveLink,
+      },
     })) > 0;
   const day = billingDayAt(now, options.timeZone ?? "UTC");
   try {
@@ -194,7 +200,7 @@ async function tellLinkedUsers(
   day: BillingDay,
 ) {
   const links = await tx.accountLink.findMany({
-    where: { accountId: credited.accountId, telegramUser: { reachable: true } },
+    where: { accountId: credited.accountId, ...liveLink, telegramUser: { reachable: true } },
     select: { telegramUserId: true },
   });
   const { accountId, login, amount, balanceAfter, unblocked } = credited;

@@ -15,3 +15,4 @@ login-contact-not-own = This is someone else's contact. Send your own number wit
 login-contact-no-match = This number is not on any contract. Sign in with the login and password from your contract, or call us: 8 800 700-54-05.
 login-contact-several = This number is on several contracts. Sign in with the login and password of the one you need.
 login-billing-unavailable = The billing is not answering right now, so the password could not be checked. This try does not count: please try again in a few minutes.
+login-suspended = The billing no longer accepts the password of contract { $login }: it seems to have been changed. Please sign in again with the new password; nothing is lost.
