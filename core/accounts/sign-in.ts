@@ -97,10 +97,11 @@ export async function checkPassword(
       }
 
       await record(true);
+      const { billingPaymentId } = verdict.contract;
       const signedIn = account
         ? await tx.account.update({
             where: { id: account.id },
-            data: { failedLoginCount: 0 },
+            data: { failedLoginCount: 0, ...(billingPaymentId ? { billingPaymentId } : {}) },
             select: { id: true, login: true, name: true },
           })
         : await tx.account.create({

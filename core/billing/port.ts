@@ -27,6 +27,8 @@ export interface ContractIdentity {
   login: string;
   name: string;
   address: string;
+  /** The id an external billing takes card payments for the contract under. */
+  billingPaymentId?: string;
 }
 
 export type PasswordVerdict =
@@ -43,9 +45,38 @@ export type PasswordVerdict =
   /** The billing did not answer: nothing is known, so the try is not counted. */
   | { outcome: "unavailable" };
 
+/** A card payment the bot has recorded PAID, to be posted to the billing. */
+export interface CardPaymentPost {
+  accountId: number;
+  login: string;
+  /** Kopecks. */
+  amount: number;
+  /** The billing's idempotency key for it, derived from Telegram's charge id. */
+  externalId: string;
+  paidAt: Date;
+}
+
+export type CardPosting =
+  /**
+   * Credited in the billing now or before (the same externalId credits once); the new balance,
+   * null when the billing could not be asked for it (no receipt then).
+   */
+  | { outcome: "posted"; reference: string; balance: number | null; unblocked: boolean }
+  /** Not answered, or not yet: posted again later. */
+  | { outcome: "unavailable"; detail: string }
+  /** The billing answered with something that is not this payment (another sum, another's id). */
+  | { outcome: "conflict"; detail: string }
+  /** The billing will not take it (unknown contract, payments off): staff must look. */
+  | { outcome: "refused"; detail: string };
+
 export interface Billing {
   /** Whether the login and password are the contract's, as the billing decides. */
   verifyPassword(attempt: PasswordAttempt): Promise<PasswordVerdict>;
+  /**
+   * Posts a card payment the bot recorded. Absent on the built-in billing, which credits a
+   * payment in the very transaction that records it (core/payments/card-payment.ts).
+   */
+  postCardPayment?(payment: CardPaymentPost): Promise<CardPosting>;
   /** Keeps what a right password's verdict gave to sign the contract's later calls with. */
   keepCredential?(accountId: number, credential: string): Promise<void>;
   /** The contract today: balance, tariffs, today's charge, how long the money lasts, its credit. */

@@ -98,15 +98,26 @@ export type Crediting =
 
 export const cardKey = (telegramChargeId: string) => `card:${telegramChargeId}`;
 
-export async function creditPayment(
+/** The report read and matched to its invoice, or what ends it before anything is credited. */
+export type ReportedPayment =
+  | {
+      outcome: "matched";
+      paid: PaidInvoice;
+      payment: { id: number; accountId: number; amount: number; currency: string };
+      login: string;
+      payerLinked: boolean;
+    }
+  | Extract<Crediting, { outcome: "mismatch" | "unknown-invoice" | "unreadable" }>;
+
+/** Reads a successful payment and finds its invoice; a report that differs is recorded MISMATCH. */
+export async function matchReport(
   db: Db,
   report: PaidInvoice,
-  options: { now?: Date; timeZone?: string } = {},
-): Promise<Crediting> {
+  now: Date,
+): Promise<ReportedPayment> {
   const read = paidInvoice.safeParse(report);
   if (!read.success) return { outcome: "unreadable", problem: z.prettifyError(read.error) };
   const paid = read.data;
-  const now = options.now ?? new Date();
   const payment = await db.payment.findUnique({
     where: { invoicePayload: paid.payload },
     select: {
@@ -118,9 +129,9 @@ export async function creditPayment(
     },
   });
   if (!payment) return { outcome: "unknown-invoice" };
-  const { login } = payment.account;
+  const { account, ...invoice } = payment;
   if (paid.amount !== payment.amount || paid.currency !== payment.currency) {
-    return recordMismatch(db, { ...payment, login }, paid, now);
+    return recordMismatch(db, { ...invoice, login: account.login }, paid, now);
   }
   const payerLinked =
     (await db.accountLink.count({
@@ -130,6 +141,19 @@ export async function creditPayment(
         ...liveLink,
       },
     })) > 0;
+  return { outcome: "matched", paid, payment: invoice, login: account.login, payerLinked };
+}
+
+/** The built-in billing: the payment recorded PAID and credited to the ledger in one transaction. */
+export async function creditPayment(
+  db: Db,
+  report: PaidInvoice,
+  options: { now?: Date; timeZone?: string } = {},
+): Promise<Crediting> {
+  const now = options.now ?? new Date();
+  const matched = await matchReport(db, report, now);
+  if (matched.outcome !== "matched") return matched;
+  const { paid, payment, login, payerLinked } = matched;
   const day = billingDayAt(now, options.timeZone ?? "UTC");
   try {
     return await db.$transaction(async (tx) => {
@@ -140,7 +164,7 @@ export async function creditPayment(
         idempotencyKey: cardKey(paid.telegramChargeId),
         reference: paid.providerChargeId,
       });
-      await markPaid(tx, payment, paid, now);
+      await markPaid(tx, payment, paid, now, { postedAt: now });
       const credited = {
         accountId: payment.accountId,
         login,
@@ -163,16 +187,18 @@ export async function creditPayment(
 }
 
 /** The invoice PAID; the same invoice paid a second time is a second real payment, its own record. */
-async function markPaid(
+export async function markPaid(
   tx: Prisma.TransactionClient,
   payment: { id: number; accountId: number },
   paid: PaidInvoice,
   now: Date,
+  posting: { postedAt: Date } | { nextPostAt: Date },
 ) {
   const charge = {
     telegramChargeId: paid.telegramChargeId,
     providerChargeId: paid.providerChargeId,
     paidAt: now,
+    ...posting,
   };
   const { count } = await tx.payment.updateMany({
     where: { id: payment.id, status: { in: ["PENDING", "EXPIRED"] } },
@@ -193,7 +219,7 @@ async function markPaid(
 }
 
 /** A stranger paid (a forwarded invoice): the contract's own users get the receipt with the balance. */
-async function tellLinkedUsers(
+export async function tellLinkedUsers(
   tx: Prisma.TransactionClient,
   credited: Omit<CreditedAccount, "payerLinked">,
   telegramChargeId: string,
@@ -223,7 +249,7 @@ async function recordMismatch(
   payment: { id: number; accountId: number; amount: number; currency: string; login: string },
   paid: PaidInvoice,
   now: Date,
-): Promise<Crediting> {
+): Promise<Extract<Crediting, { outcome: "mismatch" }>> {
   const facts = {
     accountId: payment.accountId,
     login: payment.login,

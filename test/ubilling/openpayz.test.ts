@@ -41,6 +41,15 @@ describe("OpenPayz OSMP frontend", () => {
     expect((await osmp("pay", "t-43", payid, "10")).text).toContain("<prv_txn>2</prv_txn>");
   });
 
+  it("answers a repeat with the sum sent, or with the stored one when set to", async () => {
+    const payid = emu.payid("ivan01");
+    await osmp("pay", "t-7", payid, "100");
+    expect((await osmp("pay", "t-7", payid, "300")).text).toContain("<sum>300</sum>");
+    emu.state.osmpRepeatSum = "stored";
+    expect((await osmp("pay", "t-7", payid, "300")).text).toContain("<sum>100</sum>");
+    expect(emu.subscriber("ivan01").cash).toBe(87.5);
+  });
+
   it("pay refuses an unknown account, and a missing parameter gets an empty reply", async () => {
     expect((await osmp("pay", "t1", "999")).text).toContain("<result>5</result>");
     const empty = await get(emu.osmpUrl, { command: "pay", txn_id: "t1", account: "1" });

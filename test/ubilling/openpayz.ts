@@ -35,6 +35,7 @@ export function osmpFrontend(state: UbillingState, query: URLSearchParams): Repl
   if (!known) return notFound;
   const hash = `OSMP_${txnId}`;
   let transaction = state.opTransactions.find((row) => row.hash === hash);
+  const answeredSum = transaction && state.osmpRepeatSum === "stored" ? transaction.summ : sum;
   if (transaction === undefined) {
     transaction = addTransaction(state, { hash, summ: sum, customerid: account, paysys: "OSMP" });
     if (!state.config.OP_HIGHLOAD_ENABLE) processAll(state, true);
@@ -43,7 +44,7 @@ export function osmpFrontend(state: UbillingState, query: URLSearchParams): Repl
     [
       `<osmp_txn_id>${txnId}</osmp_txn_id>`,
       `<prv_txn>${transaction.id}</prv_txn>`,
-      `<sum>${sum}</sum>`,
+      `<sum>${answeredSum}</sum>`,
       "<result>0</result>",
       "<comment>OK</comment>",
     ],

@@ -99,6 +99,11 @@ export class UbillingState {
   /** zbssclog: login and date of every self-credit granted. */
   readonly creditLog: Array<{ login: string; date: string }> = [];
   readonly opTransactions: OpTransaction[] = [];
+  /**
+   * What the OSMP frontend's `<sum>` says on a repeated txn_id: the sum sent, as Ubilling's own
+   * frontend does, or the one stored, as a frontend that reads the row back would.
+   */
+  osmpRepeatSum: "sent" | "stored" = "sent";
   private nextIp = 2;
 
   constructor(readonly now: () => Date) {}
