@@ -99,6 +99,16 @@ export function noticeMessage(t: Translate, notice: Notice, timeZone: string): N
       return notice.entities
         ? { text: notice.text, entities: notice.entities }
         : { text: notice.text };
+    case "payment-unposted":
+      return {
+        text: t("payment-alert-unposted", {
+          login: notice.login,
+          id: String(notice.paymentId),
+          amount: formatMoney(notice.amount),
+          why: t(`payment-alert-unposted-${notice.outcome}`),
+          detail: notice.detail,
+        }),
+      };
     case "requests-digest":
       return requestsDigestMessage(t, notice, timeZone);
   }

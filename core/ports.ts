@@ -52,6 +52,18 @@ export type Notice =
       entities: unknown[] | null;
     }
   | {
+      /**
+       * To the agents' chat: a card payment the billing would not take as it is (another sum,
+       * another payment's id, an unknown contract); it waits for staff, not posted again.
+       */
+      kind: "payment-unposted";
+      paymentId: number;
+      login: string;
+      amount: number;
+      outcome: "conflict" | "refused";
+      detail: string;
+    }
+  | {
       /** To the staff chat: connection requests still NEW a day after they came in, oldest first. */
       kind: "requests-digest";
       requests: { id: number; name: string; phone: string; createdAt: Date }[];

@@ -5,21 +5,19 @@
 import { type Api, Composer } from "grammy";
 import type { SuccessfulPayment } from "grammy/types";
 import { billingDayAt } from "../../core/billing/calendar.ts";
-import { localJobLock, redisJobLock } from "../../core/jobs/lock.ts";
-import { createDeliverer } from "../../core/notify/single-sender.ts";
 import {
   type CheckoutVerdict,
   type Crediting,
   checkCheckout,
   creditPayment,
 } from "../../core/payments/card-payment.ts";
+import { recordPaymentToPost } from "../../core/payments/payment-to-post.ts";
 import { accountStatusKeys } from "../account-status.ts";
-import { BackgroundTasks } from "../background.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDay, formatMoney } from "../format.ts";
 import { fitText } from "../length-limits.ts";
-import { createNotifier } from "../telegram-notifier.ts";
+import { outboxFlush, paymentPosting } from "./payment-posting.ts";
 import { staffText } from "./staff-chat.ts";
 
 /** A forged report's ids are shown to the agents, not all of them. */
@@ -43,22 +41,11 @@ export function cardPaymentFeature(
   deps: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "redis" | "background" | "i18n">,
 ) {
   const { db, billing, config, logger, i18n } = deps;
-  const lock = deps.redis ? redisJobLock(deps.redis) : localJobLock();
-  const background = deps.background ?? new BackgroundTasks();
-
-  /** The linked users' receipts are in the outbox: sent now rather than at the next sweep. */
-  function deliverReceipts(api: Api) {
-    const notifier = createNotifier({ api, i18n, logger, config });
-    const deliver = createDeliverer(db, lock, {
-      notifier,
-      concurrency: config.delivery.concurrency,
-    });
-    background.run(
-      async () => void (await deliver()),
-      (error) => logger.warn({ err: error }, "payment receipts left to the outbox's sweep"),
-    );
-  }
+  const deliverReceipts = outboxFlush(deps);
   const staff = staffText({ i18n });
+  const posting = billing.postCardPayment
+    ? paymentPosting({ ...deps, postCardPayment: billing.postCardPayment })
+    : undefined;
   const payments = new Composer<BotContext>();
 
   payments.on("pre_checkout_query", async (ctx) => {
@@ -120,19 +107,34 @@ export function cardPaymentFeature(
 
   payments.chatType("private").on("message:successful_payment", async (ctx) => {
     const paid = ctx.message.successful_payment;
-    const credit = await creditPayment(
-      db,
-      {
-        payload: paid.invoice_payload,
-        amount: paid.total_amount,
-        currency: paid.currency,
-        telegramChargeId: paid.telegram_payment_charge_id,
-        providerChargeId: paid.provider_payment_charge_id,
-        telegramUserId: ctx.from.id,
-      },
-      { timeZone: config.timeZone },
-    );
+    const report = {
+      payload: paid.invoice_payload,
+      amount: paid.total_amount,
+      currency: paid.currency,
+      telegramChargeId: paid.telegram_payment_charge_id,
+      providerChargeId: paid.provider_payment_charge_id,
+      telegramUserId: ctx.from.id,
+    };
+    // An external billing is posted to after the payment is recorded; the built-in one credits
+    // it in the recording transaction.
+    const credit = billing.postCardPayment
+      ? await recordPaymentToPost(db, report)
+      : await creditPayment(db, report, { timeZone: config.timeZone });
     switch (credit.outcome) {
+      case "recorded":
+      case "already-recorded":
+        logger.info(
+          { accountId: credit.accountId, amount: credit.amount, outcome: credit.outcome },
+          "card payment",
+        );
+        if (!credit.posted) posting?.postNow(ctx.api);
+        await ctx.reply(
+          ctx.t("topup-received-posting", {
+            amount: formatMoney(credit.amount),
+            login: credit.login,
+          }),
+        );
+        return;
       case "credited":
       case "already-credited":
         logger.info(

@@ -66,3 +66,7 @@ payment-alert-mismatch = ⚠️ A card payment did not match its invoice: nothin
 payment-alert-unknown = ⚠️ A card payment for an unknown invoice: nothing credited. Telegram reported a payment of { $reported }.
 payment-alert-payer = Payer: Telegram user { $payer }.
 payment-alert-charge = Telegram payment number: { $telegram }; at the payment provider: { $provider }.
+payment-alert-unposted = ⚠️ A card payment was not posted to the billing: the card was charged, the balance not credited. Contract { $login }, record #{ $id }, { $amount }: { $why } ({ $detail }). Check the payment in the billing and post it by hand; the bot will not try again.
+payment-alert-unposted-conflict = the billing answered with something that is not this payment
+payment-alert-unposted-refused = the billing refused the payment
+topup-received-posting = ✅ Payment of { $amount } received, crediting it to contract { $login }. We will send the new balance once the billing confirms it.

@@ -70,3 +70,7 @@ payment-alert-mismatch = ⚠️ Оплата картой не совпала с
 payment-alert-unknown = ⚠️ Оплата картой по неизвестному счёту — ничего не зачислено. Telegram сообщил об оплате { $reported }.
 payment-alert-payer = Плательщик: пользователь Telegram { $payer }.
 payment-alert-charge = Номер платежа в Telegram: { $telegram }; у платёжного провайдера: { $provider }.
+payment-alert-unposted = ⚠️ Оплата картой не проведена в биллинг — деньги с карты списаны, на баланс не зачислены. Договор { $login }, запись №{ $id }, { $amount }: { $why } ({ $detail }). Проверьте платёж в биллинге и проведите вручную; бот больше не будет пытаться.
+payment-alert-unposted-conflict = биллинг ответил не этим платежом
+payment-alert-unposted-refused = биллинг не принял платёж
+topup-received-posting = ✅ Оплата { $amount } получена, зачисляем на договор { $login }. Когда биллинг подтвердит, пришлём новый баланс.
