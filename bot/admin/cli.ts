@@ -9,6 +9,7 @@ import { cashTopupCommand } from "./commands/cash-topup.ts";
 import { helpText } from "./commands/help.ts";
 import { importAccountsCommand } from "./commands/import-accounts.ts";
 import { importTariffsCommand } from "./commands/import-tariffs.ts";
+import { paymentsCommand } from "./commands/payments.ts";
 import { runJobCommand } from "./commands/run-job.ts";
 import { setPasswordCommand } from "./commands/set-password.ts";
 import { showAccountCommand } from "./commands/show-account.ts";
@@ -21,6 +22,7 @@ const commands: readonly AdminCommand[] = [
   setPasswordCommand,
   cashTopupCommand,
   showAccountCommand,
+  paymentsCommand,
   runJobCommand,
   announceCommand,
 ];
