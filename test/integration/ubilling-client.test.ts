@@ -131,6 +131,23 @@ describe("XMLAgent client: data", () => {
     });
   });
 
+  it("reads the tariff's price and period (tariffvservices), none for a user without a tariff", async () => {
+    expect(await client.tariffServices(ivan)).toEqual({
+      ok: true,
+      value: {
+        tariff: { kind: "tariff", name: "Unlim-100", priceKopecks: 15000, period: "month" },
+        services: [],
+      },
+    });
+    expect(ub.requests.at(-1)?.query).toMatchObject({ xmlagent: "true", tariffvservices: "true" });
+    ub.addSubscriber({ login: "bare", password: "p" });
+    const bare = { login: "bare", passwordMd5: passwordMd5("p") };
+    expect(await client.tariffServices(bare)).toEqual({
+      ok: true,
+      value: { tariff: null, services: [] },
+    });
+  });
+
   it("reads the freeze settings and freezes, then unfreezes when self-unfreeze is on", async () => {
     Object.assign(ub.config, { AF_FREEZPRICE: "15.5", AF_TARIFFSALLOWED: "Unlim-100, Unlim-200" });
     Object.assign(ub.config, { AF_TARIFF_ALLOW_ANY: false, FREEZE_DAYS_CHARGE_ENABLED: true });

@@ -1,5 +1,5 @@
 // The userstats XMLAgent subset the bot uses: justauth, the profile, payments, fee charges,
-// tarifftoswitchallowed and self-freeze (docs/ubilling-api.md §1). Types follow the database:
+// tariffvservices, tarifftoswitchallowed and self-freeze (docs/ubilling-api.md §1). Types follow the database:
 // strings almost everywhere, with the exceptions the doc lists (cash is a number, and so on).
 import { flag } from "./auth.ts";
 import { addDays, daysInMonth, isoDate, md5, moneyString, trafficSize } from "./format.ts";
@@ -34,6 +34,9 @@ export function xmlAgent(
     const from = query.get("datefrom") ?? "";
     const to = query.get("dateto") ?? "";
     return render(feeCharges(state, login, from, to), "data", "feecharge");
+  }
+  if (flag(query, "tariffvservices")) {
+    return render(tariffAndServices(state, subscriber), "data", "tariffvservices");
   }
   if (flag(query, "tarifftoswitchallowed")) {
     return render(switchableTariffs(state, subscriber), "data", "tarifftoswitchallowed");
@@ -75,6 +78,19 @@ function feeCharges(state: UbillingState, login: string, from: string, to: strin
       note: row.note,
       type: row.type,
     }));
+}
+
+/** The user's tariff `{tariffname, tariffprice, tariffdaysperiod}` (no virtual services here). */
+function tariffAndServices(state: UbillingState, subscriber: Subscriber): DataRecord[] {
+  const tariff = state.tariffs.get(subscriber.tariff);
+  if (tariff === undefined) return [];
+  return [
+    {
+      tariffname: tariff.name,
+      tariffprice: moneyString(tariff.fee),
+      tariffdaysperiod: tariff.period,
+    },
+  ];
 }
 
 function switchableTariffs(state: UbillingState, subscriber: Subscriber): DataRecord[] {

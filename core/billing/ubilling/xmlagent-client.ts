@@ -14,6 +14,7 @@ import {
   justAuthSchema,
   paymentsSchema,
   profileSchema,
+  tariffServicesSchema,
   tariffsAllowedSchema,
   type UbillingFeeCharge,
   type UbillingFreezeAction,
@@ -21,6 +22,7 @@ import {
   type UbillingPayment,
   type UbillingProfile,
   type UbillingSwitchableTariff,
+  type UbillingTariffServices,
 } from "./xmlagent-schemas.ts";
 
 export interface UbillingCredentials {
@@ -52,6 +54,8 @@ export interface XmlAgentClient {
     credentials: UbillingCredentials,
     range?: DateRange,
   ): Promise<UbillingResult<UbillingFeeCharge[]>>;
+  /** The user's tariff with its price and period, and its virtual services. */
+  tariffServices(credentials: UbillingCredentials): Promise<UbillingResult<UbillingTariffServices>>;
   tariffsAllowed(
     credentials: UbillingCredentials,
   ): Promise<UbillingResult<UbillingSwitchableTariff[]>>;
@@ -144,6 +148,8 @@ export function createXmlAgentClient(options: XmlAgentClientOptions): XmlAgentCl
         },
         feeChargesSchema,
       ),
+    tariffServices: (credentials) =>
+      agent(credentials, { tariffvservices: "true" }, tariffServicesSchema),
     tariffsAllowed: (credentials) =>
       agent(credentials, { tarifftoswitchallowed: "true" }, tariffsAllowedSchema),
     freezeData: (credentials) => agent(credentials, { freezedata: "true" }, freezeDataSchema),

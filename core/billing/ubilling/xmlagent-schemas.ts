@@ -195,3 +195,36 @@ export type CreditorReply = z.output<typeof creditorReplySchema>;
 
 /** `{"reason":"disabled"}` (UBA_ENABLED off) or `{"reason":"wrong_uberauth"}` (uberkey). */
 export const agentErrorSchema = z.object({ reason: z.string() });
+
+const period = z.string().transform((text) => (text === "day" ? ("day" as const) : ("month" as const)));
+
+/**
+ * tariffvservices (docs §1.8): the user's tariff record first, then one per virtual service;
+ * `[]` when the user has neither. `tariffdaysperiod` is the period ("month" or "day").
+ */
+export const tariffServicesSchema = z
+  .array(
+    z.union([
+      z
+        .object({ tariffname: z.string(), tariffprice: money, tariffdaysperiod: period })
+        .transform((row) => ({
+          kind: "tariff" as const,
+          name: row.tariffname,
+          priceKopecks: row.tariffprice,
+          period: row.tariffdaysperiod,
+        })),
+      z
+        .object({ vsrvname: z.string(), vsrvprice: money, vsrvdaysperiod: period })
+        .transform((row) => ({
+          kind: "service" as const,
+          name: row.vsrvname,
+          priceKopecks: row.vsrvprice,
+          period: row.vsrvdaysperiod,
+        })),
+    ]),
+  )
+  .transform((rows) => ({
+    tariff: rows.find((row) => row.kind === "tariff") ?? null,
+    services: rows.filter((row) => row.kind === "service"),
+  }));
+export type UbillingTariffServices = z.output<typeof tariffServicesSchema>;
