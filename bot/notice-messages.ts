@@ -7,6 +7,11 @@ import { noticeButtons } from "./features/notice-buttons.ts";
 import { requestsDigestMessage } from "./features/staff-requests-digest.ts";
 import { formatDateTime, formatDay, formatMoney } from "./format.ts";
 
+const unpostedReasonKeys = {
+  conflict: "payment-alert-unposted-conflict",
+  refused: "payment-alert-unposted-refused",
+} as const;
+
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
 export interface NoticeMessage {
@@ -105,7 +110,7 @@ export function noticeMessage(t: Translate, notice: Notice, timeZone: string): N
           login: notice.login,
           id: String(notice.paymentId),
           amount: formatMoney(notice.amount),
-          why: t(`payment-alert-unposted-${notice.outcome}`),
+          why: t(unpostedReasonKeys[notice.outcome]),
           detail: notice.detail,
         }),
       };

@@ -4,8 +4,12 @@ import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import type { BalanceCard, TariffLine } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
-import { type HistoryLine, type Period, periods } from "../../core/billing/history.ts";
-import type { LedgerKind } from "../../core/generated/prisma/enums.ts";
+import {
+  type HistoryKind,
+  type HistoryLine,
+  type Period,
+  periods,
+} from "../../core/billing/history.ts";
 import { accountOrSignIn } from "../account-guard.ts";
 import { accountStatusKeys } from "../account-status.ts";
 import { buttonFamily, numberField, onButton, oneOfField } from "../buttons.ts";
@@ -66,7 +70,9 @@ const ledgerKindKeys = {
   TRUST_CREDIT: "history-kind-trust-credit",
   TRUST_REPAY: "history-kind-trust-repay",
   ADJUSTMENT: "history-kind-adjustment",
-} as const satisfies Record<LedgerKind, string>;
+  TOPUP: "history-kind-topup",
+  CHARGE: "history-kind-charge",
+} as const satisfies Record<HistoryKind, string>;
 
 const periodKeys = {
   "this-month": "history-period-this-month",

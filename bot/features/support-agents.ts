@@ -34,6 +34,13 @@ const trustRefusalKeys = {
   active: "support-trust-refused-active",
   "balance-fine": "support-trust-refused-balance-fine",
   "too-soon": "support-trust-refused-too-soon",
+  disabled: "support-trust-refused-disabled",
+  "wrong-day": "support-trust-refused-wrong-day",
+  frozen: "support-trust-refused-frozen",
+  "debt-too-deep": "support-trust-refused-debt-too-deep",
+  "tariff-not-allowed": "support-trust-refused-tariff-not-allowed",
+  "used-this-month": "support-trust-refused-used-this-month",
+  "previous-not-paid": "support-trust-refused-previous-not-paid",
   changed: "support-trust-refused-changed",
 } as const satisfies Record<TrustRefusalReason | "changed", string>;
 

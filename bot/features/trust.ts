@@ -4,7 +4,12 @@
 // active contract and only for the amount core still finds due (otherwise the new offer is shown).
 import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
-import type { GrantResult, TrustOffer, TrustRefusal } from "../../core/billing/trust.ts";
+import type {
+  CreditLineOffer,
+  GrantResult,
+  TrustOffer,
+  TrustRefusal,
+} from "../../core/billing/trust.ts";
 import { accountStatusKeys } from "../account-status.ts";
 import { buttonFamily, idField, numberField, onButton, onContractButton } from "../buttons.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
@@ -17,14 +22,21 @@ type Translate = (key: string, variables?: Record<string, string | number>) => s
 const confirmButton = buttonFamily("trust:yes", { accountId: idField(), amount: numberField(12) });
 const cancelButton = buttonFamily("trust:no");
 
-function offerMessage(
+function offerText(
   ctx: TranslatingContext,
-  account: { id: number; login: string },
-  offer: TrustOffer,
+  login: string,
+  offer: TrustOffer | CreditLineOffer,
   timeZone: string,
-) {
-  const text = ctx.t("trust-offer", {
-    login: account.login,
+): string {
+  if (offer.kind === "credit-line") {
+    return ctx.t("trust-offer-credit-line", {
+      login,
+      amount: formatMoney(offer.estimatedAmount),
+      fee: formatMoney(offer.fee),
+    });
+  }
+  return ctx.t("trust-offer", {
+    login,
     amount: formatMoney(offer.amount),
     days: offer.days,
     until: formatDateTime(offer.expiresAt, timeZone),
@@ -33,13 +45,19 @@ function offerMessage(
     remaining: offer.remaining,
     perPeriod: offer.perPeriod,
   });
+}
+
+function offerMessage(
+  ctx: TranslatingContext,
+  account: { id: number; login: string },
+  offer: TrustOffer | CreditLineOffer,
+  timeZone: string,
+) {
+  const amount = offer.kind === "credit-line" ? offer.estimatedAmount : offer.amount;
   const reply_markup = new InlineKeyboard()
-    .text(
-      ctx.t("trust-confirm"),
-      confirmButton.pack({ accountId: account.id, amount: offer.amount }),
-    )
+    .text(ctx.t("trust-confirm"), confirmButton.pack({ accountId: account.id, amount }))
     .text(ctx.t("trust-cancel"), cancelButton.pack({}));
-  return { text, reply_markup };
+  return { text: offerText(ctx, account.login, offer, timeZone), reply_markup };
 }
 
 export function refusalText(
@@ -52,6 +70,9 @@ export function refusalText(
     case "closed":
       return t("trust-refused-closed", { login });
     case "active":
+      if (refusal.amount === null || refusal.expiresAt === null) {
+        return t("trust-refused-active-open", { login });
+      }
       return t("trust-refused-active", {
         login,
         amount: formatMoney(refusal.amount),
@@ -65,11 +86,35 @@ export function refusalText(
         from: formatDateTime(refusal.availableFrom, timeZone),
       });
     case "balance-fine":
+      if (refusal.nextCharge === null) {
+        return t("trust-refused-no-debt", { login, balance: formatMoney(refusal.balance) });
+      }
       return t("trust-refused-balance-fine", {
         login,
         balance: formatMoney(refusal.balance),
         charge: formatMoney(refusal.nextCharge),
       });
+    case "wrong-day":
+      if (refusal.minDay === null || refusal.maxDay === null) {
+        return t("trust-refused-wrong-day-unknown", { login });
+      }
+      return t("trust-refused-wrong-day", {
+        login,
+        minDay: refusal.minDay,
+        maxDay: refusal.maxDay,
+      });
+    case "disabled":
+      return t("trust-refused-disabled", { login });
+    case "frozen":
+      return t("trust-refused-frozen", { login });
+    case "debt-too-deep":
+      return t("trust-refused-debt-too-deep", { login });
+    case "tariff-not-allowed":
+      return t("trust-refused-tariff-not-allowed", { login });
+    case "used-this-month":
+      return t("trust-refused-used-this-month", { login });
+    case "previous-not-paid":
+      return t("trust-refused-previous-not-paid", { login });
   }
 }
 
@@ -88,7 +133,9 @@ function grantedText(
       balance: formatMoney(granted.balance),
     }),
     granted.unblocked ? ctx.t("trust-granted-unblocked") : ctx.t(accountStatusKeys[granted.status]),
-    ctx.t("trust-granted-left", { remaining: granted.remaining }),
+    ...(granted.remaining === null
+      ? []
+      : [ctx.t("trust-granted-left", { remaining: granted.remaining })]),
     "",
     ctx.t("trust-granted-repay", { amount: formatMoney(granted.amount), until }),
   ].join("\n");

@@ -18,11 +18,11 @@ const httpUrl = (example: string) =>
 // 32 random bytes in standard base64, as `openssl rand -base64 32` prints them.
 const secretKeyText = /^[A-Za-z0-9+/]{43}=?$/;
 const secretKeyError = "32 bytes in base64 (44 characters), e.g. from openssl rand -base64 32";
-const secretKey = z
+const secretKeySchema = z
   .string()
   .regex(secretKeyText, { error: secretKeyError })
   .transform((text) => Buffer.from(text, "base64"));
-const oldSecretKeys = z
+const oldSecretKeysSchema = z
   .string()
   .transform((list) =>
     list
@@ -58,8 +58,8 @@ export const billingFields = {
       .max(60_000, { error: "a whole number of milliseconds, 100 to 60000" })
       .default(5000),
   ),
-  BILLING_SECRET_KEY: optional.pipe(secretKey.optional()),
-  BILLING_SECRET_KEY_OLD: optional.pipe(oldSecretKeys.default([])),
+  BILLING_SECRET_KEY: optional.pipe(secretKeySchema.optional()),
+  BILLING_SECRET_KEY_OLD: optional.pipe(oldSecretKeysSchema.default([])),
 };
 
 type BillingEnv = z.output<z.ZodObject<typeof billingFields>>;

@@ -7,8 +7,13 @@ import { addDays, type BillingDay } from "./calendar.ts";
 
 export const periods = ["this-month", "last-month", "3-months"] as const;
 export type Period = (typeof periods)[number];
+/**
+ * What an entry is: this database's ledger kinds, or an external billing's plain top-up and
+ * charge when it tells no more (a payment's channel, a charge's reason).
+ */
+export type HistoryKind = LedgerKind | "TOPUP" | "CHARGE";
 export type HistoryLine =
-  | { type: "entry"; at: Date; kind: LedgerKind; amount: number; reference: string | null }
+  | { type: "entry"; at: Date; kind: HistoryKind; amount: number; reference: string | null }
   /** The month's daily charges: `month` is YYYY-MM. */
   | { type: "charges"; at: Date; month: string; amount: number; days: number };
 
@@ -84,19 +89,30 @@ export async function getHistory(
     }
   }
 
-  const pageSize = input.pageSize ?? 10;
+  return pageOfHistory(input, { from, to }, lines, entries);
+}
+
+export const historyPageSize = 10;
+
+/** One page of a period's lines (the page number clamped), with the totals of all `amounts`. */
+export function pageOfHistory(
+  input: { period: Period; page: number; pageSize?: number },
+  days: { from: BillingDay; to: BillingDay },
+  lines: HistoryLine[],
+  amounts: Array<{ amount: number }>,
+): HistoryPage {
+  const pageSize = input.pageSize ?? historyPageSize;
   const pages = Math.max(1, Math.ceil(lines.length / pageSize));
   const page = Math.min(Math.max(0, input.page), pages - 1);
   return {
     period: input.period,
-    from,
-    to,
+    ...days,
     lines: lines.slice(page * pageSize, (page + 1) * pageSize),
     page,
     pages,
     totals: {
-      credited: entries.filter((e) => e.amount > 0).reduce((sum, e) => sum + e.amount, 0),
-      charged: entries.filter((e) => e.amount < 0).reduce((sum, e) => sum + e.amount, 0),
+      credited: amounts.filter((e) => e.amount > 0).reduce((sum, e) => sum + e.amount, 0),
+      charged: amounts.filter((e) => e.amount < 0).reduce((sum, e) => sum + e.amount, 0),
     },
   };
 }

@@ -23,6 +23,8 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 export interface TrustOffer {
   outcome: "offer";
+  /** Absent on this database's own trust payment; see CreditLineOffer. */
+  kind?: "ledger";
   amount: number;
   days: number;
   expiresAt: Date;
@@ -35,38 +37,69 @@ export interface TrustOffer {
   balanceAfter: number;
 }
 
+/**
+ * The billing's own trust payment where it is a credit line, as Ubilling's self-credit is: the
+ * billing opens it under its own rules and names the amount and the term only once granted, so
+ * the offer says "about" and the confirmed amount is checked against the same estimate again.
+ */
+export interface CreditLineOffer {
+  outcome: "offer";
+  kind: "credit-line";
+  /** What the billing is expected to open: its rules' amount (the tariff's fee plus the fee below). */
+  estimatedAmount: number;
+  /** Charged from the balance at once when granted. */
+  fee: number;
+}
+
 export type TrustRefusal =
   | { outcome: "refused"; reason: "closed" }
-  | { outcome: "refused"; reason: "active"; amount: number; expiresAt: Date }
-  | { outcome: "refused"; reason: "balance-fine"; balance: number; nextCharge: number }
+  /** `amount`/`expiresAt` are null when the billing shows a credit without them. */
+  | { outcome: "refused"; reason: "active"; amount: number | null; expiresAt: Date | null }
+  /** `nextCharge` is null when the billing only says the balance needs no trust payment. */
+  | { outcome: "refused"; reason: "balance-fine"; balance: number; nextCharge: number | null }
   | {
       outcome: "refused";
       reason: "too-soon";
       availableFrom: Date;
       perPeriod: number;
       periodDays: number;
-    };
+    }
+  /** The billing offers no trust payments at all. */
+  | { outcome: "refused"; reason: "disabled" }
+  /** Only between these days of the month (null when the billing does not say). */
+  | { outcome: "refused"; reason: "wrong-day"; minDay: number | null; maxDay: number | null }
+  | { outcome: "refused"; reason: "frozen" }
+  /** The debt is larger than what a trust payment would cover. */
+  | { outcome: "refused"; reason: "debt-too-deep" }
+  | { outcome: "refused"; reason: "tariff-not-allowed" }
+  | { outcome: "refused"; reason: "used-this-month" }
+  /** No payment since the previous trust payment. */
+  | { outcome: "refused"; reason: "previous-not-paid" };
 
 export type TrustRefusalReason = TrustRefusal["reason"];
 
-export type TrustQuote = TrustOffer | TrustRefusal;
+export type TrustQuote = TrustOffer | CreditLineOffer | TrustRefusal;
+
+/** What this database's own rules answer. */
+export type LedgerTrustQuote = TrustOffer | TrustRefusal;
 
 export type GrantResult =
   | {
       outcome: "granted";
-      trustId: number;
+      /** null when the billing keeps no id the bot can see. */
+      trustId: number | null;
       amount: number;
       expiresAt: Date;
       balance: number;
       status: AccountStatus;
       /** The contract was BLOCKED and the credit brought it back. */
       unblocked: boolean;
-      /** Trust payments still available in the period after this one. */
-      remaining: number;
+      /** Trust payments still available in the period after this one; null when not known. */
+      remaining: number | null;
     }
   | TrustRefusal
   /** The amount the subscriber confirmed is no longer the amount due (the balance moved). */
-  | { outcome: "changed"; offer: TrustOffer };
+  | { outcome: "changed"; offer: TrustOffer | CreditLineOffer };
 
 /** What the rules look at, as one contract's state at one moment. */
 export interface TrustFacts {
@@ -83,7 +116,11 @@ export interface TrustFacts {
 }
 
 /** The rules of DESIGN §4 on one contract's state: an offer, or the first reason to refuse. */
-export function decideTrust(facts: TrustFacts, settings: TrustSettings, now: Date): TrustQuote {
+export function decideTrust(
+  facts: TrustFacts,
+  settings: TrustSettings,
+  now: Date,
+): LedgerTrustQuote {
   const { days, cooldownDays, perPeriod } = settings.trust;
   if (facts.status === "CLOSED") return { outcome: "refused", reason: "closed" };
   if (facts.active) return { outcome: "refused", reason: "active", ...facts.active };
@@ -173,7 +210,7 @@ export const trustGrantKey = (accountId: number, previousTrustId: number | null)
 export async function quoteTrust(
   db: Db,
   input: { accountId: number; now: Date; config: TrustSettings },
-): Promise<TrustQuote> {
+): Promise<LedgerTrustQuote> {
   const facts = await loadFacts(db, input.accountId, input.now, input.config);
   return decideTrust(facts, input.config, input.now);
 }

@@ -20,6 +20,19 @@ const refusals: TrustRefusal[] = [
     perPeriod: 1,
     periodDays: 30,
   },
+  { outcome: "refused", reason: "disabled" },
+  { outcome: "refused", reason: "wrong-day", minDay: 1, maxDay: 5 },
+  { outcome: "refused", reason: "frozen" },
+  { outcome: "refused", reason: "debt-too-deep" },
+  { outcome: "refused", reason: "tariff-not-allowed" },
+  { outcome: "refused", reason: "used-this-month" },
+  { outcome: "refused", reason: "previous-not-paid" },
+];
+/** What an external billing may leave out: the same reasons, other texts. */
+const vagueRefusals: Array<[string, TrustRefusal]> = [
+  ["active without terms", { outcome: "refused", reason: "active", amount: null, expiresAt: null }],
+  ["no debt", { outcome: "refused", reason: "balance-fine", balance: 0, nextCharge: null }],
+  ["wrong day unknown", { outcome: "refused", reason: "wrong-day", minDay: null, maxDay: null }],
 ];
 
 describe.each(locales)("trust payment texts (%s)", (locale) => {
@@ -34,6 +47,20 @@ describe.each(locales)("trust payment texts (%s)", (locale) => {
       expect(text).not.toMatch(/\{|\$|undefined|NaN/);
     },
   );
+
+  it.each(vagueRefusals)("says %s without inventing figures", (_, refusal) => {
+    const text = refusalText(t, "10002", refusal, "Europe/Moscow");
+    expect(text).toContain("10002");
+    expect(text).not.toMatch(/\{|\$|undefined|NaN|null/);
+  });
+
+  it("names every reason in its own words", () => {
+    const texts = [...refusals, ...vagueRefusals.map(([, refusal]) => refusal)].map((refusal) =>
+      refusalText(t, "10002", refusal, "Europe/Moscow"),
+    );
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(refusalText(t, "1", refusals[5] as TrustRefusal, "Europe/Moscow")).toMatch(/1\D+5/);
+  });
 
   it("dates a refusal in Moscow time", () => {
     expect(refusalText(t, "10002", refusals[1] as TrustRefusal, "Europe/Moscow")).toContain(

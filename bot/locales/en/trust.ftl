@@ -14,6 +14,11 @@ trust-offer =
     }: { $remaining } of { $perPeriod }
     When the term ends, { $amount } is taken back from the balance. Top up before { $until } to keep your internet on.
 trust-offer-changed = The amount changed in the meantime. Here is the new offer:
+trust-offer-credit-line =
+    🤝 Trust payment · contract { $login }
+    Amount: about { $amount } — the billing sets the exact amount and term; you will see them right after you take it.
+    Service fee: { $fee }, taken from the balance at once.
+    The internet stays on until the term ends. Top up before then to keep it on.
 trust-confirm = ✅ Take it
 trust-cancel = ✖️ No, thanks
 trust-cancelled = All right, no trust payment.
@@ -33,6 +38,16 @@ trust-refused-too-soon = A trust payment may be taken at most { $perPeriod ->
        *[other] { $periodDays } days
     }. The next one for contract { $login } is available from { $from }.
 trust-refused-balance-fine = The balance of contract { $login } ({ $balance }) covers the next charge ({ $charge }): a trust payment is only for when the money runs short.
+trust-refused-no-debt = The balance of contract { $login } is not below zero ({ $balance }): a trust payment is only for when the money runs short.
+trust-refused-active-open = Contract { $login } already has a trust payment. A new one is available once it ends.
+trust-refused-disabled = Trust payments are not available for contract { $login } now. You can top up by card: /topup
+trust-refused-wrong-day = On contract { $login } a trust payment can be taken only from day { $minDay } to day { $maxDay } of the month. You can top up by card: /topup
+trust-refused-wrong-day-unknown = No trust payment on contract { $login } today: it is available only on certain days of the month. You can top up by card: /topup
+trust-refused-frozen = Contract { $login } is frozen or switched off: no trust payment is available for it.
+trust-refused-debt-too-deep = The debt on contract { $login } is larger than a trust payment, so it would not help. Please top up: /topup
+trust-refused-tariff-not-allowed = The tariff of contract { $login } has no trust payment.
+trust-refused-used-this-month = A trust payment on contract { $login } was already taken this month: it is available once a month.
+trust-refused-previous-not-paid = There has been no payment on contract { $login } since the previous trust payment. A new one is available after a top-up: /topup
 trust-reminder =
     ⏰ The trust payment on contract { $login } ends { $until }: { $amount } will be taken from the balance.
     The balance is { $balance } now and will be { $balanceAfter } then.

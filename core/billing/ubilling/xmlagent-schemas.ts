@@ -196,7 +196,9 @@ export type CreditorReply = z.output<typeof creditorReplySchema>;
 /** `{"reason":"disabled"}` (UBA_ENABLED off) or `{"reason":"wrong_uberauth"}` (uberkey). */
 export const agentErrorSchema = z.object({ reason: z.string() });
 
-const period = z.string().transform((text) => (text === "day" ? ("day" as const) : ("month" as const)));
+const period = z
+  .string()
+  .transform((text) => (text === "day" ? ("day" as const) : ("month" as const)));
 
 /**
  * tariffvservices (docs §1.8): the user's tariff record first, then one per virtual service;
