@@ -1,7 +1,7 @@
 // Starts everything the bot process runs, from a parsed configuration; stop() undoes it in order.
 
 import type { Bot } from "grammy";
-import { builtinBilling } from "../core/billing/builtin-billing.ts";
+import { createBilling } from "../core/billing/create-billing.ts";
 import { type Config, ConfigError } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
 import { startScheduler } from "../core/jobs/scheduler.ts";
@@ -42,8 +42,6 @@ export async function startApp(
   config: Config,
   logger = createLogger(config.logLevel),
 ): Promise<RunningApp> {
-  if (config.billing.kind !== "builtin")
-    throw new ConfigError(`BILLING=${config.billing.kind} is not available in this version yet`);
   const outages = new Outages(logger);
   // A new embedded database gets the demo data, so the bot can be tried with nothing set up.
   const database = await openDatabase(config, { outages, onCreate: seedDemoData });
@@ -51,13 +49,24 @@ export async function startApp(
     await database.close();
     throw error;
   });
+  const configured = createBilling(config, database.prisma, logger);
+  const billingCheck = await configured.check().catch((error: unknown) => ({
+    ok: false as const,
+    problem: String(error),
+  }));
+  if (!billingCheck.ok) {
+    await redis?.quit();
+    await database.close();
+    throw new ConfigError(`BILLING=${config.billing.kind}: ${billingCheck.problem}`);
+  }
+  logger.info(`billing: ${configured.describe}`);
   const mailer = createMailer(config.smtpUrl, logger);
   const background = new BackgroundTasks();
   const i18n = createI18n();
   const bot = createBot({
     config,
     db: database.prisma,
-    billing: builtinBilling(database.prisma, config),
+    billing: configured.billing,
     redis,
     logger,
     mailer,

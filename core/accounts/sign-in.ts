@@ -80,27 +80,31 @@ export async function checkPassword(
           data: { telegramUserId, login: triedLogin.slice(0, 64), success, createdAt: now },
         });
 
-      if (account?.lockedUntil && account.lockedUntil > now) {
+      // A login with no contract row here (unknown, or an external billing's not signed in yet)
+      // is locked by login: the answers never tell the two apart.
+      const lock = account ?? (await lockLogin(tx, triedLogin));
+      const local = "id" in lock ? lock : null;
+      if (lock.lockedUntil && lock.lockedUntil > now) {
         await record(false);
-        return { outcome: "locked", until: account.lockedUntil };
+        return { outcome: "locked", until: lock.lockedUntil };
       }
       const verdict = await billing.verifyPassword({
         login: triedLogin,
         password,
-        local: account ?? null,
+        local,
       });
       if (verdict.outcome === "unavailable") return verdict;
       if (verdict.outcome === "wrong") {
         await record(false);
-        const lockedUntil = account ? await countFailure(tx, account, now) : null;
+        const lockedUntil = await countFailure(tx, lock, now);
         return lockedUntil ? { outcome: "locked", until: lockedUntil } : { outcome: "invalid" };
       }
 
       await record(true);
       const { billingPaymentId } = verdict.contract;
-      const signedIn = account
+      const signedIn = local
         ? await tx.account.update({
-            where: { id: account.id },
+            where: { id: local.id },
             data: { failedLoginCount: 0, ...(billingPaymentId ? { billingPaymentId } : {}) },
             select: { id: true, login: true, name: true },
           })
@@ -182,27 +186,48 @@ export async function signInWithPassword(
  * Counts the wrong passwords for this login in the sliding window (since its last lock or
  * successful sign-in); returns the lock's end when this one locks it.
  */
-async function countFailure(tx: Tx, account: LockedAccount, now: Date): Promise<Date | null> {
+async function countFailure(tx: Tx, lock: LoginLockState, now: Date): Promise<Date | null> {
   const lastSuccess = await tx.loginAttempt.findFirst({
-    where: { login: account.login, success: true, createdAt: { lte: now } },
+    where: { login: lock.login, success: true, createdAt: { lte: now } },
     orderBy: { createdAt: "desc" },
     select: { createdAt: true },
   });
   const since = Math.max(
     now.getTime() - loginPolicy.failureWindowMs,
-    account.lockedUntil?.getTime() ?? 0,
+    lock.lockedUntil?.getTime() ?? 0,
     lastSuccess?.createdAt.getTime() ?? 0,
   );
   const failures = await tx.loginAttempt.count({
-    where: { login: account.login, success: false, createdAt: { gt: new Date(since), lte: now } },
+    where: { login: lock.login, success: false, createdAt: { gt: new Date(since), lte: now } },
   });
   const locks = failures >= loginPolicy.maxFailures;
-  const lockedUntil = locks ? new Date(now.getTime() + loginPolicy.lockMs) : account.lockedUntil;
-  await tx.account.update({
-    where: { id: account.id },
-    data: { failedLoginCount: locks ? 0 : failures, lockedUntil },
-  });
+  const lockedUntil = locks ? new Date(now.getTime() + loginPolicy.lockMs) : lock.lockedUntil;
+  if ("id" in lock) {
+    await tx.account.update({
+      where: { id: lock.id },
+      data: { failedLoginCount: locks ? 0 : failures, lockedUntil },
+    });
+  } else if (locks && lockedUntil) {
+    await tx.loginLock.upsert({
+      where: { login: lock.login },
+      create: { login: lock.login, lockedUntil },
+      update: { lockedUntil },
+    });
+  }
   return locks ? lockedUntil : null;
+}
+
+type LoginLockState = { login: string; lockedUntil: Date | null } | LockedAccount;
+
+/** The lock of a login with no contract row, its tries queued on an advisory lock. */
+async function lockLogin(tx: Tx, login: string): Promise<LoginLockState> {
+  const key = login.slice(0, 64);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:${key}`}))`;
+  // A try it waited for may have made the contract's row.
+  const made = await lockAccount(tx, { login: key });
+  if (made) return made;
+  const lock = await tx.loginLock.findUnique({ where: { login: key } });
+  return { login: key, lockedUntil: lock?.lockedUntil ?? null };
 }
 
 export interface ContactSignInInput {

@@ -1,0 +1,146 @@
+// The port on Ubilling (docs/ubilling-api.md): sign-in and the contract through the subscriber's
+// XMLAgent, the trust payment as the creditor's self-credit (its dry run first), card payments
+// through OpenPayz. Every call is made as the contract's subscriber with the md5 the bot keeps
+// sealed; a refused one suspends the contract's links (credential-source.ts). A view of the
+// contract is two requests (profile, tariff) and is kept for a short while, dropped whenever the
+// bot changes the contract's money.
+import type { BalanceCard } from "../balance.ts";
+import { BillingUnavailableError } from "../billing-errors.ts";
+import { type BillingDay, billingDayAt } from "../calendar.ts";
+import type { Billing, PasswordVerdict } from "../port.ts";
+import type { GrantResult, TrustQuote } from "../trust.ts";
+import { openPayzCardPosting } from "./card-posting.ts";
+import { asSubscriber, type CredentialSource } from "./credential-source.ts";
+import type { OpenPayzClient } from "./openpayz-client.ts";
+import { feeChargeRange, historyFromUbilling } from "./ubilling-history.ts";
+import { balanceCard } from "./ubilling-summary.ts";
+import { creditLineOffer, refusalNeedsCard, trustRefusal } from "./ubilling-trust.ts";
+import { passwordMd5, type XmlAgentClient } from "./xmlagent-client.ts";
+
+export interface UbillingBillingDeps {
+  agent: XmlAgentClient;
+  openpayz: OpenPayzClient;
+  core: { coreUrl: string; apiKey: string };
+  credentials: CredentialSource & { keep(accountId: number, passwordMd5: string): Promise<void> };
+  /** The contract's OpenPayz id, kept from its profile when its subscriber signed in. */
+  paymentIdOf(accountId: number): Promise<string | null>;
+  timeZone: string;
+  /** The currency the bot's invoices are in: a contract counted in another is not signed in. */
+  currency: string;
+  cacheTtlMs?: number;
+  clock?: () => Date;
+  /** Told why a sign-in found the billing unusable (logged by the caller). */
+  onProblem?(problem: string): void;
+}
+
+export type UbillingBilling = Billing & { forget(accountId: number): void };
+
+export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
+  const { agent, credentials, timeZone } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const ttl = deps.cacheTtlMs ?? 30_000;
+  const cache = new Map<number, { card: BalanceCard; day: BillingDay; until: number }>();
+  const forget = (accountId: number) => void cache.delete(accountId);
+
+  async function summary(accountId: number, today: BillingDay): Promise<BalanceCard> {
+    const kept = cache.get(accountId);
+    if (kept && kept.day === today && kept.until > clock().getTime()) return kept.card;
+    const as = await asSubscriber(credentials, accountId);
+    const [profile, tariffs] = await Promise.all([
+      as((c) => agent.profile(c)),
+      as((c) => agent.tariffServices(c)),
+    ]);
+    const card = balanceCard(profile, tariffs, today, timeZone);
+    cache.set(accountId, { card, day: today, until: clock().getTime() + ttl });
+    return card;
+  }
+
+  async function quote(accountId: number, now: Date): Promise<TrustQuote> {
+    const as = await asSubscriber(credentials, accountId);
+    const outcome = await as((c) => agent.creditCheck(c));
+    const card = await summary(accountId, billingDayAt(now, timeZone));
+    if (outcome.kind !== "ok")
+      return trustRefusal(outcome, refusalNeedsCard(outcome) ? card : null);
+    return creditLineOffer(outcome.priceKopecks, card.internet?.monthlyFee ?? 0);
+  }
+
+  return {
+    async verifyPassword({ login, password }): Promise<PasswordVerdict> {
+      const md5 = passwordMd5(password);
+      const profile = await agent.profile({ login, passwordMd5: md5 });
+      if (!profile.ok)
+        return profile.error === "wrong-credentials"
+          ? { outcome: "wrong" }
+          : { outcome: "unavailable" };
+      const currency = profile.value.currency.trim().toUpperCase();
+      if (currency !== deps.currency) {
+        deps.onProblem?.(
+          `Ubilling counts ${login}'s money in ${currency.slice(0, 8)}, not ${deps.currency}`,
+        );
+        return { outcome: "unavailable" };
+      }
+      const { payid } = profile.value;
+      return {
+        outcome: "correct",
+        contract: {
+          login: profile.value.login,
+          name: profile.value.realName || profile.value.login,
+          address: profile.value.address,
+          ...(payid && payid !== "0" ? { billingPaymentId: payid } : {}),
+        },
+        credential: md5,
+      };
+    },
+    keepCredential: (accountId, credential) => credentials.keep(accountId, credential),
+    contractSummary: summary,
+    async paymentHistory(query) {
+      const as = await asSubscriber(credentials, query.accountId);
+      const [payments, fees] = await Promise.all([
+        as((c) => agent.payments(c)),
+        as((c) => agent.feeCharges(c, feeChargeRange(query))),
+      ]);
+      return historyFromUbilling(query, payments, fees);
+    },
+    quoteTrust: ({ accountId, now }) => quote(accountId, now),
+    async grantTrust({ accountId, now, expectedAmount }): Promise<GrantResult> {
+      const offer = await quote(accountId, now);
+      if (offer.outcome === "refused") return offer;
+      if (offer.kind !== "credit-line") throw new Error("Ubilling offers only its self-credit");
+      if (expectedAmount !== undefined && expectedAmount !== offer.estimatedAmount)
+        return { outcome: "changed", offer };
+      const today = billingDayAt(now, timeZone);
+      const before = await summary(accountId, today);
+      const as = await asSubscriber(credentials, accountId);
+      const taken = await as((c) => agent.creditTake(c));
+      forget(accountId);
+      if (taken.kind !== "ok") {
+        const card = await summary(accountId, today);
+        return trustRefusal(taken, refusalNeedsCard(taken) ? card : null);
+      }
+      const after = await summary(accountId, today);
+      if (!after.trust)
+        throw new BillingUnavailableError("the self-credit granted shows no credit");
+      return {
+        outcome: "granted",
+        trustId: null,
+        amount: after.trust.amount,
+        expiresAt: after.trust.expiresAt,
+        balance: after.balance,
+        status: after.status,
+        unblocked: before.status === "BLOCKED" && after.status === "ACTIVE",
+        remaining: null,
+      };
+    },
+    postCardPayment: openPayzCardPosting({
+      openpayz: deps.openpayz,
+      core: deps.core,
+      paymentIdOf: deps.paymentIdOf,
+      async balanceOf(accountId) {
+        forget(accountId);
+        const card = await summary(accountId, billingDayAt(clock(), timeZone)).catch(() => null);
+        return card && { balance: card.balance, unblocked: false };
+      },
+    }),
+    forget,
+  };
+}

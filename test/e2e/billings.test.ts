@@ -1,0 +1,113 @@
+// The common subscriber flows on each billing the bot runs on, one suite for both: the built-in
+// billing and Ubilling (our emulator) behind the same port, rendered the same.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginPolicy } from "../../core/accounts/login-policy.ts";
+import type { UserDriver } from "../emulator/index.ts";
+import { type BillingWorld, billingWorlds, rub } from "../support/billing-worlds.ts";
+import { noPostgres, noRedis } from "../support/require-services.ts";
+import { inlineButtons } from "../support/sign-in.ts";
+
+describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", (_name, start) => {
+  let world: BillingWorld;
+  beforeAll(async () => {
+    world = await start();
+  });
+  afterAll(() => world?.stop());
+
+  const newUser = (firstName: string) =>
+    world.harness.emulator.user({ firstName, languageCode: "ru" });
+
+  async function tryPassword(user: UserDriver, login: string, password: string) {
+    await user.send("/login");
+    await user.nextBotMessage();
+    await user.send(login);
+    await user.nextBotMessage();
+    await user.send(password);
+    return user.nextBotMessage();
+  }
+
+  async function signedIn(firstName: string, login: string) {
+    const user = newUser(firstName);
+    const reply = await tryPassword(user, login, world.password);
+    expect(reply.text).toContain(`Вы вошли в личный кабинет: договор ${login}`);
+    await user.nextBotMessage(); // the menu
+    return user;
+  }
+
+  it("signs in with the right password and refuses a wrong one, then locks the login", async () => {
+    await signedIn("Руслан", world.logins.active);
+    const stranger = newUser("Чужой");
+    const wrong = await tryPassword(stranger, world.logins.spare, "not-the-password");
+    expect(wrong.text).toContain("Неверный логин или пароль");
+    for (let i = 1; i < loginPolicy.maxFailures - 1; i += 1)
+      await tryPassword(stranger, world.logins.spare, `wrong-${i}`);
+    const locked = await tryPassword(stranger, world.logins.spare, "wrong-last");
+    expect(locked.text).toContain("Вход по этому договору временно заблокирован");
+    const rightWhileLocked = await tryPassword(
+      newUser("Поздний"),
+      world.logins.spare,
+      world.password,
+    );
+    expect(rightWhileLocked.text).toContain("временно заблокирован");
+  });
+
+  it("shows the blocked contract's balance, tariff and status", async () => {
+    const user = await signedIn("Патимат", world.logins.blocked);
+    await user.send("/balance");
+    const card = await user.nextBotMessage();
+    expect(card.text).toContain(`💰 Баланс · договор ${world.logins.blocked}`);
+    expect(card.text).toContain(`Баланс: ${rub(-180_00)}`);
+    expect(card.text).toContain("Статус: заблокирован");
+    expect(card.text).toContain(rub(450_00));
+    expect(inlineButtons(card)).toContain("📜 История платежей");
+  });
+
+  it("grants the blocked contract a trust payment, and refuses the active one with why", async () => {
+    const user = await signedIn("Заира", world.logins.blocked);
+    await user.send("/trust");
+    const offer = await user.nextBotMessage();
+    expect(offer.text).toContain(`🤝 Доверительный платёж · договор ${world.logins.blocked}`);
+    await user.press("✅ Взять");
+    const granted = await user.waitFor(() => {
+      const current = user.messages().find((m) => m.message_id === offer.message_id);
+      return current?.text?.startsWith("✅") ? current : undefined;
+    });
+    expect(granted.text).toContain("✅ Доверительный платёж");
+    expect(granted.text).toContain(`зачислен на договор ${world.logins.blocked}`);
+    expect(granted.text).toContain("Доступ в интернет восстановлен");
+
+    const active = await signedIn("Руслан", world.logins.active);
+    await active.send("/trust");
+    const refusal = await active.nextBotMessage();
+    expect(refusal.text).toContain(world.logins.active);
+    expect(refusal.text).toContain("доверительный платёж нужен, только когда денег не хватает");
+    expect(inlineButtons(refusal)).not.toContain("✅ Взять");
+  });
+
+  it("credits a card top-up once and shows it in the balance and the history", async () => {
+    const user = await signedIn("Аминат", world.logins.active);
+    const before = await world.balance(world.logins.active);
+    await user.send("/topup");
+    await user.nextBotMessage();
+    await user.press(rub(500_00));
+    const invoice = await user.waitFor(() => user.messages().findLast((m) => m.invoice));
+    expect((await user.pay(invoice)).status).toBe("paid");
+    const receipt = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.includes(`Баланс: ${rub(before + 500_00)}`)),
+    );
+    expect(receipt.text).toContain(rub(500_00));
+    expect(await world.balance(world.logins.active)).toBe(before + 500_00);
+
+    await user.send("/balance");
+    const card = await user.waitFor(() =>
+      user.messages().findLast((m) => m.text?.startsWith("💰")),
+    );
+    expect(card.text).toContain(`Баланс: ${rub(before + 500_00)}`);
+    await user.press("📜 История платежей");
+    const history = await user.waitFor(() =>
+      user.messages().findLast((m) => m.text?.startsWith("📜")),
+    );
+    expect(history.text).toContain(`📜 История · договор ${world.logins.active}`);
+    expect(history.text).toContain(`+${rub(500_00)}`);
+  });
+});

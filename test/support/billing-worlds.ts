@@ -1,0 +1,83 @@
+// The same subscribers on each billing the bot runs on, for the suites that run one flow on both:
+// the built-in billing's demo contracts, and Ubilling (our emulator) holding the same contracts
+// under its own logins. A world starts the bot on its billing and can break that billing.
+import { formatMoney } from "../../bot/format.ts";
+import { demoPassword } from "../../prisma/seed.ts";
+import { UbillingEmulator } from "../ubilling/index.ts";
+import { type Harness, startHarness } from "./bot-harness.ts";
+
+export interface BillingWorld {
+  name: "builtin" | "ubilling";
+  harness: Harness;
+  /**
+   * An active contract with 1 250 ₽ and one blocked at −180 ₽, both on a 450 ₽ tariff, and a
+   * spare one for tests that lock or break it.
+   */
+  logins: { active: string; blocked: string; spare: string };
+  password: string;
+  /** The contract's balance as the billing holds it, in kopecks. */
+  balance(login: string): Promise<number>;
+  /** Only Ubilling's world can be broken. */
+  ubilling: UbillingEmulator | null;
+  stop(): Promise<void>;
+}
+
+export const rub = (kopecks: number) => formatMoney(kopecks);
+
+const paymentEnv = { PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet" };
+
+export async function startBuiltinWorld(): Promise<BillingWorld> {
+  const harness = await startHarness({ env: paymentEnv });
+  return {
+    name: "builtin",
+    harness,
+    logins: { active: "10001", blocked: "10002", spare: "10003" },
+    password: demoPassword,
+    balance: async (login) =>
+      (await harness.database.prisma.account.findUniqueOrThrow({ where: { login } })).balance,
+    ubilling: null,
+    stop: () => harness.stop(),
+  };
+}
+
+export const ubillingSecretKey = Buffer.alloc(32, 7).toString("base64");
+
+export async function startUbillingWorld(): Promise<BillingWorld> {
+  const ub = await UbillingEmulator.start({
+    config: { currency: "RUB", SC_MINDAY: 1, SC_MAXDAY: 31, SC_PRICE: 10 },
+  });
+  ub.addTariff({ name: "Home-450", fee: 450 });
+  const contract = { password: "Kasp-ub-2026", tariff: "Home-450", address: "ул. Ленина, 5" };
+  ub.addSubscriber({ ...contract, login: "ub_active", realname: "Магомедов Руслан", cash: 1250 });
+  ub.addSubscriber({ ...contract, login: "ub_blocked", realname: "Алиева Патимат", cash: -180 });
+  ub.addSubscriber({ ...contract, login: "ub_spare", realname: "Гаджиев Ислам", cash: 300 });
+  const harness = await startHarness({
+    env: {
+      ...paymentEnv,
+      BILLING: "ubilling",
+      UBILLING_USERSTATS_URL: ub.userstatsUrl,
+      UBILLING_URL: ub.coreUrl,
+      UBILLING_OPENPAYZ_URL: ub.osmpUrl,
+      UBILLING_API_KEY: ub.config.serial,
+      UBILLING_TIMEOUT_MS: "1000",
+      BILLING_SECRET_KEY: ubillingSecretKey,
+    },
+  });
+  return {
+    name: "ubilling",
+    harness,
+    logins: { active: "ub_active", blocked: "ub_blocked", spare: "ub_spare" },
+    password: contract.password,
+    balance: async (login) => Math.round(ub.subscriber(login).cash * 100),
+    ubilling: ub,
+    async stop() {
+      await harness.stop();
+      await ub.stop();
+    },
+  };
+}
+
+export const billingWorlds = [
+  ["builtin", startBuiltinWorld],
+  ["ubilling", startUbillingWorld],
+] as const;
