@@ -2,6 +2,7 @@
 
 import type { Bot } from "grammy";
 import { createBilling } from "../core/billing/create-billing.ts";
+import type { Billing } from "../core/billing/port.ts";
 import { type Config, ConfigError } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
 import { startScheduler } from "../core/jobs/scheduler.ts";
@@ -34,6 +35,7 @@ export interface RunningApp {
   database: Database;
   redis: Redis | undefined;
   logger: Logger;
+  billing: Billing;
   /** Finishes the updates in flight, then closes the database and Redis. */
   stop(): Promise<void>;
 }
@@ -104,6 +106,7 @@ export async function startApp(
         outages,
         timeZone: config.timeZone,
         config,
+        billing: configured.billing,
         notifier: createNotifier({ api: bot.api, i18n, logger, config }),
         supportDesk: supportJobs({ db: database.prisma, config, logger, i18n }, bot.api),
       })
@@ -123,6 +126,7 @@ export async function startApp(
     database,
     redis,
     logger,
+    billing: configured.billing,
     async stop() {
       await stopReceiving();
       await background.stop();

@@ -5,12 +5,21 @@ import { getBalanceCard } from "./balance.ts";
 import { getHistory } from "./history.ts";
 import { verifyLocalPassword } from "./local-password.ts";
 import type { Billing } from "./port.ts";
+import { runningOutOnLedger } from "./running-out.ts";
 import { grantTrust, quoteTrust, type TrustSettings } from "./trust.ts";
 
 export function builtinBilling(db: Db, trust: TrustSettings): Billing {
   return {
+    capabilities: {
+      ledgerHere: true,
+      tariffChange: true,
+      profileHere: true,
+      contactSignIn: true,
+      cashTopup: true,
+    },
     verifyPassword: (attempt) => verifyLocalPassword(attempt),
     contractSummary: (accountId, today) => getBalanceCard(db, accountId, today),
+    runningOut: (candidates, day) => runningOutOnLedger(db, candidates, day),
     paymentHistory: (query) => getHistory(db, query),
     quoteTrust: (input) => quoteTrust(db, { ...input, config: trust }),
     grantTrust: (input) => grantTrust(db, { ...input, config: trust }),

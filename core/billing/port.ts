@@ -69,7 +69,43 @@ export type CardPosting =
   /** The billing will not take it (unknown contract, payments off): staff must look. */
   | { outcome: "refused"; detail: string };
 
+/** A contract whose subscribers want a reminder when its money lasts `daysAhead` days or fewer. */
+export interface ReminderCandidate {
+  accountId: number;
+  daysAhead: number;
+}
+
+/** A contract whose service stops within its days ahead: what its low-balance reminder says. */
+export interface RunningOut {
+  accountId: number;
+  login: string;
+  balance: number;
+  /** The charge of the day it stops on, in kopecks. */
+  dailyCharge: number;
+  daysLeft: number;
+  /** The first day the money does not pay for. */
+  stopsOn: BillingDay;
+}
+
+/** What a billing can do, so the bot hides or explains the rest. */
+export interface BillingCapabilities {
+  /**
+   * The contracts' money is counted in this database: the bot's daily charge and trust expiry
+   * run (an external billing charges and ends its credits itself).
+   */
+  ledgerHere: boolean;
+  /** The subscriber can switch the internet tariff or the IPTV package here. */
+  tariffChange: boolean;
+  /** Email, phone and password are changed, and passwords recovered, in this database. */
+  profileHere: boolean;
+  /** A shared phone contact signs in (the billing's phone numbers are known here). */
+  contactSignIn: boolean;
+  /** The operator's cash top-up from the command line. */
+  cashTopup: boolean;
+}
+
 export interface Billing {
+  capabilities: BillingCapabilities;
   /** Whether the login and password are the contract's, as the billing decides. */
   verifyPassword(attempt: PasswordAttempt): Promise<PasswordVerdict>;
   /**
@@ -81,6 +117,8 @@ export interface Billing {
   keepCredential?(accountId: number, credential: string): Promise<void>;
   /** The contract today: balance, tariffs, today's charge, how long the money lasts, its credit. */
   contractSummary(accountId: number, today: BillingDay): Promise<BalanceCard>;
+  /** Of these contracts (a batch), those whose money runs out within their days ahead. */
+  runningOut(candidates: ReminderCandidate[], day: BillingDay): Promise<RunningOut[]>;
   /** Payments and charges of a period, a page at a time. */
   paymentHistory(query: HistoryQuery): Promise<HistoryPage>;
   /** Whether the contract may take a trust payment now: the offer, or why not. */

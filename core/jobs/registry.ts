@@ -3,12 +3,14 @@
 // its day, so running it again, or on two instances, does nothing twice.
 import { type BillingDay, billingDayAt } from "../billing/calendar.ts";
 import { runDailyCharge } from "../billing/daily-charge.ts";
+import type { Billing } from "../billing/port.ts";
 import { expireTrusts } from "../billing/trust-expiry.ts";
 import { queueTrustReminders } from "../billing/trust-reminder.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import { queueLowBalanceReminders } from "../notify/low-balance.ts";
 import type { Deliver } from "../notify/single-sender.ts";
+import { runPaymentPosting } from "../payments/posting-run.ts";
 import type { Notifier, SupportDesk } from "../ports.ts";
 import { runRequestsDigest } from "../requests/digest.ts";
 
@@ -17,6 +19,8 @@ export interface JobContext {
   /** The day the job works for, in the provider's time zone. */
   day: BillingDay;
   config: Config;
+  /** The billing the bot runs on. */
+  billing: Billing;
   /** Messages a job sends to subscribers on its own (the bot supplies it). */
   notifier: Notifier;
   /** Sends the notifications outbox (what a job has just written to it, and anything left). */
@@ -32,6 +36,10 @@ export interface Job {
   /** node-cron expression, in the provider's time zone (some are settings). */
   schedule: string | ((config: Config) => string);
   describe: string;
+  /** Whether the job has work on this billing (absent: on every billing). */
+  runsOn?(billing: Billing): boolean;
+  /** Why it has none, for the operator who asks for it anyway. */
+  notOn?: string;
   run(context: JobContext): Promise<Record<string, number | string>>;
 }
 
@@ -47,10 +55,17 @@ async function thenDeliver(
   return { ...report, ...delivery };
 }
 
+/** Jobs of the bot's own ledger: an external billing charges and ends its credits itself. */
+const onLedgerHere = {
+  runsOn: (billing: Billing) => billing.capabilities.ledgerHere,
+  notOn: "an external billing charges its contracts and ends its credits itself",
+};
+
 export const jobs = {
   "daily-charge": {
     schedule: "5 0 * * *",
     describe: "charges every active contract for the day, blocks those below zero and tells them",
+    ...onLedgerHere,
     run: async (context) => {
       const { db, day, progress, signal } = context;
       const report = await runDailyCharge(db, {
@@ -64,6 +79,7 @@ export const jobs = {
   "trust-expiry": {
     schedule: "*/10 * * * *",
     describe: "takes back trust payments that have ended, blocks contracts left below zero",
+    ...onLedgerHere,
     run: async (context) =>
       thenDeliver(
         context,
@@ -73,6 +89,7 @@ export const jobs = {
   "trust-reminder": {
     schedule: "0 * * * *",
     describe: "reminds subscribers of a trust payment about to end (TRUST_REMINDER_HOURS ahead)",
+    ...onLedgerHere,
     run: async (context) =>
       thenDeliver(
         context,
@@ -85,8 +102,28 @@ export const jobs = {
     run: async (context) =>
       thenDeliver(
         context,
-        await queueLowBalanceReminders(context.db, { day: context.day, signal: context.signal }),
+        await queueLowBalanceReminders(context.db, context.billing, {
+          day: context.day,
+          signal: context.signal,
+        }),
       ),
+  },
+  "payment-posting": {
+    schedule: "* * * * *",
+    describe: "posts card payments the billing has not confirmed yet (retries, after an outage)",
+    runsOn: (billing) => billing.postCardPayment !== undefined,
+    notOn: "the built-in billing credits a card payment when it is paid",
+    run: async (context) => {
+      const { db, billing, config, notifier } = context;
+      const post = billing.postCardPayment;
+      if (!post) return { skipped: "nothing to post on this billing" };
+      const report = await runPaymentPosting(
+        db,
+        { postCardPayment: (payment) => post.call(billing, payment) },
+        { notifier, agentsChatId: config.supportChatId, timeZone: config.timeZone },
+      );
+      return thenDeliver(context, report);
+    },
   },
   "deliver-notifications": {
     schedule: "*/5 * * * *",
@@ -116,6 +153,10 @@ export const jobs = {
 } satisfies Record<string, Job>;
 
 export type JobName = keyof typeof jobs;
+
+/** Whether the job has work on this billing. */
+export const jobRunsOn = (name: JobName, billing: Billing): boolean =>
+  (jobs[name] as Job).runsOn?.(billing) ?? true;
 
 export const isJobName = (name: string): name is JobName => Object.hasOwn(jobs, name);
 

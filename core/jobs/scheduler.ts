@@ -1,7 +1,9 @@
 // Runs the registered jobs on their schedules in the provider's time zone, each on one instance
 // at a time (the job lock). Every job is idempotent for its day, so the scheduler also runs on
 // start what today's schedule has already passed: a restart after a crash or downtime catches up.
+
 import cron, { type ScheduledTask } from "node-cron";
+import type { Billing } from "../billing/port.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import { isDatabaseUnreachable } from "../db-outage.ts";
@@ -12,7 +14,7 @@ import type { Notifier, SupportDesk } from "../ports.ts";
 import type { Redis } from "../redis.ts";
 import { wallClockAt } from "../zoned-time.ts";
 import { type JobLock, localJobLock, type RedisLockTiming, redisJobLock } from "./lock.ts";
-import { type Job, type JobName, jobs, today } from "./registry.ts";
+import { type Job, type JobName, jobRunsOn, jobs, today } from "./registry.ts";
 
 export interface SchedulerDeps {
   db: Db;
@@ -22,6 +24,7 @@ export interface SchedulerDeps {
   outages?: Outages;
   timeZone: string;
   config: Config;
+  billing: Billing;
   notifier: Notifier;
   supportDesk?: SupportDesk;
   /** The job lock's lease and renewal (tests make them short). */
@@ -42,6 +45,7 @@ export function createJobRunner({
   outages,
   timeZone,
   config,
+  billing,
   notifier,
   supportDesk,
   lockTiming,
@@ -67,6 +71,7 @@ export function createJobRunner({
         db,
         day,
         config,
+        billing,
         notifier,
         deliver,
         ...(supportDesk ? { supportDesk } : {}),
@@ -105,10 +110,12 @@ export function createJobRunner({
 export function startScheduler(deps: SchedulerDeps): Scheduler {
   const { config, timeZone } = deps;
   const runner = createJobRunner(deps);
-  const schedules = Object.entries(jobs).map(([name, job]: [string, Job]) => ({
-    name: name as JobName,
-    schedule: typeof job.schedule === "function" ? job.schedule(config) : job.schedule,
-  }));
+  const schedules = Object.entries(jobs)
+    .filter(([name]) => jobRunsOn(name as JobName, deps.billing))
+    .map(([name, job]: [string, Job]) => ({
+      name: name as JobName,
+      schedule: typeof job.schedule === "function" ? job.schedule(config) : job.schedule,
+    }));
   const tasks: ScheduledTask[] = schedules.map(({ name, schedule }) =>
     cron.schedule(schedule, () => runner.run(name), { timezone: timeZone, name, noOverlap: true }),
   );

@@ -1,18 +1,17 @@
-// The low-balance reminder: every ACTIVE contract with reminders on whose balance pays for no more
-// than its "days ahead" (the service stops within that many days, today included) gets one
-// reminder a day for each reachable Telegram user linked to it. A contract with an active trust
-// payment is left to the trust payment's own reminder. Contracts are read in batches by id, so a
-// run over the whole base holds one batch at a time.
+// The low-balance reminder: every contract with reminders on whose money pays for no more than
+// its "days ahead" (the service stops within that many days, today included) gets one reminder a
+// day for each reachable Telegram user linked to it. Which contracts run out is the billing's
+// answer (Billing.runningOut: not ACTIVE, or held up by a trust payment, is left out); the bot
+// picks the candidates from its own links, in batches by id, so a run holds one batch at a time.
 import { liveLink } from "../accounts/links.ts";
-import { type Coverage, coverage } from "../billing/balance.ts";
-import { type BillingDay, dailyFee } from "../billing/calendar.ts";
-import { chargeKey } from "../billing/daily-charge.ts";
+import type { BillingDay } from "../billing/calendar.ts";
+import type { Billing } from "../billing/port.ts";
 import type { Db } from "../db.ts";
 import { noticeKinds } from "./notice-payload.ts";
 import { enqueueAccountNotices } from "./outbox.ts";
 
 export interface LowBalanceReport {
-  /** Contracts looked at: active, reminders on, someone reachable linked. */
+  /** Contracts looked at: reminders on, someone reachable linked. */
   checked: number;
   /** …whose money runs out within their days ahead. */
   due: number;
@@ -22,6 +21,7 @@ export interface LowBalanceReport {
 
 export async function queueLowBalanceReminders(
   db: Db,
+  billing: Pick<Billing, "runningOut">,
   {
     day,
     batchSize = 1000,
@@ -38,57 +38,29 @@ export async function queueLowBalanceReminders(
     const accounts = await db.account.findMany({
       where: {
         id: { gt: after },
-        status: "ACTIVE",
         remindersEnabled: true,
         links: { some: { ...liveLink, telegramUser: { reachable: true } } },
-        trustPayments: { none: { status: "ACTIVE" } },
       },
       orderBy: { id: "asc" },
       take: batchSize,
-      select: {
-        id: true,
-        login: true,
-        balance: true,
-        reminderDaysAhead: true,
-        internetTariff: { select: { monthlyFee: true } },
-        iptvTariff: { select: { monthlyFee: true } },
-      },
+      select: { id: true, reminderDaysAhead: true },
     });
     const last = accounts.at(-1);
     if (!last) return report;
     after = last.id;
+    const candidates = accounts.map((account) => ({
+      accountId: account.id,
+      daysAhead: account.reminderDaysAhead,
+    }));
+    const running = await billing.runningOut(candidates, day);
     report.checked += accounts.length;
-
-    const charged = await db.ledgerEntry.findMany({
-      where: { idempotencyKey: { in: accounts.map((account) => chargeKey(account.id, day)) } },
-      select: { accountId: true },
-    });
-    const chargedToday = new Set(charged.map((entry) => entry.accountId));
-    const due: { accountId: number; payload: Record<string, string | number> }[] = [];
-    for (const account of accounts) {
-      const monthlyFee =
-        (account.internetTariff?.monthlyFee ?? 0) + (account.iptvTariff?.monthlyFee ?? 0);
-      const lasts: Coverage | null = coverage(
-        account.balance,
-        monthlyFee,
-        day,
-        chargedToday.has(account.id),
-      );
-      if (!lasts || lasts.daysLeft > account.reminderDaysAhead) continue;
-      due.push({
-        accountId: account.id,
-        payload: {
-          accountId: account.id,
-          login: account.login,
-          balance: account.balance,
-          dailyCharge: dailyFee(monthlyFee, lasts.stopsOn),
-          daysLeft: lasts.daysLeft,
-          stopsOn: lasts.stopsOn,
-        },
-      });
-    }
-    report.due += due.length;
-    report.queued += await enqueueAccountNotices(db, noticeKinds.lowBalance, day, due);
+    report.due += running.length;
+    report.queued += await enqueueAccountNotices(
+      db,
+      noticeKinds.lowBalance,
+      day,
+      running.map((contract) => ({ accountId: contract.accountId, payload: { ...contract } })),
+    );
     if (accounts.length < batchSize) return report;
   }
 }

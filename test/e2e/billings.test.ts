@@ -5,6 +5,7 @@ import { loginPolicy } from "../../core/accounts/login-policy.ts";
 import type { UserDriver } from "../emulator/index.ts";
 import { type BillingWorld, billingWorlds, rub } from "../support/billing-worlds.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
+import { jobRunner } from "../support/jobs.ts";
 import { inlineButtons } from "../support/sign-in.ts";
 
 describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", (_name, start) => {
@@ -82,6 +83,18 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
     expect(refusal.text).toContain(world.logins.active);
     expect(refusal.text).toContain("доверительный платёж нужен, только когда денег не хватает");
     expect(inlineButtons(refusal)).not.toContain("✅ Взять");
+  });
+
+  it("reminds of a low balance, the same words on either billing", async () => {
+    const user = await signedIn("Сергей", world.logins.low);
+    const report = await jobRunner(world.harness)("low-balance-reminders");
+    expect(report).toMatchObject({ due: 1, queued: 1, sent: 1 });
+    const reminder = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.startsWith("⚠️ Договор")),
+    );
+    expect(reminder.text).toContain(`⚠️ Договор ${world.logins.low}: на балансе ${rub(40_00)}`);
+    expect(reminder.text).toMatch(/Денег хватит на \d+ дн/);
+    expect(reminder.text).toContain("интернет отключится, если не пополнить баланс");
   });
 
   it("credits a card top-up once and shows it in the balance and the history", async () => {

@@ -1,7 +1,9 @@
 // A job that loses its lock to another instance stops claiming work and says so; the other
 // instance then does the rest. Real PostgreSQL and Redis; short lock timings.
+
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { builtinBilling } from "../../core/billing/builtin-billing.ts";
 import { loadConfig } from "../../core/config.ts";
 import { createJobRunner, type SchedulerDeps } from "../../core/jobs/scheduler.ts";
 import { createLogger } from "../../core/logger.ts";
@@ -83,6 +85,7 @@ describe.skipIf(noPostgres || noRedis)("a job that loses its lock", () => {
       logger,
       timeZone: config.timeZone,
       config,
+      billing: builtinBilling(database.prisma, config),
       notifier,
       lockTiming,
     });

@@ -3,6 +3,7 @@
 // retries, refusals, blocked users and crashed senders.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Recipient } from "../../core/accounts/telegram-users.ts";
+import { builtinBilling } from "../../core/billing/builtin-billing.ts";
 import { chargeKey, runDailyCharge } from "../../core/billing/daily-charge.ts";
 import { connectPostgres } from "../../core/db.ts";
 import { announce, countAudiences, progressOf } from "../../core/notify/announcements.ts";
@@ -14,6 +15,10 @@ import { noPostgres } from "../support/require-services.ts";
 
 const day = "2026-12-01"; // 31 days: 600 ₽ a month is 19,35 ₽ a day
 const timeZone = "Europe/Moscow";
+const trustSettings = {
+  timeZone,
+  trust: { days: 3, cooldownDays: 30, perPeriod: 1, reminderHours: 24 },
+} as const;
 
 /** Records what it sent; a script of outcomes per Telegram user id comes first. */
 function recordingNotifier() {
@@ -43,6 +48,7 @@ describe.skipIf(noPostgres)("notifications", () => {
     },
   });
   const db = () => database.prisma;
+  const billing = () => builtinBilling(db(), trustSettings);
 
   async function contract(
     login: string,
@@ -129,8 +135,10 @@ describe.skipIf(noPostgres)("notifications", () => {
       await db().account.update({ where: { id: charged }, data: { balance: 40_00 } });
       await user(11, [charged]);
 
-      expect(await queueLowBalanceReminders(db(), { day })).toEqual({
-        checked: 5,
+      // Checked: every contract with reminders on and someone reachable (8); the billing leaves
+      // out the blocked, the closed and the trusted.
+      expect(await queueLowBalanceReminders(db(), billing(), { day })).toEqual({
+        checked: 8,
         due: 3,
         queued: 4,
       });
@@ -167,9 +175,12 @@ describe.skipIf(noPostgres)("notifications", () => {
       const second = connectPostgres(database.url);
       try {
         const queued = await Promise.all([
-          queueLowBalanceReminders(db(), { day, batchSize: 7 }),
-          queueLowBalanceReminders(second.prisma, { day, batchSize: 7 }),
-          queueLowBalanceReminders(db(), { day }),
+          queueLowBalanceReminders(db(), billing(), { day, batchSize: 7 }),
+          queueLowBalanceReminders(second.prisma, builtinBilling(second.prisma, trustSettings), {
+            day,
+            batchSize: 7,
+          }),
+          queueLowBalanceReminders(db(), billing(), { day }),
         ]);
         expect(queued.reduce((sum, report) => sum + report.queued, 0)).toBe(30);
         const { notifier, sent } = recordingNotifier();
@@ -181,11 +192,16 @@ describe.skipIf(noPostgres)("notifications", () => {
         expect(new Set(sent.map(({ recipient }) => recipient.id)).size).toBe(30);
         expect(sent).toHaveLength(30);
 
-        expect(await queueLowBalanceReminders(db(), { day })).toMatchObject({ due: 30, queued: 0 });
+        expect(await queueLowBalanceReminders(db(), billing(), { day })).toMatchObject({
+          due: 30,
+          queued: 0,
+        });
         expect(await deliver(notifier)).toMatchObject({ sent: 0 });
         expect(sent).toHaveLength(30);
         // The next day is another day.
-        expect(await queueLowBalanceReminders(db(), { day: "2026-12-02" })).toMatchObject({
+        expect(
+          await queueLowBalanceReminders(db(), billing(), { day: "2026-12-02" }),
+        ).toMatchObject({
           queued: 30,
         });
       } finally {
@@ -218,7 +234,7 @@ describe.skipIf(noPostgres)("notifications", () => {
     async function queueFor(...telegramIds: number[]) {
       const low = await contract(`low${telegramIds.join("-")}`, 10_00);
       for (const id of telegramIds) await user(id, [low]);
-      await queueLowBalanceReminders(db(), { day });
+      await queueLowBalanceReminders(db(), billing(), { day });
     }
 
     it("marks a user who blocked the bot unreachable, fails their message and skips the rest", async () => {
@@ -227,7 +243,7 @@ describe.skipIf(noPostgres)("notifications", () => {
       await db().accountLink.create({
         data: { telegramUserId: 21n, accountId: other, method: "PASSWORD" },
       });
-      await queueLowBalanceReminders(db(), { day });
+      await queueLowBalanceReminders(db(), billing(), { day });
       const { notifier, sent, script } = recordingNotifier();
       script.set(21, [{ outcome: "blocked" }]);
       expect(await deliver(notifier, { concurrency: 1 })).toMatchObject({
@@ -245,7 +261,7 @@ describe.skipIf(noPostgres)("notifications", () => {
         [21, "the user blocked the bot"],
       ]);
       // Unreachable now: tomorrow's reminder is not even written for them.
-      await queueLowBalanceReminders(db(), { day: "2026-12-02" });
+      await queueLowBalanceReminders(db(), billing(), { day: "2026-12-02" });
       expect(
         await db().notification.count({ where: { telegramUserId: 21n, status: "PENDING" } }),
       ).toBe(0);

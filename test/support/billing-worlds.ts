@@ -11,9 +11,9 @@ export interface BillingWorld {
   harness: Harness;
   /**
    * An active contract with 1 250 ₽ and one blocked at −180 ₽, both on a 450 ₽ tariff, and a
-   * spare one for tests that lock or break it.
+   * spare one for tests that lock or break it, and one with 40 ₽ on a 600 ₽ tariff (two days left).
    */
-  logins: { active: string; blocked: string; spare: string };
+  logins: { active: string; blocked: string; spare: string; low: string };
   password: string;
   /** The contract's balance as the billing holds it, in kopecks. */
   balance(login: string): Promise<number>;
@@ -31,7 +31,7 @@ export async function startBuiltinWorld(): Promise<BillingWorld> {
   return {
     name: "builtin",
     harness,
-    logins: { active: "10001", blocked: "10002", spare: "10003" },
+    logins: { active: "10001", blocked: "10002", spare: "10004", low: "10003" },
     password: demoPassword,
     balance: async (login) =>
       (await harness.database.prisma.account.findUniqueOrThrow({ where: { login } })).balance,
@@ -51,6 +51,14 @@ export async function startUbillingWorld(): Promise<BillingWorld> {
   ub.addSubscriber({ ...contract, login: "ub_active", realname: "Магомедов Руслан", cash: 1250 });
   ub.addSubscriber({ ...contract, login: "ub_blocked", realname: "Алиева Патимат", cash: -180 });
   ub.addSubscriber({ ...contract, login: "ub_spare", realname: "Гаджиев Ислам", cash: 300 });
+  ub.addTariff({ name: "Home-600", fee: 600 });
+  ub.addSubscriber({
+    ...contract,
+    tariff: "Home-600",
+    login: "ub_low",
+    realname: "Иванов Сергей",
+    cash: 40,
+  });
   const harness = await startHarness({
     env: {
       ...paymentEnv,
@@ -66,7 +74,7 @@ export async function startUbillingWorld(): Promise<BillingWorld> {
   return {
     name: "ubilling",
     harness,
-    logins: { active: "ub_active", blocked: "ub_blocked", spare: "ub_spare" },
+    logins: { active: "ub_active", blocked: "ub_blocked", spare: "ub_spare", low: "ub_low" },
     password: contract.password,
     balance: async (login) => Math.round(ub.subscriber(login).cash * 100),
     ubilling: ub,

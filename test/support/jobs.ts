@@ -21,6 +21,7 @@ export function jobRunner(harness: Harness, delivery: Partial<DeliveryOptions> =
       db: harness.database.prisma,
       day,
       config: harness.config,
+      billing: harness.app.billing,
       notifier,
       deliver: createDeliverer(harness.database.prisma, localJobLock(), {
         notifier,

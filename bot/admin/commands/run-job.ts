@@ -1,7 +1,9 @@
 // run-job <name> [--date YYYY-MM-DD]: a scheduled job once, now, for the day given (default:
 // today in the provider's time zone). Jobs are idempotent for their day: a rerun does nothing twice.
 import { isBillingDay } from "../../../core/billing/calendar.ts";
-import { isJobName, jobs, today } from "../../../core/jobs/registry.ts";
+import { createBilling } from "../../../core/billing/create-billing.ts";
+import { isJobName, type Job, jobRunsOn, jobs, today } from "../../../core/jobs/registry.ts";
+import { createLogger } from "../../../core/logger.ts";
 import { loadJobConfig } from "../config.ts";
 import { type AdminCommand, exitCode, parseCommandLine, UsageError } from "../io.ts";
 import { operatorTelegram } from "../telegram.ts";
@@ -28,6 +30,11 @@ export const runJobCommand: AdminCommand = {
     if (day > current) io.err(`note: ${day} is after today (${current} in ${config.timeZone})`);
 
     const database = await db();
+    const { billing } = createBilling(config, database, createLogger("error"));
+    if (!jobRunsOn(name, billing)) {
+      io.out(`${name}: not run on BILLING=${config.billing.kind}: ${(jobs[name] as Job).notOn}`);
+      return exitCode.ok;
+    }
     const telegram = await operatorTelegram(config, database);
     let summary: string;
     try {
@@ -35,6 +42,7 @@ export const runJobCommand: AdminCommand = {
         db: database,
         day,
         config,
+        billing,
         notifier: telegram.notifier,
         deliver: telegram.deliver,
         progress: (message) => io.err(`${name} ${day}: ${message}`),

@@ -6,8 +6,8 @@
 // bot changes the contract's money.
 import type { BalanceCard } from "../balance.ts";
 import { BillingUnavailableError } from "../billing-errors.ts";
-import { type BillingDay, billingDayAt } from "../calendar.ts";
-import type { Billing, PasswordVerdict } from "../port.ts";
+import { addDays, type BillingDay, billingDayAt } from "../calendar.ts";
+import type { Billing, PasswordVerdict, ReminderCandidate, RunningOut } from "../port.ts";
 import type { GrantResult, TrustQuote } from "../trust.ts";
 import { openPayzCardPosting } from "./card-posting.ts";
 import { asSubscriber, type CredentialSource } from "./credential-source.ts";
@@ -32,6 +32,9 @@ export interface UbillingBillingDeps {
   /** Told why a sign-in found the billing unusable (logged by the caller). */
   onProblem?(problem: string): void;
 }
+
+/** Contracts asked about at once by a job: the billing's web server is the provider's too. */
+const summaryConcurrency = 4;
 
 export type UbillingBilling = Billing & { forget(accountId: number): void };
 
@@ -64,7 +67,29 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
     return creditLineOffer(outcome.priceKopecks, card.internet?.monthlyFee ?? 0);
   }
 
+  /** A contract the billing cannot be asked about now is left for the next day's run. */
+  async function runningOut(candidate: ReminderCandidate, day: BillingDay) {
+    const card = await summary(candidate.accountId, day).catch(() => null);
+    if (card?.status !== "ACTIVE" || card.trust || card.enoughUntil === null) return null;
+    if (card.daysLeft > candidate.daysAhead) return null;
+    return {
+      accountId: candidate.accountId,
+      login: card.login,
+      balance: card.balance,
+      dailyCharge: card.dailyCharge,
+      daysLeft: card.daysLeft,
+      stopsOn: addDays(card.enoughUntil, 1),
+    } satisfies RunningOut;
+  }
+
   return {
+    capabilities: {
+      ledgerHere: false,
+      tariffChange: false,
+      profileHere: false,
+      contactSignIn: false,
+      cashTopup: false,
+    },
     async verifyPassword({ login, password }): Promise<PasswordVerdict> {
       const md5 = passwordMd5(password);
       const profile = await agent.profile({ login, passwordMd5: md5 });
@@ -93,6 +118,15 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
     },
     keepCredential: (accountId, credential) => credentials.keep(accountId, credential),
     contractSummary: summary,
+    async runningOut(candidates, day) {
+      const found: RunningOut[] = [];
+      for (let at = 0; at < candidates.length; at += summaryConcurrency) {
+        const batch = candidates.slice(at, at + summaryConcurrency);
+        const cards = await Promise.all(batch.map((candidate) => runningOut(candidate, day)));
+        found.push(...cards.filter((card) => card !== null));
+      }
+      return found;
+    },
     async paymentHistory(query) {
       const as = await asSubscriber(credentials, query.accountId);
       const [payments, fees] = await Promise.all([
