@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginPolicy } from "../../core/accounts/login-policy.ts";
 import type { UserDriver } from "../emulator/index.ts";
 import { type BillingWorld, billingWorlds, rub } from "../support/billing-worlds.ts";
-import { noPostgres, noRedis } from "../support/require-services.ts";
 import { jobRunner } from "../support/jobs.ts";
+import { noPostgres, noRedis } from "../support/require-services.ts";
 import { inlineButtons } from "../support/sign-in.ts";
 
 describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", (_name, start) => {
