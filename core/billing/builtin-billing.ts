@@ -6,13 +6,13 @@ import { getHistory } from "./history.ts";
 import { verifyLocalPassword } from "./local-password.ts";
 import type { Billing } from "./port.ts";
 import { runningOutOnLedger } from "./running-out.ts";
+import { ledgerTariffChanges, viewTariffs } from "./tariffs.ts";
 import { grantTrust, quoteTrust, type TrustSettings } from "./trust.ts";
 
 export function builtinBilling(db: Db, trust: TrustSettings): Billing {
   return {
     capabilities: {
       ledgerHere: true,
-      tariffChange: true,
       profileHere: true,
       contactSignIn: true,
       cashTopup: true,
@@ -20,6 +20,8 @@ export function builtinBilling(db: Db, trust: TrustSettings): Billing {
     verifyPassword: (attempt) => verifyLocalPassword(attempt),
     contractSummary: (accountId, today) => getBalanceCard(db, accountId, today),
     runningOut: (candidates, day) => runningOutOnLedger(db, candidates, day),
+    viewTariffs: (accountId) => viewTariffs(db, accountId),
+    tariffChanges: ledgerTariffChanges(db),
     paymentHistory: (query) => getHistory(db, query),
     quoteTrust: (input) => quoteTrust(db, { ...input, config: trust }),
     grantTrust: (input) => grantTrust(db, { ...input, config: trust }),

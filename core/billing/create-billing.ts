@@ -9,6 +9,7 @@ import type { Logger } from "../logger.ts";
 import { currency } from "../payments/topup.ts";
 import { builtinBilling } from "./builtin-billing.ts";
 import type { Billing } from "./port.ts";
+import { viewTariffs } from "./tariffs.ts";
 import { createOpenPayzClient } from "./ubilling/openpayz-client.ts";
 import { checkUbillingAtStart, type StartCheck } from "./ubilling/start-check.ts";
 import { ubillingBilling } from "./ubilling/ubilling-billing.ts";
@@ -62,6 +63,7 @@ export function createBilling(config: Config, db: Db, logger: Logger): Configure
       )?.billingPaymentId ?? null,
     timeZone: config.timeZone,
     currency,
+    offer: () => viewTariffs(db, null),
     onProblem: (problem) => logger.error(problem),
   });
   return {

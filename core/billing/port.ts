@@ -4,6 +4,7 @@
 import type { BalanceCard } from "./balance.ts";
 import type { BillingDay } from "./calendar.ts";
 import type { HistoryPage, Period } from "./history.ts";
+import type { TariffChanges, TariffsView } from "./tariffs.ts";
 import type { GrantResult, TrustQuote } from "./trust.ts";
 
 export interface HistoryQuery {
@@ -87,15 +88,17 @@ export interface RunningOut {
   stopsOn: BillingDay;
 }
 
-/** What a billing can do, so the bot hides or explains the rest. */
+/**
+ * What a billing can do, so the bot hides or explains the rest. An optional member of Billing
+ * (tariffChanges, postCardPayment, the freeze) is a capability too: absent, the bot says where
+ * the subscriber can do it instead.
+ */
 export interface BillingCapabilities {
   /**
    * The contracts' money is counted in this database: the bot's daily charge and trust expiry
    * run (an external billing charges and ends its credits itself).
    */
   ledgerHere: boolean;
-  /** The subscriber can switch the internet tariff or the IPTV package here. */
-  tariffChange: boolean;
   /** Email, phone and password are changed, and passwords recovered, in this database. */
   profileHere: boolean;
   /** A shared phone contact signs in (the billing's phone numbers are known here). */
@@ -119,6 +122,13 @@ export interface Billing {
   contractSummary(accountId: number, today: BillingDay): Promise<BalanceCard>;
   /** Of these contracts (a batch), those whose money runs out within their days ahead. */
   runningOut(candidates: ReminderCandidate[], day: BillingDay): Promise<RunningOut[]>;
+  /**
+   * The contract's tariffs and those it may switch to; with no contract, the provider's offer
+   * (the bot's own catalogue, imported by the operator, whatever the billing).
+   */
+  viewTariffs(accountId: number | null, today: BillingDay): Promise<TariffsView>;
+  /** Tariff and IPTV changes, where the billing lets the bot make them. */
+  tariffChanges?: TariffChanges;
   /** Payments and charges of a period, a page at a time. */
   paymentHistory(query: HistoryQuery): Promise<HistoryPage>;
   /** Whether the contract may take a trust payment now: the offer, or why not. */

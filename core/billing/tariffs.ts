@@ -222,3 +222,35 @@ export async function applyPendingIptvChanges(db: Db, day: BillingDay): Promise<
     SET "iptvTariffId" = "pendingIptvTariffId", "pendingIptvTariffId" = NULL, "pendingIptvDate" = NULL
     WHERE "pendingIptvDate" <= ${dayAsDate(day)}::date`;
 }
+
+/** Changes of tariff where the billing lets the bot make them (Billing.tariffChanges). */
+export interface TariffChanges {
+  quoteInternet(input: {
+    accountId: number;
+    code: string;
+    today: BillingDay;
+  }): Promise<InternetChangeQuote>;
+  scheduleInternet(input: {
+    accountId: number;
+    code: string;
+    today: BillingDay;
+  }): Promise<InternetChangeQuote>;
+  cancelInternet(accountId: number): Promise<boolean>;
+  scheduleIptv(input: {
+    accountId: number;
+    code: string | null;
+    today: BillingDay;
+  }): Promise<IptvChange>;
+  cancelIptv(accountId: number): Promise<boolean>;
+}
+
+/** The built-in billing's changes: pending on the contract, made by the daily charge. */
+export function ledgerTariffChanges(db: Db): TariffChanges {
+  return {
+    quoteInternet: (input) => quoteInternetChange(db, input),
+    scheduleInternet: (input) => scheduleInternetChange(db, input),
+    cancelInternet: (accountId) => cancelInternetChange(db, accountId),
+    scheduleIptv: (input) => scheduleIptvChange(db, input),
+    cancelIptv: (accountId) => cancelIptvChange(db, accountId),
+  };
+}

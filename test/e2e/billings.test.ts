@@ -85,6 +85,28 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
     expect(inlineButtons(refusal)).not.toContain("✅ Взять");
   });
 
+  it("shows the contract's tariff and those it may switch to: the switch, or where to make it", async () => {
+    const user = await signedIn("Патимат", world.logins.blocked);
+    await user.send("/tariffs");
+    const view = await user.nextBotMessage();
+    expect(view.text).toContain(`📶 Тарифы · договор ${world.logins.blocked}`);
+    expect(view.text).toMatch(new RegExp(`✅ .+ — ${rub(450_00)} в месяц`));
+    expect(view.text).toMatch(new RegExp(`▫️ .+ — ${rub(850_00)} в месяц`));
+    if (world.name === "builtin") {
+      await user.press("Перейти на «Максимум 300»");
+      await user.nextBotMessage(); // the confirmation
+      await user.press("✅ Подтвердить");
+      const done = await user.waitFor(() =>
+        user.messages().find((m) => m.text?.startsWith("Готово")),
+      );
+      expect(done.text).toContain("«Максимум 300»");
+    } else {
+      expect(view.text).toContain("Сменить тариф через бота на этом договоре нельзя");
+      expect(view.text).toContain("ул. Ленина 52а, 8 800 700-54-05");
+      expect(inlineButtons(view)).toEqual([]);
+    }
+  });
+
   it("reminds of a low balance, the same words on either billing", async () => {
     const user = await signedIn("Сергей", world.logins.low);
     const report = await jobRunner(world.harness)("low-balance-reminders");

@@ -44,7 +44,14 @@ export const ubillingSecretKey = Buffer.alloc(32, 7).toString("base64");
 
 export async function startUbillingWorld(): Promise<BillingWorld> {
   const ub = await UbillingEmulator.start({
-    config: { currency: "RUB", SC_MINDAY: 1, SC_MAXDAY: 31, SC_PRICE: 10 },
+    config: {
+      currency: "RUB",
+      SC_MINDAY: 1,
+      SC_MAXDAY: 31,
+      SC_PRICE: 10,
+      TC_TARIFFENABLEDFROM: ["Home-450", "Home-600"],
+      TC_TARIFFSALLOWED: ["Home-600", "Home-850"],
+    },
   });
   ub.addTariff({ name: "Home-450", fee: 450 });
   const contract = { password: "Kasp-ub-2026", tariff: "Home-450", address: "ул. Ленина, 5" };
@@ -52,6 +59,7 @@ export async function startUbillingWorld(): Promise<BillingWorld> {
   ub.addSubscriber({ ...contract, login: "ub_blocked", realname: "Алиева Патимат", cash: -180 });
   ub.addSubscriber({ ...contract, login: "ub_spare", realname: "Гаджиев Ислам", cash: 300 });
   ub.addTariff({ name: "Home-600", fee: 600 });
+  ub.addTariff({ name: "Home-850", fee: 850 });
   ub.addSubscriber({
     ...contract,
     tariff: "Home-600",

@@ -29,3 +29,6 @@ tariffs-iptv-removal-scheduled = Done: from { $date } IPTV is removed from contr
 tariffs-iptv-cancelled = The IPTV change is cancelled; everything stays as it was.
 tariffs-iptv-already-scheduled = This IPTV change is already scheduled.
 tariffs-iptv-already-off = IPTV is not on.
+tariffs-internet-line-plain = { $mark } { $name } — { $fee } a month
+tariffs-change-elsewhere =
+    ▫️ — tariffs you can switch to. The bot cannot change the tariff of this contract: switch in the Kaspnet personal account on the website or at the office — Kaspiysk, 52a Lenina St., 8 800 700-54-05.

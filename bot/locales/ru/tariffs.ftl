@@ -29,3 +29,6 @@ tariffs-iptv-removal-scheduled = Готово: с { $date } IPTV на догов
 tariffs-iptv-cancelled = Смена IPTV отменена, всё остаётся как было.
 tariffs-iptv-already-scheduled = Эта смена IPTV уже запланирована.
 tariffs-iptv-already-off = IPTV и так не подключено.
+tariffs-internet-line-plain = { $mark } { $name } — { $fee } в месяц
+tariffs-change-elsewhere =
+    ▫️ — тарифы, на которые можно перейти. Сменить тариф через бота на этом договоре нельзя: это делается в личном кабинете Каспнет на сайте или в офисе — г. Каспийск, ул. Ленина 52а, 8 800 700-54-05.

@@ -8,12 +8,14 @@ import type { BalanceCard } from "../balance.ts";
 import { BillingUnavailableError } from "../billing-errors.ts";
 import { addDays, type BillingDay, billingDayAt } from "../calendar.ts";
 import type { Billing, PasswordVerdict, ReminderCandidate, RunningOut } from "../port.ts";
+import type { TariffsView } from "../tariffs.ts";
 import type { GrantResult, TrustQuote } from "../trust.ts";
 import { openPayzCardPosting } from "./card-posting.ts";
 import { asSubscriber, type CredentialSource } from "./credential-source.ts";
 import type { OpenPayzClient } from "./openpayz-client.ts";
 import { feeChargeRange, historyFromUbilling } from "./ubilling-history.ts";
 import { balanceCard } from "./ubilling-summary.ts";
+import { tariffsFromUbilling } from "./ubilling-tariffs.ts";
 import { creditLineOffer, refusalNeedsCard, trustRefusal } from "./ubilling-trust.ts";
 import { passwordMd5, type XmlAgentClient } from "./xmlagent-client.ts";
 
@@ -29,6 +31,8 @@ export interface UbillingBillingDeps {
   currency: string;
   cacheTtlMs?: number;
   clock?: () => Date;
+  /** The provider's offer, shown to whoever has no contract here (the bot's own catalogue). */
+  offer(): Promise<TariffsView>;
   /** Told why a sign-in found the billing unusable (logged by the caller). */
   onProblem?(problem: string): void;
 }
@@ -85,7 +89,6 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
   return {
     capabilities: {
       ledgerHere: false,
-      tariffChange: false,
       profileHere: false,
       contactSignIn: false,
       cashTopup: false,
@@ -118,6 +121,15 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
     },
     keepCredential: (accountId, credential) => credentials.keep(accountId, credential),
     contractSummary: summary,
+    async viewTariffs(accountId, today) {
+      if (accountId === null) return deps.offer();
+      const as = await asSubscriber(credentials, accountId);
+      const [tariffs, allowed] = await Promise.all([
+        as((c) => agent.tariffServices(c)),
+        as((c) => agent.tariffsAllowed(c)),
+      ]);
+      return tariffsFromUbilling(tariffs, allowed, today);
+    },
     async runningOut(candidates, day) {
       const found: RunningOut[] = [];
       for (let at = 0; at < candidates.length; at += summaryConcurrency) {
