@@ -108,7 +108,10 @@ export async function startApp(
         config,
         billing: configured.billing,
         notifier: createNotifier({ api: bot.api, i18n, logger, config }),
-        supportDesk: supportJobs({ db: database.prisma, config, logger, i18n }, bot.api),
+        supportDesk: supportJobs(
+          { db: database.prisma, billing: configured.billing, config, logger, i18n },
+          bot.api,
+        ),
       })
     : undefined;
   logger.info(

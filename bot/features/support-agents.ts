@@ -146,7 +146,12 @@ export function supportAgentsFeature(
       return;
     }
     if (await refuseNonAgent(ctx)) return;
-    const card = await getSubscriberCard(db, ticket.id, billingDayAt(new Date(), config.timeZone));
+    const card = await getSubscriberCard(
+      db,
+      billing,
+      ticket.id,
+      billingDayAt(new Date(), config.timeZone),
+    );
     const { text, reply_markup } = renderCard(staff, card, config.timeZone, {
       invoices: config.paymentProviderToken !== undefined,
     });

@@ -26,19 +26,26 @@ export function renderCard(
   const lines = [t("support-card-title", { ticket: String(card.ticketId), status: card.status })];
   const { account, telegram } = card;
   if (account) {
-    const tariffs = [account.internet?.name, account.iptv?.name].filter(Boolean).join(" + ");
+    const { money } = account;
     lines.push(
       t("support-card-account", { login: account.login, name: fitText(account.name, fieldLimit) }),
-      t("support-card-status", { status: account.status, balance: formatMoney(account.balance) }),
-      t("support-card-tariffs", { tariffs: tariffs || t("support-card-no-tariff") }),
+    );
+    if (money) {
+      const tariffs = [money.internet?.name, money.iptv?.name].filter(Boolean).join(" + ");
+      lines.push(
+        t("support-card-status", { status: money.status, balance: formatMoney(money.balance) }),
+        t("support-card-tariffs", { tariffs: tariffs || t("support-card-no-tariff") }),
+      );
+    } else lines.push(t("support-card-billing-unavailable"));
+    lines.push(
       t("support-card-address", { address: fitText(account.address, fieldLimit) }),
       t("support-card-phone", { phone: account.phone ?? "—" }),
     );
-    if (account.trust)
+    if (money?.trust)
       lines.push(
         t("support-card-trust", {
-          amount: formatMoney(account.trust.amount),
-          until: formatDate(account.trust.expiresAt, timeZone),
+          amount: formatMoney(money.trust.amount),
+          until: formatDate(money.trust.expiresAt, timeZone),
         }),
       );
     if (account.payments.length === 0) lines.push(t("support-card-no-payments"));

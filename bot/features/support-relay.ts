@@ -53,10 +53,10 @@ const staffLocale = "ru";
 export type Relay = ReturnType<typeof createRelay>;
 
 export function createRelay(
-  deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
+  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger"> & { i18n: I18n<BotContext> },
   supportChatId: number,
 ) {
-  const { db, config, logger, i18n } = deps;
+  const { db, billing, config, logger, i18n } = deps;
   const staff = (key: string, variables?: Record<string, string | number>) =>
     i18n.t(staffLocale, key, variables);
 
@@ -75,7 +75,7 @@ export function createRelay(
 
   /** Sends a fresh subscriber card to the ticket's topic. */
   async function postCard(api: Api, ticket: Ticket & { topicId: number }) {
-    const card = await getSubscriberCard(db, ticket.id, today());
+    const card = await getSubscriberCard(db, billing, ticket.id, today());
     const { text, reply_markup } = renderCard(staff, card, config.timeZone, {
       invoices: config.paymentProviderToken !== undefined,
     });
@@ -88,7 +88,7 @@ export function createRelay(
   /** The ticket's topic: created with the card on first use. */
   async function ensureTopic(api: Api, ticket: Ticket): Promise<Ticket & { topicId: number }> {
     if (ticket.topicId !== null) return { ...ticket, topicId: ticket.topicId };
-    const card = await getSubscriberCard(db, ticket.id, today());
+    const card = await getSubscriberCard(db, billing, ticket.id, today());
     const { firstName, lastName } = card.telegram;
     const name = card.account?.name ?? [firstName, lastName].filter(Boolean).join(" ");
     const topic = await api.createForumTopic(

@@ -88,7 +88,7 @@ export function paymentTicketsFeature(
   const relay =
     supportChatId === undefined
       ? undefined
-      : createRelay({ db, config, logger, i18n }, supportChatId);
+      : createRelay({ db, billing, config, logger, i18n }, supportChatId);
   const at = (instant: Date) => formatDateTime(instant, config.timeZone);
 
   /** An invoice as the agents need it: status, both charge ids, the ledger entry. */

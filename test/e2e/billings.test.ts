@@ -7,6 +7,7 @@ import { type BillingWorld, billingWorlds, rub } from "../support/billing-worlds
 import { jobRunner } from "../support/jobs.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
 import { inlineButtons } from "../support/sign-in.ts";
+import { openTicketThroughBot } from "../support/support-desk.ts";
 
 describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", (_name, start) => {
   let world: BillingWorld;
@@ -105,6 +106,14 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
       expect(view.text).toContain("ул. Ленина 52а, 8 800 700-54-05");
       expect(inlineButtons(view)).toEqual([]);
     }
+  });
+
+  it("opens a ticket whose card shows agents the contract's money from the billing", async () => {
+    const user = await signedIn("Руслан", world.logins.active);
+    const { card } = await openTicketThroughBot(world.agents, user);
+    expect(card.text).toContain(`📄 Договор ${world.logins.active}`);
+    expect(card.text).toContain(`баланс ${rub(await world.balance(world.logins.active))}`);
+    expect(card.text).not.toContain("биллинг сейчас не отвечает");
   });
 
   it("reminds of a low balance, the same words on either billing", async () => {

@@ -63,7 +63,13 @@ describe.skipIf(noPostgres)("support under Telegram faults", () => {
 
   it("alerts on the next run when the alert could not be sent", async () => {
     const jobs = supportJobs(
-      { db: db(), config: harness.config, logger: harness.logs.logger, i18n: createI18n() },
+      {
+        db: db(),
+        billing: harness.app.billing,
+        config: harness.config,
+        logger: harness.logs.logger,
+        i18n: createI18n(),
+      },
       harness.app.bot.api,
     );
     const user = newUser("Хадижат");

@@ -513,7 +513,13 @@ describe.skipIf(noPostgres)("support", () => {
 
   it("alerts agents once per wait after 15 working minutes, and closes idle tickets", async () => {
     const jobs = supportJobs(
-      { db: db(), config: harness.config, logger: harness.logs.logger, i18n: createI18n() },
+      {
+        db: db(),
+        billing: harness.app.billing,
+        config: harness.config,
+        logger: harness.logs.logger,
+        i18n: createI18n(),
+      },
       harness.app.bot.api,
     );
     const user = newUser("Хадижат");

@@ -8,6 +8,7 @@ import type { UserDriver } from "../emulator/index.ts";
 import { type BillingWorld, rub, startUbillingWorld } from "../support/billing-worlds.ts";
 import { jobRunner } from "../support/jobs.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
+import { openTicketThroughBot } from "../support/support-desk.ts";
 
 describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
   let world: BillingWorld;
@@ -73,6 +74,18 @@ describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
       user.messages().findLast((m) => m.text?.startsWith("💰")),
     );
     expect(card.text).toContain(`💰 Баланс · договор ${world.logins.active}`);
+  });
+
+  it("opens a ticket while the billing is down, its card without the money", async () => {
+    const user = await signedIn("Ислам", world.logins.spare);
+    ub.setDown("unavailable");
+    try {
+      const { card } = await openTicketThroughBot(world.agents, user);
+      expect(card.text).toContain(`📄 Договор ${world.logins.spare}`);
+      expect(card.text).toContain("Баланс и тариф: биллинг сейчас не отвечает");
+    } finally {
+      ub.setDown(false);
+    }
   });
 
   it("records a card payment made while the billing is down and posts it once when it returns", async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { renderStats } from "../../bot/features/support-card.ts";
 import { createI18n } from "../../bot/i18n.ts";
 import { rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
+import { builtinBilling } from "../../core/billing/builtin-billing.ts";
 import { getSubscriberCard, topicName } from "../../core/support/card.ts";
 import { median, supportStats } from "../../core/support/stats.ts";
 import {
@@ -55,6 +56,11 @@ describe.skipIf(noPostgres)("support tickets", () => {
   let telegramId = 500;
 
   const db = () => database.prisma;
+  const billing = () =>
+    builtinBilling(db(), {
+      timeZone: "Europe/Moscow",
+      trust: { days: 3, cooldownDays: 30, perPeriod: 1, reminderHours: 24 },
+    });
   async function subscriber(firstName = "Тест") {
     telegramId += 1;
     await rememberTelegramUser(db(), { id: telegramId, chatId: telegramId, firstName });
@@ -228,21 +234,23 @@ describe.skipIf(noPostgres)("support tickets", () => {
     const linked = await subscriber("Руслан");
     const account = await accountId("10001");
     const { ticket } = await openTicket(db(), { telegramUserId: linked, accountId: account });
-    const card = await getSubscriberCard(db(), ticket.id, "2026-11-25");
+    const card = await getSubscriberCard(db(), billing(), ticket.id, "2026-11-25");
     expect(card.account).toMatchObject({
       login: "10001",
       name: "Магомедов Руслан Ахмедович",
-      status: "ACTIVE",
-      balance: 1250_00,
-      internet: { name: "Домашний 100" },
-      iptv: { name: "IPTV Базовый" },
       payments: [],
+      money: {
+        status: "ACTIVE",
+        balance: 1250_00,
+        internet: { name: "Домашний 100" },
+        iptv: { name: "IPTV Базовый" },
+      },
     });
     expect(card.account?.address).toBeTruthy();
 
     const unlinked = await subscriber("Алиса");
     const other = await openTicket(db(), { telegramUserId: unlinked, accountId: null });
-    const bare = await getSubscriberCard(db(), other.ticket.id, "2026-11-25");
+    const bare = await getSubscriberCard(db(), billing(), other.ticket.id, "2026-11-25");
     expect(bare).toMatchObject({ account: null, telegram: { id: unlinked, firstName: "Алиса" } });
   });
 

@@ -3,12 +3,15 @@
 // under its own logins. A world starts the bot on its billing and can break that billing.
 import { formatMoney } from "../../bot/format.ts";
 import { demoPassword } from "../../prisma/seed.ts";
+import type { GroupDriver } from "../emulator/index.ts";
 import { UbillingEmulator } from "../ubilling/index.ts";
 import { type Harness, startHarness } from "./bot-harness.ts";
 
 export interface BillingWorld {
   name: "builtin" | "ubilling";
   harness: Harness;
+  /** The agents' forum group, an agent in it. */
+  agents: GroupDriver;
   /**
    * An active contract with 1 250 ₽ and one blocked at −180 ₽, both on a 450 ₽ tariff, and a
    * spare one for tests that lock or break it, and one with 40 ₽ on a 600 ₽ tariff (two days left).
@@ -26,11 +29,28 @@ export const rub = (kopecks: number) => formatMoney(kopecks);
 
 const paymentEnv = { PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet" };
 
+/** The bot on the billing `env` names, with an agents' group (SUPPORT_CHAT_ID) and an agent. */
+async function startOn(env: Record<string, string>) {
+  let agents: GroupDriver | undefined;
+  const harness = await startHarness({
+    env: { ...paymentEnv, TELEGRAM_GROUP_PER_MINUTE: "1000", ...env },
+    beforeStart: (emulator) => {
+      agents = emulator.group({ title: "Каспнет · поддержка", forum: true });
+      return { SUPPORT_CHAT_ID: String(agents.id) };
+    },
+  });
+  if (!agents) throw new Error("the agents' group was not created");
+  const agent = harness.emulator.user({ firstName: "Марина", languageCode: "ru" });
+  agents.setMemberStatus(agent.id, "administrator");
+  return { harness, agents };
+}
+
 export async function startBuiltinWorld(): Promise<BillingWorld> {
-  const harness = await startHarness({ env: paymentEnv });
+  const { harness, agents } = await startOn({});
   return {
     name: "builtin",
     harness,
+    agents,
     logins: { active: "10001", blocked: "10002", spare: "10004", low: "10003" },
     password: demoPassword,
     balance: async (login) =>
@@ -67,21 +87,19 @@ export async function startUbillingWorld(): Promise<BillingWorld> {
     realname: "Иванов Сергей",
     cash: 40,
   });
-  const harness = await startHarness({
-    env: {
-      ...paymentEnv,
-      BILLING: "ubilling",
-      UBILLING_USERSTATS_URL: ub.userstatsUrl,
-      UBILLING_URL: ub.coreUrl,
-      UBILLING_OPENPAYZ_URL: ub.osmpUrl,
-      UBILLING_API_KEY: ub.config.serial,
-      UBILLING_TIMEOUT_MS: "1000",
-      BILLING_SECRET_KEY: ubillingSecretKey,
-    },
+  const { harness, agents } = await startOn({
+    BILLING: "ubilling",
+    UBILLING_USERSTATS_URL: ub.userstatsUrl,
+    UBILLING_URL: ub.coreUrl,
+    UBILLING_OPENPAYZ_URL: ub.osmpUrl,
+    UBILLING_API_KEY: ub.config.serial,
+    UBILLING_TIMEOUT_MS: "1000",
+    BILLING_SECRET_KEY: ubillingSecretKey,
   });
   return {
     name: "ubilling",
     harness,
+    agents,
     logins: { active: "ub_active", blocked: "ub_blocked", spare: "ub_spare", low: "ub_low" },
     password: contract.password,
     balance: async (login) => Math.round(ub.subscriber(login).cash * 100),

@@ -153,3 +153,4 @@ support-card-invoice = 💳 Send an invoice
 support-invoice-sent = { $agent } sent the subscriber an invoice for { $amount }.
 support-invoice-closed = The contract is closed: no invoice sent.
 support-invoice-out-of-range = The amount is out of range: no invoice sent.
+support-card-billing-unavailable = 💰 Balance and tariff: the billing is not answering now — refresh the card later

@@ -153,3 +153,4 @@ support-card-invoice = 💳 Отправить счёт на оплату
 support-invoice-sent = { $agent } отправил(а) абоненту счёт на { $amount }.
 support-invoice-closed = Договор расторгнут: счёт не отправлен.
 support-invoice-out-of-range = Сумма вне допустимых пределов: счёт не отправлен.
+support-card-billing-unavailable = 💰 Баланс и тариф: биллинг сейчас не отвечает — обновите карточку позже
