@@ -29,7 +29,9 @@ import { forgotPasswordButton, waitForPassword } from "./password.ts";
 /** Outcomes as JSON, as a conversation stores them: dates as milliseconds. */
 type StoredSignIn =
   | Exclude<PasswordSignIn | ContactSignIn, { outcome: "locked" } | { outcome: "too-many-tries" }>
-  | { outcome: "locked" | "too-many-tries"; at: number };
+  | { outcome: "locked" | "too-many-tries"; at: number }
+  /** A contact shared where the billing signs in by login and password only. */
+  | { outcome: "not-here" };
 
 function toStored(result: PasswordSignIn | ContactSignIn): StoredSignIn {
   if (result.outcome === "locked") return { outcome: "locked", at: result.until.getTime() };
@@ -98,10 +100,13 @@ export function loginFeature({
       case "unavailable":
         await ctx.reply(ctx.t("login-billing-unavailable"), { reply_markup: retry });
         return;
+      case "not-here":
+        await ctx.reply(ctx.t("login-contact-not-here"), { reply_markup: retry });
+        return;
     }
   }
 
-  const contactSignIn = async (ctx: TranslatingContext, message: Message) => {
+  const contactSignInHere = async (ctx: TranslatingContext, message: Message) => {
     const telegram = telegramProfile(ctx);
     if (!telegram || !message.contact) return { outcome: "not-own-contact" as const };
     return toStored(
@@ -113,14 +118,26 @@ export function loginFeature({
     );
   };
 
+  // A billing whose phone numbers the bot does not hold cannot match a shared contact.
+  const byContact = billing.capabilities.contactSignIn;
+  const contactSignIn = async (ctx: TranslatingContext, message: Message) =>
+    byContact ? contactSignInHere(ctx, message) : ({ outcome: "not-here" } as const);
+
   async function login(conversation: BotConversation, ctx: ConversationContext) {
-    await ctx.reply(ctx.t("login-ask-login"), { reply_markup: phoneKeyboard(ctx) });
+    await ctx.reply(
+      ctx.t(byContact ? "login-ask-login" : "login-ask-login-only"),
+      byContact ? { reply_markup: phoneKeyboard(ctx) } : {},
+    );
 
     let login: string | undefined;
     while (login === undefined) {
       const reply = await conversation.waitFor(["message:text", "message:contact"], {
         otherwise: (other) => hint(other, "login-bad-login"),
       });
+      if (reply.message.contact && !byContact) {
+        await reply.reply(reply.t("login-contact-not-here"));
+        continue;
+      }
       if (reply.message.contact) {
         const result = await conversation.external(() => contactSignIn(reply, reply.message));
         await answer(reply, result, conversation);

@@ -53,7 +53,7 @@ export function noticesFeature({
       return;
     }
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t("notice-reminders-turned-off", { login: result.profile.login }));
+    await ctx.reply(ctx.t("notice-reminders-turned-off", { login: account.login }));
   });
 
   return feature;

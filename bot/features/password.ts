@@ -267,13 +267,17 @@ export function passwordFeature(
 
   const feature = new Composer<BotContext>();
   const privateChat = feature.chatType("private");
+  // An external billing keeps the passwords: they are changed and recovered there.
+  const passwordsHere = billing.capabilities.profileHere;
   onButton(privateChat, forgotButton, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter("password-recovery", { overwrite: true });
+    if (passwordsHere) await ctx.conversation.enter("password-recovery", { overwrite: true });
+    else await ctx.reply(ctx.t("password-recovery-elsewhere"));
   });
   onButton(privateChat, changePasswordButton, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter("password-change", { overwrite: true });
+    if (passwordsHere) await ctx.conversation.enter("password-change", { overwrite: true });
+    else await ctx.reply(ctx.t("password-change-elsewhere"));
   });
 
   return { conversations, feature };

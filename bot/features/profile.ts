@@ -11,12 +11,14 @@ import {
 } from "../../core/accounts/email-change.ts";
 import { codePolicy } from "../../core/accounts/one-time-code.ts";
 import {
+  type ContractFacts,
   changePhone,
   loadProfile,
   type Profile,
   type SettingsChange,
   updateSettings,
 } from "../../core/accounts/profile.ts";
+import { billingDayAt } from "../../core/billing/calendar.ts";
 import {
   buttonFamily,
   idField,
@@ -68,7 +70,7 @@ function tariffLine(ctx: TranslatingContext, { internet, iptv }: Profile): strin
 }
 
 /** The profile card with its buttons; every button names the contract it is for. */
-function profileCard(ctx: TranslatingContext, profile: Profile) {
+function profileCard(ctx: TranslatingContext, profile: Profile, { contactsHere }: CardOptions) {
   const { id, remindersEnabled, reminderDaysAhead: days, newsOptIn } = profile;
   const text = ctx.t("profile-card", {
     login: profile.login,
@@ -81,12 +83,15 @@ function profileCard(ctx: TranslatingContext, profile: Profile) {
     days,
     news: newsOptIn ? "on" : "off",
   });
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("profile-change-email"), emailButton.pack({ accountId: id }))
-    .text(ctx.t("profile-change-phone"), phoneButton.pack({ accountId: id }))
-    .row()
-    .text(ctx.t("profile-change-password"), changePasswordButton.pack({}))
-    .row()
+  const keyboard = new InlineKeyboard();
+  if (contactsHere)
+    keyboard
+      .text(ctx.t("profile-change-email"), emailButton.pack({ accountId: id }))
+      .text(ctx.t("profile-change-phone"), phoneButton.pack({ accountId: id }))
+      .row()
+      .text(ctx.t("profile-change-password"), changePasswordButton.pack({}))
+      .row();
+  keyboard
     .text(
       ctx.t(remindersEnabled ? "profile-reminders-off" : "profile-reminders-on"),
       remindersButton.pack({ accountId: id, to: remindersEnabled ? "off" : "on" }),
@@ -104,7 +109,15 @@ function profileCard(ctx: TranslatingContext, profile: Profile) {
   if (profile.contracts > 1)
     keyboard.text(ctx.t("menu-switch", { count: profile.contracts }), menuData("switch")).row();
   keyboard.text(ctx.t("profile-menu"), menuData("menu"));
-  return { text, reply_markup: keyboard };
+  return {
+    text: contactsHere ? text : `${text}\n\n${ctx.t("profile-change-elsewhere")}`,
+    reply_markup: keyboard,
+  };
+}
+
+interface CardOptions {
+  /** Email, phone and password are changed through the bot (the billing keeps them here). */
+  contactsHere: boolean;
 }
 
 const phoneKeyboard = (ctx: TranslatingContext) =>
@@ -115,17 +128,21 @@ const codeMinutes = codePolicy.ttlMs / 60_000;
 
 export function profileFeature({
   db,
+  billing,
   config,
   logger,
   mailer,
-}: Pick<BotDeps, "db" | "config" | "logger" | "mailer">) {
+}: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "mailer">) {
+  const contract: ContractFacts = (accountId) =>
+    billing.contractSummary(accountId, billingDayAt(new Date(), config.timeZone));
+  const cardOptions = { contactsHere: billing.capabilities.profileHere };
   async function showCard(ctx: TranslatingContext, profile: Profile | null) {
     if (!profile) {
       const login = new InlineKeyboard().text(ctx.t("menu-login"), menuData("login"));
       await ctx.reply(ctx.t("profile-not-signed-in"), { reply_markup: login });
       return;
     }
-    const { text, reply_markup } = profileCard(ctx, profile);
+    const { text, reply_markup } = profileCard(ctx, profile, cardOptions);
     await ctx.reply(text, { reply_markup });
   }
 
@@ -218,7 +235,7 @@ export function profileFeature({
       switch (result.outcome) {
         case "changed": {
           await reply.reply(reply.t("profile-email-changed", { login: sent.login }));
-          const profile = await conversation.external(() => loadProfile(db, target));
+          const profile = await conversation.external(() => loadProfile(db, contract, target));
           await showCard(reply, profile);
           return;
         }
@@ -252,7 +269,7 @@ export function profileFeature({
       );
       switch (result.outcome) {
         case "changed": {
-          const profile = await conversation.external(() => loadProfile(db, target));
+          const profile = await conversation.external(() => loadProfile(db, contract, target));
           await reply.reply(
             reply.t("profile-phone-changed", {
               login: profile?.login ?? "",
@@ -291,7 +308,7 @@ export function profileFeature({
   const privateChat = feature.chatType("private");
 
   const showProfile = async (ctx: BotContext & { from: { id: number } }) =>
-    showCard(ctx, await loadProfile(db, { telegramUserId: ctx.from.id }));
+    showCard(ctx, await loadProfile(db, contract, { telegramUserId: ctx.from.id }));
   privateChat.command("profile", showProfile);
   privateChat.callbackQuery(menuData("profile"), async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -310,7 +327,12 @@ export function profileFeature({
       return;
     }
     await ctx.answerCallbackQuery(ctx.t("profile-saved"));
-    const { text, reply_markup } = profileCard(ctx, result.profile);
+    const profile = await loadProfile(db, contract, {
+      telegramUserId: ctx.from.id,
+      accountId: result.accountId,
+    });
+    if (!profile) return;
+    const { text, reply_markup } = profileCard(ctx, profile, cardOptions);
     await ctx.editMessageText(text, { reply_markup });
   }
 

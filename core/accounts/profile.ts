@@ -1,7 +1,9 @@
 // A subscriber's profile: what the contract says about them, and the settings they change
 // themselves (balance reminders, news, phone). Every function acts only on the Telegram user's
-// active contract, checked against the links in the database.
+// active contract, checked against the links in the database. What the contract says (name,
+// address, phone, email, tariffs) is the billing's; the settings are the bot's own.
 import { z } from "zod";
+import type { BalanceCard } from "../billing/balance.ts";
 import type { Db } from "../db.ts";
 import { findActiveAccount } from "./active-account.ts";
 import { normalizePhone } from "./phone.ts";
@@ -25,6 +27,9 @@ export interface Profile {
   contracts: number;
 }
 
+/** The contract as the billing has it today (Billing.contractSummary). */
+export type ContractFacts = (accountId: number) => Promise<BalanceCard>;
+
 export interface ProfileTarget {
   telegramUserId: number;
   /** The contract the user acted on (from a button: user input); it must be their active one. */
@@ -42,30 +47,32 @@ export async function accountToActOn(db: Db, target: ProfileTarget): Promise<num
   return active.id;
 }
 
-export async function loadProfile(db: Db, target: ProfileTarget): Promise<Profile | null> {
+export async function loadProfile(
+  db: Db,
+  contract: ContractFacts,
+  target: ProfileTarget,
+): Promise<Profile | null> {
   const id = await accountToActOn(db, target);
   if (id === null) return null;
-  const [account, contracts] = await Promise.all([
+  const [settings, facts, contracts] = await Promise.all([
     db.account.findUniqueOrThrow({
       where: { id },
-      select: {
-        id: true,
-        login: true,
-        name: true,
-        address: true,
-        phone: true,
-        email: true,
-        remindersEnabled: true,
-        reminderDaysAhead: true,
-        newsOptIn: true,
-        internetTariff: { select: { name: true, speedMbps: true } },
-        iptvTariff: { select: { name: true, channels: true } },
-      },
+      select: { id: true, remindersEnabled: true, reminderDaysAhead: true, newsOptIn: true },
     }),
+    contract(id),
     db.accountLink.count({ where: { telegramUserId: BigInt(target.telegramUserId) } }),
   ]);
-  const { internetTariff, iptvTariff, ...fields } = account;
-  return { ...fields, internet: internetTariff, iptv: iptvTariff, contracts };
+  return {
+    ...settings,
+    login: facts.login,
+    name: facts.name,
+    address: facts.address,
+    phone: facts.phone,
+    email: facts.email,
+    internet: facts.internet && { name: facts.internet.name, speedMbps: facts.internet.speedMbps },
+    iptv: facts.iptv && { name: facts.iptv.name, channels: facts.iptv.channels },
+    contracts,
+  };
 }
 
 const settingsSchema = z
@@ -83,7 +90,7 @@ const settingsSchema = z
 export type SettingsChange = z.input<typeof settingsSchema>;
 
 export type SettingsUpdate =
-  | { outcome: "updated"; profile: Profile }
+  | { outcome: "updated"; accountId: number }
   | { outcome: "not-linked" }
   | { outcome: "out-of-range" };
 
@@ -97,8 +104,7 @@ export async function updateSettings(
   const id = await accountToActOn(db, input);
   if (id === null) return { outcome: "not-linked" };
   await db.account.update({ where: { id }, data: change.data });
-  const profile = await loadProfile(db, { telegramUserId: input.telegramUserId, accountId: id });
-  return profile ? { outcome: "updated", profile } : { outcome: "not-linked" };
+  return { outcome: "updated", accountId: id };
 }
 
 export type PhoneChange =

@@ -15,6 +15,10 @@ export interface TariffLine {
 export interface BalanceCard {
   login: string;
   name: string;
+  address: string;
+  /** E.164, or null when the billing has none. */
+  phone: string | null;
+  email: string | null;
   status: AccountStatus;
   balance: number;
   internet: TariffLine | null;
@@ -75,6 +79,9 @@ export async function getBalanceCard(
     select: {
       login: true,
       name: true,
+      address: true,
+      phone: true,
+      email: true,
       status: true,
       balance: true,
       internetTariff: { select: tariffFields },
@@ -97,6 +104,9 @@ export async function getBalanceCard(
   return {
     login: account.login,
     name: account.name,
+    address: account.address,
+    phone: account.phone,
+    email: account.email,
     status: account.status,
     balance: account.balance,
     internet: account.internetTariff,

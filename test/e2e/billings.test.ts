@@ -41,6 +41,12 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
     const stranger = newUser("Чужой");
     const wrong = await tryPassword(stranger, world.logins.spare, "not-the-password");
     expect(wrong.text).toContain("Неверный логин или пароль");
+    await stranger.press("Забыли пароль?");
+    const recovery = await stranger.nextBotMessage();
+    if (world.name === "builtin") expect(recovery.text).toContain("Восстановление пароля");
+    else expect(recovery.text).toContain("восстановить его через бота нельзя");
+    if (world.name === "builtin")
+      await stranger.send("/cancel").then(() => stranger.nextBotMessage());
     for (let i = 1; i < loginPolicy.maxFailures - 1; i += 1)
       await tryPassword(stranger, world.logins.spare, `wrong-${i}`);
     const locked = await tryPassword(stranger, world.logins.spare, "wrong-last");
@@ -114,6 +120,47 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
     expect(card.text).toContain(`📄 Договор ${world.logins.active}`);
     expect(card.text).toContain(`баланс ${rub(await world.balance(world.logins.active))}`);
     expect(card.text).not.toContain("биллинг сейчас не отвечает");
+  });
+
+  it("shows the profile from the billing, with the changes the billing lets the bot make", async () => {
+    const user = await signedIn("Ислам", world.logins.active);
+    await user.send("/profile");
+    const card = await user.nextBotMessage();
+    expect(card.text).toContain(`👤 Профиль — договор ${world.logins.active}`);
+    expect(card.text).toContain("Адрес: ");
+    expect(inlineButtons(card)).toContain("🔕 Выключить напоминания");
+    if (world.name === "builtin") {
+      expect(inlineButtons(card)).toContain("✉️ Сменить почту");
+      expect(inlineButtons(card)).toContain("🔑 Сменить пароль");
+    } else {
+      expect(card.text).toContain("ул. Ленина, 5");
+      expect(inlineButtons(card)).not.toContain("✉️ Сменить почту");
+      expect(inlineButtons(card)).not.toContain("🔑 Сменить пароль");
+      expect(card.text).toContain("Телефон, почту и пароль договора хранит биллинг Каспнет");
+    }
+    await user.press("🔕 Выключить напоминания");
+    const saved = await user.waitFor(() => {
+      const edited = user.messages().find((m) => m.message_id === card.message_id);
+      return edited?.text?.includes("выключены") ? edited : undefined;
+    });
+    expect(saved.text).toContain(`договор ${world.logins.active}`);
+  });
+
+  it("signs in by a shared phone number only where the billing's numbers are here", async () => {
+    const user = newUser("Гость");
+    await user.send("/login");
+    const ask = await user.nextBotMessage();
+    await user.shareContact({ phone: "79280000009" });
+    const reply = await user.nextBotMessage();
+    if (world.name === "builtin") {
+      expect(ask.text).toContain("Отправить мой номер");
+      expect(reply.text).not.toContain("Вход по номеру телефона здесь не работает");
+    } else {
+      expect(ask.text).not.toContain("Отправить мой номер");
+      expect(reply.text).toContain("Вход по номеру телефона здесь не работает");
+      await user.send(world.logins.spare);
+      expect((await user.nextBotMessage()).text).toContain("пароль");
+    }
   });
 
   it("reminds of a low balance, the same words on either billing", async () => {

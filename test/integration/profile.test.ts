@@ -7,6 +7,7 @@ import {
 import { switchActiveAccount } from "../../core/accounts/links.ts";
 import { codePolicy } from "../../core/accounts/one-time-code.ts";
 import { changePhone, loadProfile, updateSettings } from "../../core/accounts/profile.ts";
+import { getBalanceCard } from "../../core/billing/balance.ts";
 import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
@@ -16,6 +17,7 @@ describe.skipIf(noPostgres)("the subscriber's profile", () => {
   const { database } = useDemoDatabase();
   let nextUserId = 600_000;
 
+  const contract = (accountId: number) => getBalanceCard(database.prisma, accountId, "2026-12-01");
   const account = (login: string) =>
     database.prisma.account.findUniqueOrThrow({ where: { login } });
 
@@ -42,7 +44,7 @@ describe.skipIf(noPostgres)("the subscriber's profile", () => {
   describe("card and settings", () => {
     it("shows the active contract with its tariffs and settings", async () => {
       const telegramUserId = await userWith("10004", "10001");
-      expect(await loadProfile(database.prisma, { telegramUserId })).toMatchObject({
+      expect(await loadProfile(database.prisma, contract, { telegramUserId })).toMatchObject({
         login: "10001",
         name: "Магомедов Руслан Ахмедович",
         phone: "+79280000001",
@@ -58,12 +60,14 @@ describe.skipIf(noPostgres)("the subscriber's profile", () => {
 
     it("has nothing for a user without contracts or for a contract that is not their active one", async () => {
       const stranger = await userWith();
-      expect(await loadProfile(database.prisma, { telegramUserId: stranger })).toBeNull();
+      expect(await loadProfile(database.prisma, contract, { telegramUserId: stranger })).toBeNull();
       const telegramUserId = await userWith("10004", "10003");
       const inactive = await account("10004");
       const foreign = await account("10002");
       for (const accountId of [inactive.id, foreign.id])
-        expect(await loadProfile(database.prisma, { telegramUserId, accountId })).toBeNull();
+        expect(
+          await loadProfile(database.prisma, contract, { telegramUserId, accountId }),
+        ).toBeNull();
     });
 
     it("turns reminders and news on and off and keeps days ahead within 1–7", async () => {
@@ -72,14 +76,18 @@ describe.skipIf(noPostgres)("the subscriber's profile", () => {
       const update = (change: Parameters<typeof updateSettings>[1]["change"]) =>
         updateSettings(database.prisma, { telegramUserId, accountId, change });
 
-      expect(await update({ remindersEnabled: false, newsOptIn: true })).toMatchObject({
+      expect(await update({ remindersEnabled: false, newsOptIn: true })).toEqual({
         outcome: "updated",
-        profile: { remindersEnabled: false, newsOptIn: true },
+        accountId,
       });
-      for (const days of [1, 7])
-        expect(await update({ reminderDaysAhead: days })).toMatchObject({
-          profile: { reminderDaysAhead: days },
-        });
+      expect(await loadProfile(database.prisma, contract, { telegramUserId })).toMatchObject({
+        remindersEnabled: false,
+        newsOptIn: true,
+      });
+      for (const days of [1, 7]) {
+        expect(await update({ reminderDaysAhead: days })).toMatchObject({ outcome: "updated" });
+        expect(await account("10003")).toMatchObject({ reminderDaysAhead: days });
+      }
       for (const days of [0, 8, -1, 2.5])
         expect(await update({ reminderDaysAhead: days })).toEqual({ outcome: "out-of-range" });
       expect(await account("10003")).toMatchObject({
@@ -116,7 +124,8 @@ describe.skipIf(noPostgres)("the subscriber's profile", () => {
           accountId: previous.id,
           change: { newsOptIn: true },
         }),
-      ).toMatchObject({ outcome: "updated", profile: { login: "10001", newsOptIn: true } });
+      ).toEqual({ outcome: "updated", accountId: previous.id });
+      expect((await account("10001")).newsOptIn).toBe(true);
     });
   });
 

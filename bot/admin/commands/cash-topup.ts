@@ -30,6 +30,12 @@ export const cashTopupCommand: AdminCommand = {
       const [issue] = input.error.issues;
       throw new UsageError(`${String(issue?.path[0] ?? "input")}: ${issue?.message}`);
     }
+    const billing = io.env.BILLING?.trim() || "builtin";
+    if (billing !== "builtin") {
+      throw new UsageError(
+        `cash-topup: BILLING=${billing} takes cash in the billing itself; post it there (the bot shows it from there)`,
+      );
+    }
     const result = await cashTopup(await db(), input.data);
     const { timeZone } = config();
     switch (result.outcome) {

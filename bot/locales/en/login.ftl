@@ -16,3 +16,5 @@ login-contact-no-match = This number is not on any contract. Sign in with the lo
 login-contact-several = This number is on several contracts. Sign in with the login and password of the one you need.
 login-billing-unavailable = The billing is not answering right now, so the password could not be checked. This try does not count: please try again in a few minutes.
 login-suspended = The billing no longer accepts the password of contract { $login }: it seems to have been changed. Please sign in again with the new password; nothing is lost.
+login-ask-login-only = Enter the login from your contract — the one of the Kaspnet personal account. To leave: /cancel
+login-contact-not-here = Signing in by phone number does not work here: the billing checks the contract's login and password. Enter your login.

@@ -33,3 +33,5 @@ password-changed-notice = The password of contract { $login } has been changed. 
 password-placeholder = Password
 password-code-placeholder = Code from the email
 password-step-expired = This step has expired: I no longer remember it. I deleted the message and kept it nowhere. Start again: { $command }
+password-recovery-elsewhere = The contract's password is kept by the Kaspnet billing, so the bot cannot recover it. Recover it in the Kaspnet personal account on the website or at the office — Kaspiysk, 52a Lenina St. (bring your passport), 8 800 700-54-05.
+password-change-elsewhere = The contract's password is kept by the Kaspnet billing, so the bot cannot change it: change it in the Kaspnet personal account on the website or at the office — Kaspiysk, 52a Lenina St., 8 800 700-54-05. Then sign in to the bot again.

@@ -65,3 +65,4 @@ profile-phone-bad = Press the “📱 Send my number” button below, or /cancel
 profile-phone-not-own = This is someone else's contact. Only your own number can go on the contract: press “📱 Send my number”.
 profile-phone-invalid = This does not look like a Russian number. Send another, or /cancel to leave. A foreign number can go on the contract by phone: 8 800 700-54-05.
 profile-phone-changed = Done: the phone of contract { $login } is now { $phone }.
+profile-change-elsewhere = The contract's phone, email and password are kept by the Kaspnet billing: change them in the Kaspnet personal account on the website or at the office — Kaspiysk, 52a Lenina St., 8 800 700-54-05.

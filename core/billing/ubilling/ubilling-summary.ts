@@ -1,5 +1,6 @@
 // The Ubilling profile and tariff as the balance card (core/billing/balance.ts): money in kopecks,
 // the tariff's monthly fee, today's charge, how long the money lasts, the self-credit as the trust.
+import { normalizePhone } from "../../accounts/phone.ts";
 import type { AccountStatus } from "../../generated/prisma/enums.ts";
 import { startOfDay } from "../../zoned-time.ts";
 import { type BalanceCard, coverage } from "../balance.ts";
@@ -46,6 +47,10 @@ export function balanceCard(
   return {
     login: profile.login,
     name: profile.realName,
+    address: profile.address,
+    // The mobile is the number a subscriber answers; a landline as Ubilling keeps it otherwise.
+    phone: normalizePhone(profile.mobile) ?? normalizePhone(profile.phone),
+    email: profile.email.trim() || null,
     status,
     balance: profile.balanceKopecks,
     internet: tariff
