@@ -1,9 +1,11 @@
 // npm run bench [-- <name> [args…]]: the project's benchmarks; results go to BENCHMARKS.md by hand,
 // with the command that produced them.
+import { benchBalanceUbilling } from "./balance-ubilling.ts";
 import { benchDailyCharge } from "./daily-charge.ts";
 import { benchReminders } from "./reminders.ts";
 
 const benchmarks: Record<string, (...args: number[]) => Promise<Record<string, unknown>>> = {
+  "balance-ubilling": benchBalanceUbilling,
   "daily-charge": benchDailyCharge,
   reminders: benchReminders,
 };
