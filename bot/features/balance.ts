@@ -70,6 +70,7 @@ const ledgerKindKeys = {
   TRUST_CREDIT: "history-kind-trust-credit",
   TRUST_REPAY: "history-kind-trust-repay",
   ADJUSTMENT: "history-kind-adjustment",
+  FREEZE_FEE: "history-kind-freeze-fee",
   TOPUP: "history-kind-topup",
   CHARGE: "history-kind-charge",
 } as const satisfies Record<HistoryKind, string>;
