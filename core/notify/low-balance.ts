@@ -1,12 +1,14 @@
 // The low-balance reminder: every ACTIVE contract with reminders on whose balance pays for no more
 // than its "days ahead" (the service stops within that many days, today included) gets one
 // reminder a day for each reachable Telegram user linked to it. A contract with an active trust
-// payment is left to the trust payment's own reminder. Contracts are read in batches by id, so a
-// run over the whole base holds one batch at a time.
+// payment is left to the trust payment's own reminder; a contract frozen that day (freeze.ts) pays
+// nothing and gets none. Contracts are read in batches by id, so a run over the whole base holds
+// one batch at a time.
 import { liveLink } from "../accounts/links.ts";
 import { type Coverage, coverage } from "../billing/balance.ts";
 import { type BillingDay, dailyFee } from "../billing/calendar.ts";
 import { chargeKey } from "../billing/daily-charge.ts";
+import { frozenOn } from "../billing/freeze.ts";
 import type { Db } from "../db.ts";
 import { noticeKinds } from "./notice-payload.ts";
 import { enqueueAccountNotices } from "./outbox.ts";
@@ -42,6 +44,7 @@ export async function queueLowBalanceReminders(
         remindersEnabled: true,
         links: { some: { ...liveLink, telegramUser: { reachable: true } } },
         trustPayments: { none: { status: "ACTIVE" } },
+        freezes: { none: frozenOn(day) },
       },
       orderBy: { id: "asc" },
       take: batchSize,
