@@ -17,6 +17,7 @@ import {
   type SettingsChange,
   updateSettings,
 } from "../../core/accounts/profile.ts";
+import { billingDayAt } from "../../core/billing/calendar.ts";
 import {
   buttonFamily,
   idField,
@@ -35,6 +36,7 @@ import type { BotDeps } from "../deps.ts";
 import { formatTime, maskEmail } from "../format.ts";
 import { hint } from "../hint.ts";
 import { menuData } from "../keyboards/main-menu.ts";
+import { type FreezeNote, freezeNoteText, loadFreezeNote } from "./freeze.ts";
 import { changePasswordButton } from "./password.ts";
 
 const onOff = oneOfField(["on", "off"]);
@@ -68,7 +70,7 @@ function tariffLine(ctx: TranslatingContext, { internet, iptv }: Profile): strin
 }
 
 /** The profile card with its buttons; every button names the contract it is for. */
-function profileCard(ctx: TranslatingContext, profile: Profile) {
+function profileCard(ctx: TranslatingContext, profile: Profile, freeze: FreezeNote | null) {
   const { id, remindersEnabled, reminderDaysAhead: days, newsOptIn } = profile;
   const text = ctx.t("profile-card", {
     login: profile.login,
@@ -81,6 +83,7 @@ function profileCard(ctx: TranslatingContext, profile: Profile) {
     days,
     news: newsOptIn ? "on" : "off",
   });
+  const card = freeze ? `${text}\n${freezeNoteText(ctx, freeze)}` : text;
   const keyboard = new InlineKeyboard()
     .text(ctx.t("profile-change-email"), emailButton.pack({ accountId: id }))
     .text(ctx.t("profile-change-phone"), phoneButton.pack({ accountId: id }))
@@ -104,7 +107,7 @@ function profileCard(ctx: TranslatingContext, profile: Profile) {
   if (profile.contracts > 1)
     keyboard.text(ctx.t("menu-switch", { count: profile.contracts }), menuData("switch")).row();
   keyboard.text(ctx.t("profile-menu"), menuData("menu"));
-  return { text, reply_markup: keyboard };
+  return { text: card, reply_markup: keyboard };
 }
 
 const phoneKeyboard = (ctx: TranslatingContext) =>
@@ -115,17 +118,28 @@ const codeMinutes = codePolicy.ttlMs / 60_000;
 
 export function profileFeature({
   db,
+  billing,
   config,
   logger,
   mailer,
-}: Pick<BotDeps, "db" | "config" | "logger" | "mailer">) {
-  async function showCard(ctx: TranslatingContext, profile: Profile | null) {
+}: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "mailer">) {
+  /** The freeze the card mentions, if any. */
+  const freezeOf = (profile: Profile | null) =>
+    profile
+      ? loadFreezeNote(billing, profile.id, billingDayAt(new Date(), config.timeZone))
+      : Promise.resolve(null);
+
+  async function showCard(
+    ctx: TranslatingContext,
+    profile: Profile | null,
+    freeze: FreezeNote | null,
+  ) {
     if (!profile) {
       const login = new InlineKeyboard().text(ctx.t("menu-login"), menuData("login"));
       await ctx.reply(ctx.t("profile-not-signed-in"), { reply_markup: login });
       return;
     }
-    const { text, reply_markup } = profileCard(ctx, profile);
+    const { text, reply_markup } = profileCard(ctx, profile, freeze);
     await ctx.reply(text, { reply_markup });
   }
 
@@ -219,7 +233,7 @@ export function profileFeature({
         case "changed": {
           await reply.reply(reply.t("profile-email-changed", { login: sent.login }));
           const profile = await conversation.external(() => loadProfile(db, target));
-          await showCard(reply, profile);
+          await showCard(reply, profile, await conversation.external(() => freezeOf(profile)));
           return;
         }
         case "wrong":
@@ -260,7 +274,7 @@ export function profileFeature({
             }),
             { reply_markup: { remove_keyboard: true } },
           );
-          await showCard(reply, profile);
+          await showCard(reply, profile, await conversation.external(() => freezeOf(profile)));
           return;
         }
         case "not-own-contact":
@@ -290,8 +304,10 @@ export function profileFeature({
   const feature = new Composer<BotContext>();
   const privateChat = feature.chatType("private");
 
-  const showProfile = async (ctx: BotContext & { from: { id: number } }) =>
-    showCard(ctx, await loadProfile(db, { telegramUserId: ctx.from.id }));
+  const showProfile = async (ctx: BotContext & { from: { id: number } }) => {
+    const profile = await loadProfile(db, { telegramUserId: ctx.from.id });
+    await showCard(ctx, profile, await freezeOf(profile));
+  };
   privateChat.command("profile", showProfile);
   privateChat.callbackQuery(menuData("profile"), async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -310,7 +326,7 @@ export function profileFeature({
       return;
     }
     await ctx.answerCallbackQuery(ctx.t("profile-saved"));
-    const { text, reply_markup } = profileCard(ctx, result.profile);
+    const { text, reply_markup } = profileCard(ctx, result.profile, await freezeOf(result.profile));
     await ctx.editMessageText(text, { reply_markup });
   }
 

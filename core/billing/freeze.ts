@@ -50,10 +50,10 @@ export interface OpenFreeze {
 export type FreezeStatus = FreezeTerms &
   (
     | { state: "none" }
-    /** Frozen today. */
-    | ({ state: "frozen" } & OpenFreeze)
-    /** Ordered, from a later day. */
-    | ({ state: "scheduled" } & OpenFreeze)
+    /** Frozen today; `paidFee` is what ordering it took. */
+    | ({ state: "frozen"; paidFee: number } & OpenFreeze)
+    /** Ordered, from a later day; calling it off returns `paidFee`. */
+    | ({ state: "scheduled"; paidFee: number } & OpenFreeze)
   );
 
 export interface FreezeRequest {
@@ -227,7 +227,7 @@ export function decideStatus(
   const open = openFreeze(facts, today);
   if (!open) return { state: "none", ...terms };
   const { state, startsOn, endsOn, lastDay } = open;
-  return { state, startsOn, endsOn, lastDay, ...terms };
+  return { state, startsOn, endsOn, lastDay, paidFee: open.row.fee, ...terms };
 }
 
 /**
