@@ -141,7 +141,7 @@ export function freezeNoteText(ctx: TranslatingContext, note: FreezeNote): strin
 
 function statusText(ctx: TranslatingContext, login: string, status: FreezeStatus): string {
   const { year, perYear, daysLeft } = status.allowance;
-  const counts = { login, year, perYear, daysLeft };
+  const counts = { login, year: String(year), perYear, daysLeft };
   if (status.state === "none") {
     return ctx.t("freeze-status-none", {
       ...counts,
@@ -187,8 +187,8 @@ export function freezeRefusalText(
     case "days-used-up": {
       const { year, perYear, daysLeft, maxDays } = refusal;
       return maxDays === 0
-        ? ctx.t("freeze-refused-used-up", { year, perYear })
-        : ctx.t("freeze-refused-days-left", { year, perYear, daysLeft, maxDays });
+        ? ctx.t("freeze-refused-used-up", { year: String(year), perYear })
+        : ctx.t("freeze-refused-days-left", { year: String(year), perYear, daysLeft, maxDays });
     }
     case "balance-too-low":
       return ctx.t("freeze-refused-balance", {
@@ -249,7 +249,7 @@ function confirmMessage(
     days: offer.days ?? 0,
     fee: feeText(offer.fee),
     balanceAfter: formatMoney(offer.balanceAfter),
-    year: offer.allowance.year,
+    year: String(offer.allowance.year),
     perYear: offer.allowance.perYear,
     daysLeft: offer.allowance.daysLeft,
     daysLeftAfter: offer.daysLeftAfter,
@@ -553,7 +553,7 @@ export function freezeFeature({ db, billing, config }: Pick<BotDeps, "db" | "bil
             login: account.login,
             from: formatDay(result.startsOn),
             to: formatDay(result.endsOn),
-            year,
+            year: String(year),
             perYear,
             daysLeft,
           }),

@@ -1,8 +1,4 @@
 ## Voluntary freeze
--days = { $count ->
-        [one] { $count } day
-       *[other] { $count } days
-    }
 freeze-not-available = A freeze cannot be ordered in the bot yet: please call us or visit the office — /contacts
 freeze-status-none =
     ❄️ Freeze · contract { $login }
@@ -36,7 +32,10 @@ freeze-bad-date = I could not read that date. Write it as DD.MM.YYYY, e.g. { $ex
 freeze-choose-days =
     ❄️ Freeze of contract { $login } from { $from }.
     For how many days? { $minDays } to { $maxDays }, or until you unfreeze it.
-freeze-days = { -days(count: $days) }
+freeze-days = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
 freeze-until-unfrozen = ♾ Until I unfreeze it
 freeze-other-days = ✏️ Another number of days
 freeze-ask-days = For how many days should contract { $login } be frozen from { $from }? Write a number from { $minDays } to { $maxDays }.
@@ -45,7 +44,10 @@ freeze-confirm-text =
     ❄️ Freeze contract { $login }?
     { $until ->
         [open] From { $from } until you unfreeze it, at the latest to { $lastDay }.
-       *[other] From { $from } to { $to } inclusive: { -days(count: $days) }.
+       *[other] From { $from } to { $to } inclusive: { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
     }
     { $fee ->
         [free] Freezing is free of charge.
@@ -82,10 +84,19 @@ freeze-refused-closed = Contract { $login } is closed: it cannot be frozen.
 freeze-refused-debt = Contract { $login } can be frozen once there is no debt. The balance is { $balance }: please top up — /topup
 freeze-refused-start-in-past = That date has passed. A freeze can start today ({ $today }) or later.
 freeze-refused-start-too-far = That is too far ahead: a freeze can start on { $latestStart } at the latest.
-freeze-refused-too-short = A freeze lasts at least { -days(count: $minDays) }.
-freeze-refused-too-long = One freeze lasts at most { -days(count: $maxDays) }.
+freeze-refused-too-short = A freeze lasts at least { $minDays ->
+        [one] { $minDays } day
+       *[other] { $minDays } days
+    }.
+freeze-refused-too-long = One freeze lasts at most { $maxDays ->
+        [one] { $maxDays } day
+       *[other] { $maxDays } days
+    }.
 freeze-refused-used-up = The freeze days of { $year } are used up: all { $perYear } of them.
-freeze-refused-days-left = From that date the contract can be frozen for at most { -days(count: $maxDays) }: freeze days left in { $year }: { $daysLeft } of { $perYear }.
+freeze-refused-days-left = From that date the contract can be frozen for at most { $maxDays ->
+        [one] { $maxDays } day
+       *[other] { $maxDays } days
+    }: freeze days left in { $year }: { $daysLeft } of { $perYear }.
 freeze-refused-balance = The freezing fee is { $fee }, and the balance is { $balance }. Please top up — /topup
 freeze-line-frozen = ❄️ Frozen from { $from } to { $to }
 freeze-line-frozen-open = ❄️ Frozen from { $from } until unfrozen (at the latest to { $lastDay })

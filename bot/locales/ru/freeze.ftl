@@ -1,9 +1,4 @@
 ## Voluntary freeze (добровольная блокировка)
--days = { $count ->
-        [one] { $count } день
-        [few] { $count } дня
-       *[other] { $count } дней
-    }
 freeze-not-available = Заморозку договора через бота пока не оформить: позвоните нам или зайдите в офис — /contacts
 freeze-status-none =
     ❄️ Заморозка · договор { $login }
@@ -37,7 +32,11 @@ freeze-bad-date = Не получилось прочитать дату. Нап�
 freeze-choose-days =
     ❄️ Заморозка договора { $login } с { $from }.
     На сколько дней? От { $minDays } до { $maxDays }, или до разморозки.
-freeze-days = { -days(count: $days) }
+freeze-days = { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[other] { $days } дней
+    }
 freeze-until-unfrozen = ♾ До разморозки
 freeze-other-days = ✏️ Другое число дней
 freeze-ask-days = На сколько дней заморозить договор { $login } с { $from }? Напишите число от { $minDays } до { $maxDays }.
@@ -46,7 +45,11 @@ freeze-confirm-text =
     ❄️ Заморозить договор { $login }?
     { $until ->
         [open] С { $from } до разморозки, но не дольше чем по { $lastDay }.
-       *[other] С { $from } по { $to } включительно: { -days(count: $days) }.
+       *[other] С { $from } по { $to } включительно: { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[other] { $days } дней
+    }.
     }
     { $fee ->
         [free] Включение бесплатно.
@@ -83,10 +86,22 @@ freeze-refused-closed = Договор { $login } расторгнут — за�
 freeze-refused-debt = Заморозить договор { $login } можно, когда на балансе нет долга. Сейчас баланс { $balance } — пополните его: /topup
 freeze-refused-start-in-past = Эта дата уже прошла. Заморозить можно с сегодняшнего дня ({ $today }) или позже.
 freeze-refused-start-too-far = Так далеко вперёд заморозку не оформить: начать можно не позже { $latestStart }.
-freeze-refused-too-short = Заморозка — не меньше чем на { -days(count: $minDays) }.
-freeze-refused-too-long = За один раз можно заморозить не больше чем на { -days(count: $maxDays) }.
+freeze-refused-too-short = Заморозка — не меньше чем на { $minDays ->
+        [one] { $minDays } день
+        [few] { $minDays } дня
+       *[other] { $minDays } дней
+    }.
+freeze-refused-too-long = За один раз можно заморозить не больше чем на { $maxDays ->
+        [one] { $maxDays } день
+        [few] { $maxDays } дня
+       *[other] { $maxDays } дней
+    }.
 freeze-refused-used-up = Дни заморозки на { $year } год закончились: использованы все { $perYear }.
-freeze-refused-days-left = С этой даты можно заморозить не больше чем на { -days(count: $maxDays) }: в { $year } году осталось дней заморозки: { $daysLeft } из { $perYear }.
+freeze-refused-days-left = С этой даты можно заморозить не больше чем на { $maxDays ->
+        [one] { $maxDays } день
+        [few] { $maxDays } дня
+       *[other] { $maxDays } дней
+    }: в { $year } году осталось дней заморозки: { $daysLeft } из { $perYear }.
 freeze-refused-balance = Плата за включение заморозки — { $fee }, а на балансе { $balance }. Пополните его: /topup
 freeze-line-frozen = ❄️ Заморожен с { $from } по { $to }
 freeze-line-frozen-open = ❄️ Заморожен с { $from } до разморозки (не дольше чем по { $lastDay })
