@@ -109,7 +109,7 @@ async function chargeBatch(
   const candidates = await tx.$queryRaw<Candidate[]>`
     SELECT a.id, (COALESCE(i."monthlyFee", 0) + COALESCE(t."monthlyFee", 0))::int AS "monthlyFee",
       EXISTS (SELECT 1 FROM "Freeze" f WHERE f."accountId" = a.id AND f."cancelledAt" IS NULL
-        AND f."startsOn" <= ${dayAsDate(day)}::date AND f."lastDay" >= ${dayAsDate(day)}::date) AS frozen
+        AND f."startsOn" <= ${day}::date AND f."lastDay" >= ${day}::date) AS frozen
     FROM "Account" a
     LEFT JOIN "Tariff" i ON i.id = a."internetTariffId"
     LEFT JOIN "Tariff" t ON t.id = a."iptvTariffId"
