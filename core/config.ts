@@ -105,7 +105,12 @@ const schema = z
     ),
     FREEZE_FEE: optional.pipe(
       rubles
-        .pipe(z.number().nonnegative({ error: "rubles, 0 or more, e.g. 100 or 99,50" }))
+        .pipe(
+          z
+            .number()
+            .nonnegative({ error: "rubles, 0 or more, e.g. 100 or 99,50" })
+            .max(100_000_00, { error: "at most 100 000 rubles" }),
+        )
         .default(0),
     ),
     SCHEDULER: optional.pipe(z.enum(["on", "off"], { error: "on or off" }).default("on")),

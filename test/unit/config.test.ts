@@ -135,6 +135,9 @@ describe("loadConfig", () => {
     expect(configError({ BOT_TOKEN: token, FREEZE_FEE: "-10" })).toContain(
       "FREEZE_FEE is invalid: expected rubles, 0 or more",
     );
+    expect(configError({ BOT_TOKEN: token, FREEZE_FEE: "100 000,01" })).toContain(
+      "FREEZE_FEE is invalid: expected at most 100 000 rubles",
+    );
   });
 
   it("treats empty values as unset, as .env files write them", () => {
