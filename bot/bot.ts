@@ -13,6 +13,7 @@ import { cardPaymentFeature } from "./features/card-payment.ts";
 import { connectFeature } from "./features/connect.ts";
 import { contactsFeature } from "./features/contacts.ts";
 import { fallbackFeature } from "./features/fallback.ts";
+import { freezeFeature } from "./features/freeze.ts";
 import { helpFeature } from "./features/help.ts";
 import { loginFeature } from "./features/login.ts";
 import { logoutFeature } from "./features/logout.ts";
@@ -84,6 +85,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const profile = profileFeature(deps);
   const connect = connectFeature(deps);
   const trust = trustFeature(deps);
+  const freeze = freezeFeature(deps);
   features.use(reachabilityFeature(deps));
   // Payment updates are handled before any conversation: a payment is never a step's answer.
   features.use(cardPaymentFeature(deps));
@@ -95,6 +97,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(missingPayment.conversations);
   features.use(profile.conversations);
   features.use(connect.conversations);
+  features.use(freeze.conversations);
   // A password for a step no conversation above is waiting for: deleted, before anything can
   // relay or answer it.
   features.use(lostPasswordStepFeature(deps));
@@ -104,6 +107,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(password.feature);
   features.use(balanceFeature(deps));
   features.use(trust.feature);
+  features.use(freeze.feature);
   features.use(topUp.feature);
   features.use(missingPayment.feature);
   features.use(noticesFeature({ ...deps, offers: { topup: topUp.offer, trust: trust.showOffer } }));

@@ -6,6 +6,7 @@ import {
   billingSettings,
   checkBillingFields,
 } from "./billing/billing-settings.ts";
+import { rubles } from "./billing/rubles.ts";
 import { isTimeZone } from "./zoned-time.ts";
 
 const optional = z
@@ -88,6 +89,30 @@ const schema = z
         z.number().max(168),
       ),
     ),
+    FREEZE_DAYS_PER_YEAR: optional.pipe(
+      positiveInt(30, "days a contract may be frozen in a calendar year").pipe(
+        z.number().max(366, { error: "at most 366 days a year" }),
+      ),
+    ),
+    FREEZE_MIN_DAYS: optional.pipe(positiveInt(1, "the shortest freeze in days")),
+    FREEZE_START_WITHIN_DAYS: optional.pipe(
+      z.coerce
+        .number<string>({ error: "a whole number (days ahead a freeze may start, 0 to 365)" })
+        .int({ error: "a whole number (days ahead a freeze may start, 0 to 365)" })
+        .min(0, { error: "a whole number (days ahead a freeze may start, 0 to 365)" })
+        .max(365, { error: "a whole number (days ahead a freeze may start, 0 to 365)" })
+        .default(30),
+    ),
+    FREEZE_FEE: optional.pipe(
+      rubles
+        .pipe(
+          z
+            .number()
+            .nonnegative({ error: "rubles, 0 or more, e.g. 100 or 99,50" })
+            .max(100_000_00, { error: "at most 100 000 rubles" }),
+        )
+        .default(0),
+    ),
     SCHEDULER: optional.pipe(z.enum(["on", "off"], { error: "on or off" }).default("on")),
     REMINDER_CRON: optional.pipe(cronExpression.default("0 10 * * *")),
     REMINDER_DAYS_AHEAD: optional.pipe(
@@ -108,6 +133,12 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     checkBillingFields(env, ctx);
+    if (env.FREEZE_MIN_DAYS > env.FREEZE_DAYS_PER_YEAR)
+      ctx.addIssue({
+        code: "custom",
+        path: ["FREEZE_MIN_DAYS"],
+        message: "at most FREEZE_DAYS_PER_YEAR",
+      });
     if (env.BOT_MODE !== "webhook") return;
     for (const key of ["WEBHOOK_URL", "WEBHOOK_SECRET"] as const) {
       if (!env[key])
@@ -135,6 +166,12 @@ export interface Config {
    * reminder `reminderHours` before one ends.
    */
   trust: { days: number; cooldownDays: number; perPeriod: number; reminderHours: number };
+  /**
+   * The voluntary freeze on the built-in billing (core/billing/freeze.ts): at most `daysPerYear`
+   * frozen days in a calendar year, at least `minDays` at a time, starting at most
+   * `startWithinDays` ahead, and a one-off `fee` (kopecks) taken when one is ordered.
+   */
+  freeze: { daysPerYear: number; minDays: number; startWithinDays: number; fee: number };
   reminders: { cron: string; daysAhead: number };
   /** Reminders and announcements: how many messages are in flight at once (the throttler paces them). */
   delivery: { concurrency: number };
@@ -194,6 +231,12 @@ export function loadConfig(environment: Environment = process.env): Config {
       cooldownDays: env.TRUST_COOLDOWN_DAYS,
       perPeriod: env.TRUST_PER_PERIOD,
       reminderHours: env.TRUST_REMINDER_HOURS,
+    },
+    freeze: {
+      daysPerYear: env.FREEZE_DAYS_PER_YEAR,
+      minDays: env.FREEZE_MIN_DAYS,
+      startWithinDays: env.FREEZE_START_WITHIN_DAYS,
+      fee: env.FREEZE_FEE,
     },
     reminders: { cron: env.REMINDER_CRON, daysAhead: env.REMINDER_DAYS_AHEAD },
     delivery: { concurrency: env.DELIVERY_CONCURRENCY },

@@ -17,6 +17,7 @@ import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatDay, formatMoney, formatMonth } from "../format.ts";
 import { menuData } from "../keyboards/main-menu.ts";
+import { type FreezeNote, freezeNoteText, loadFreezeNote } from "./freeze.ts";
 
 /** A page of the history by period; always of the user's active contract (it names none). */
 const historyButton = buttonFamily("history", {
@@ -34,7 +35,12 @@ function tariffText(ctx: TranslatingContext, tariff: TariffLine) {
   });
 }
 
-function balanceText(ctx: TranslatingContext, card: BalanceCard, timeZone: string): string {
+function balanceText(
+  ctx: TranslatingContext,
+  card: BalanceCard,
+  timeZone: string,
+  freeze: FreezeNote | null,
+): string {
   const lines = [
     ctx.t("balance-title", { login: card.login, accountName: card.name }),
     "",
@@ -45,7 +51,10 @@ function balanceText(ctx: TranslatingContext, card: BalanceCard, timeZone: strin
   if (card.iptv) lines.push(tariffText(ctx, card.iptv));
   if (card.dailyCharge > 0)
     lines.push(ctx.t("balance-daily-charge", { amount: formatMoney(card.dailyCharge) }));
-  if (card.status === "ACTIVE" && card.dailyCharge > 0) {
+  // Frozen today: nothing is charged, so the money lasts longer than the card could say.
+  if (freeze) lines.push(freezeNoteText(ctx, freeze));
+  if (freeze?.state === "frozen") lines.push(ctx.t("freeze-balance-no-charge"));
+  else if (card.status === "ACTIVE" && card.dailyCharge > 0) {
     lines.push(
       card.enoughUntil
         ? ctx.t("balance-enough-until", { date: formatDay(card.enoughUntil), days: card.daysLeft })
@@ -70,6 +79,7 @@ const ledgerKindKeys = {
   TRUST_CREDIT: "history-kind-trust-credit",
   TRUST_REPAY: "history-kind-trust-repay",
   ADJUSTMENT: "history-kind-adjustment",
+  FREEZE_FEE: "history-kind-freeze-fee",
   TOPUP: "history-kind-topup",
   CHARGE: "history-kind-charge",
 } as const satisfies Record<HistoryKind, string>;
@@ -113,14 +123,18 @@ export function balanceFeature({
   async function showBalance(ctx: BotContext) {
     const account = await accountOrSignIn(ctx, db);
     if (!account) return;
-    const card = await billing.contractSummary(account.id, today());
+    const day = today();
+    const [card, freeze] = await Promise.all([
+      billing.contractSummary(account.id, day),
+      loadFreezeNote(billing, account.id, day),
+    ]);
     const keyboard = new InlineKeyboard()
       .text(ctx.t("menu-topup"), menuData("topup"))
       .text(ctx.t("menu-trust"), menuData("trust"))
       .row()
       .text(ctx.t("balance-history"), historyData("this-month", 0))
       .text(ctx.t("menu-tariffs"), menuData("tariffs"));
-    await ctx.reply(balanceText(ctx, card, config.timeZone), { reply_markup: keyboard });
+    await ctx.reply(balanceText(ctx, card, config.timeZone, freeze), { reply_markup: keyboard });
   }
 
   privateChat.command("balance", showBalance);

@@ -68,8 +68,8 @@ export function loginFeature({
         );
         const from = ctx.from?.id ?? 0;
         const state = run
-          ? await run.external(() => loadMenuState(db, from))
-          : await loadMenuState(db, from);
+          ? await run.external(() => loadMenuState({ db, billing }, from))
+          : await loadMenuState({ db, billing }, from);
         const { text, reply_markup } = mainMenu(ctx, state);
         await ctx.reply(text, { reply_markup });
         return;

@@ -33,7 +33,10 @@ export function logoutFeature(
   const { db, billing, config, logger, i18n } = deps;
 
   async function showMenu(ctx: TranslatingContext, telegramUserId: number) {
-    const { text, reply_markup } = mainMenu(ctx, await loadMenuState(db, telegramUserId));
+    const { text, reply_markup } = mainMenu(
+      ctx,
+      await loadMenuState({ db, billing }, telegramUserId),
+    );
     await ctx.reply(text, { reply_markup });
   }
 

@@ -4,31 +4,36 @@ import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { listLinkedAccounts, switchActiveAccount } from "../../core/accounts/links.ts";
 import { rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
-import type { Db } from "../../core/db.ts";
 import { buttonFamily, idField, onButton } from "../buttons.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { type MenuState, mainMenu, menuData } from "../keyboards/main-menu.ts";
 import { telegramProfile } from "../telegram-profile.ts";
+import { freezePort } from "./freeze.ts";
 
 /** Make this linked contract the active one (any of the user's, not only the active one). */
 const switchButton = buttonFamily("switch", { accountId: idField() });
 
-export async function loadMenuState(db: Db, telegramUserId: number): Promise<MenuState> {
+export async function loadMenuState(
+  { db, billing }: Pick<BotDeps, "db" | "billing">,
+  telegramUserId: number,
+): Promise<MenuState> {
   const linked = await listLinkedAccounts(db, telegramUserId);
   return {
     account: linked.find((account) => account.active) ?? null,
     contracts: linked.length,
+    freeze: freezePort(billing) !== null,
   };
 }
 
-export function menuFeature({ db }: Pick<BotDeps, "db">) {
+export function menuFeature(deps: Pick<BotDeps, "db" | "billing">) {
+  const { db } = deps;
   const feature = new Composer<BotContext>();
   const privateChat = feature.chatType("private");
 
   async function showMenu(ctx: BotContext) {
     if (!ctx.from) return;
-    const { text, reply_markup } = mainMenu(ctx, await loadMenuState(db, ctx.from.id));
+    const { text, reply_markup } = mainMenu(ctx, await loadMenuState(deps, ctx.from.id));
     await ctx.reply(text, { reply_markup });
   }
 

@@ -260,7 +260,7 @@ export function passwordFeature(
       { login: result.account.login },
     );
     await ctx.reply(ctx.t("password-changed", { login: result.account.login }));
-    const { text, reply_markup } = mainMenu(ctx, await loadMenuState(db, ctx.from.id));
+    const { text, reply_markup } = mainMenu(ctx, await loadMenuState({ db, billing }, ctx.from.id));
     await ctx.reply(text, { reply_markup });
   });
   newPassword.on("message", (ctx) => ctx.reply(ctx.t("password-new-as-text")));

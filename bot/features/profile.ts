@@ -37,6 +37,7 @@ import type { BotDeps } from "../deps.ts";
 import { formatTime, maskEmail } from "../format.ts";
 import { hint } from "../hint.ts";
 import { menuData } from "../keyboards/main-menu.ts";
+import { type FreezeNote, freezeNoteText, loadFreezeNote } from "./freeze.ts";
 import { changePasswordButton } from "./password.ts";
 
 const onOff = oneOfField(["on", "off"]);
@@ -70,7 +71,11 @@ function tariffLine(ctx: TranslatingContext, { internet, iptv }: Profile): strin
 }
 
 /** The profile card with its buttons; every button names the contract it is for. */
-function profileCard(ctx: TranslatingContext, profile: Profile, { contactsHere }: CardOptions) {
+function profileCard(
+  ctx: TranslatingContext,
+  profile: Profile,
+  { contactsHere, freeze }: CardOptions,
+) {
   const { id, remindersEnabled, reminderDaysAhead: days, newsOptIn } = profile;
   const text = ctx.t("profile-card", {
     login: profile.login,
@@ -83,6 +88,7 @@ function profileCard(ctx: TranslatingContext, profile: Profile, { contactsHere }
     days,
     news: newsOptIn ? "on" : "off",
   });
+  const card = freeze ? `${text}\n${freezeNoteText(ctx, freeze)}` : text;
   const keyboard = new InlineKeyboard();
   if (contactsHere)
     keyboard
@@ -110,7 +116,7 @@ function profileCard(ctx: TranslatingContext, profile: Profile, { contactsHere }
     keyboard.text(ctx.t("menu-switch", { count: profile.contracts }), menuData("switch")).row();
   keyboard.text(ctx.t("profile-menu"), menuData("menu"));
   return {
-    text: contactsHere ? text : `${text}\n\n${ctx.t("profile-change-elsewhere")}`,
+    text: contactsHere ? card : `${card}\n\n${ctx.t("profile-change-elsewhere")}`,
     reply_markup: keyboard,
   };
 }
@@ -118,6 +124,8 @@ function profileCard(ctx: TranslatingContext, profile: Profile, { contactsHere }
 interface CardOptions {
   /** Email, phone and password are changed through the bot (the billing keeps them here). */
   contactsHere: boolean;
+  /** The freeze the card mentions, if any. */
+  freeze: FreezeNote | null;
 }
 
 const phoneKeyboard = (ctx: TranslatingContext) =>
@@ -135,14 +143,24 @@ export function profileFeature({
 }: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "mailer">) {
   const contract: ContractFacts = (accountId) =>
     billing.contractSummary(accountId, billingDayAt(new Date(), config.timeZone));
-  const cardOptions = { contactsHere: billing.capabilities.profileHere };
-  async function showCard(ctx: TranslatingContext, profile: Profile | null) {
+  const contactsHere = billing.capabilities.profileHere;
+  /** The freeze the card mentions, if any. */
+  const freezeOf = (profile: Profile | null) =>
+    profile
+      ? loadFreezeNote(billing, profile.id, billingDayAt(new Date(), config.timeZone))
+      : Promise.resolve(null);
+
+  async function showCard(
+    ctx: TranslatingContext,
+    profile: Profile | null,
+    freeze: FreezeNote | null,
+  ) {
     if (!profile) {
       const login = new InlineKeyboard().text(ctx.t("menu-login"), menuData("login"));
       await ctx.reply(ctx.t("profile-not-signed-in"), { reply_markup: login });
       return;
     }
-    const { text, reply_markup } = profileCard(ctx, profile, cardOptions);
+    const { text, reply_markup } = profileCard(ctx, profile, { contactsHere, freeze });
     await ctx.reply(text, { reply_markup });
   }
 
@@ -236,7 +254,7 @@ export function profileFeature({
         case "changed": {
           await reply.reply(reply.t("profile-email-changed", { login: sent.login }));
           const profile = await conversation.external(() => loadProfile(db, contract, target));
-          await showCard(reply, profile);
+          await showCard(reply, profile, await conversation.external(() => freezeOf(profile)));
           return;
         }
         case "wrong":
@@ -277,7 +295,7 @@ export function profileFeature({
             }),
             { reply_markup: { remove_keyboard: true } },
           );
-          await showCard(reply, profile);
+          await showCard(reply, profile, await conversation.external(() => freezeOf(profile)));
           return;
         }
         case "not-own-contact":
@@ -307,8 +325,10 @@ export function profileFeature({
   const feature = new Composer<BotContext>();
   const privateChat = feature.chatType("private");
 
-  const showProfile = async (ctx: BotContext & { from: { id: number } }) =>
-    showCard(ctx, await loadProfile(db, contract, { telegramUserId: ctx.from.id }));
+  const showProfile = async (ctx: BotContext & { from: { id: number } }) => {
+    const profile = await loadProfile(db, contract, { telegramUserId: ctx.from.id });
+    await showCard(ctx, profile, await freezeOf(profile));
+  };
   privateChat.command("profile", showProfile);
   privateChat.callbackQuery(menuData("profile"), async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -332,7 +352,8 @@ export function profileFeature({
       accountId: result.accountId,
     });
     if (!profile) return;
-    const { text, reply_markup } = profileCard(ctx, profile, cardOptions);
+    const freeze = await freezeOf(profile);
+    const { text, reply_markup } = profileCard(ctx, profile, { contactsHere, freeze });
     await ctx.editMessageText(text, { reply_markup });
   }
 

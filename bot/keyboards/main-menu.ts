@@ -9,6 +9,7 @@ const menuItems = [
   "balance",
   "topup",
   "trust",
+  "freeze",
   "tariffs",
   "profile",
   "support",
@@ -24,6 +25,8 @@ export type MenuItem = (typeof menuItems)[number];
 const linkedRows = [
   ["balance", "topup"],
   ["trust", "tariffs"],
+  // Only on a billing that offers the voluntary freeze (MenuState.freeze).
+  ["freeze"],
   ["profile", "support"],
   ["contacts", "help"],
 ] as const satisfies MenuItem[][];
@@ -35,10 +38,13 @@ const unlinkedRows = [
   ["help"],
 ] as const satisfies MenuItem[][];
 
+type ShownItem = (typeof linkedRows | typeof unlinkedRows)[number][number];
+
 const itemKeys = {
   balance: "menu-balance",
   topup: "menu-topup",
   trust: "menu-trust",
+  freeze: "menu-freeze",
   tariffs: "menu-tariffs",
   profile: "menu-profile",
   support: "menu-support",
@@ -46,7 +52,7 @@ const itemKeys = {
   help: "menu-help",
   login: "menu-login",
   connect: "menu-connect",
-} as const satisfies Record<(typeof linkedRows | typeof unlinkedRows)[number][number], string>;
+} as const satisfies Record<ShownItem, string>;
 
 /** A menu button: `menu:<item>`. */
 const menuButton = buttonFamily("menu", { item: oneOfField(menuItems) });
@@ -58,13 +64,18 @@ export interface MenuState {
   account: AccountSummary | null;
   /** How many contracts the user has linked. */
   contracts: number;
+  /** Whether the billing offers the voluntary freeze (bot/features/freeze.ts). */
+  freeze: boolean;
 }
 
 /** The main menu: a subscriber's, naming the contract it is for, or a newcomer's. */
-export function mainMenu(ctx: TranslatingContext, { account, contracts }: MenuState) {
-  const rows = account ? linkedRows : unlinkedRows;
+export function mainMenu(ctx: TranslatingContext, { account, contracts, freeze }: MenuState) {
+  const rows: readonly (readonly ShownItem[])[] = account ? linkedRows : unlinkedRows;
+  const shown = rows
+    .map((row) => row.filter((item) => freeze || item !== "freeze"))
+    .filter((row) => row.length > 0);
   const keyboard = InlineKeyboard.from(
-    rows.map((row) =>
+    shown.map((row) =>
       row.map((item) => InlineKeyboard.text(ctx.t(itemKeys[item]), menuData(item))),
     ),
   );

@@ -2,6 +2,13 @@
 // this database.
 import type { Db } from "../db.ts";
 import { getBalanceCard } from "./balance.ts";
+import {
+  checkFreeze,
+  type FreezeSettings,
+  freezeAccount,
+  freezeStatus,
+  unfreezeAccount,
+} from "./freeze.ts";
 import { getHistory } from "./history.ts";
 import { verifyLocalPassword } from "./local-password.ts";
 import type { Billing } from "./port.ts";
@@ -9,7 +16,7 @@ import { runningOutOnLedger } from "./running-out.ts";
 import { ledgerTariffChanges, viewTariffs } from "./tariffs.ts";
 import { grantTrust, quoteTrust, type TrustSettings } from "./trust.ts";
 
-export function builtinBilling(db: Db, trust: TrustSettings): Billing {
+export function builtinBilling(db: Db, trust: TrustSettings & FreezeSettings): Billing {
   return {
     capabilities: {
       ledgerHere: true,
@@ -25,5 +32,10 @@ export function builtinBilling(db: Db, trust: TrustSettings): Billing {
     paymentHistory: (query) => getHistory(db, query),
     quoteTrust: (input) => quoteTrust(db, { ...input, config: trust }),
     grantTrust: (input) => grantTrust(db, { ...input, config: trust }),
+    // The voluntary freeze; `trust` is the configuration, which holds the freeze settings too.
+    freezeStatus: (accountId, today) => freezeStatus(db, { accountId, today, settings: trust }),
+    checkFreeze: (input) => checkFreeze(db, { ...input, settings: trust }),
+    freeze: (input) => freezeAccount(db, { ...input, settings: trust }),
+    unfreeze: (input) => unfreezeAccount(db, { ...input, settings: trust }),
   };
 }

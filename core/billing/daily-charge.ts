@@ -4,6 +4,7 @@
 // instance, or a rerun after a crash charges nobody twice: each batch locks its accounts and skips
 // those already charged for the day. A contract blocked here gets its "service blocked" notice in
 // the same transaction (the outbox), so it is told once, whatever reruns or crashes there are.
+// A contract under a voluntary freeze that day (freeze.ts) is not charged for it.
 import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { enqueueBlockedNotices } from "../notify/blocked-notice.ts";
@@ -94,6 +95,8 @@ interface BlockedAccount {
 interface Candidate {
   id: number;
   monthlyFee: number;
+  /** Under a voluntary freeze that day (freeze.ts): not charged. */
+  frozen: boolean;
 }
 
 async function chargeBatch(
@@ -104,7 +107,9 @@ async function chargeBatch(
 ) {
   // Locks the batch's accounts: every balance change takes the same row lock first.
   const candidates = await tx.$queryRaw<Candidate[]>`
-    SELECT a.id, (COALESCE(i."monthlyFee", 0) + COALESCE(t."monthlyFee", 0))::int AS "monthlyFee"
+    SELECT a.id, (COALESCE(i."monthlyFee", 0) + COALESCE(t."monthlyFee", 0))::int AS "monthlyFee",
+      EXISTS (SELECT 1 FROM "Freeze" f WHERE f."accountId" = a.id AND f."cancelledAt" IS NULL
+        AND f."startsOn" <= ${day}::date AND f."lastDay" >= ${day}::date) AS frozen
     FROM "Account" a
     LEFT JOIN "Tariff" i ON i.id = a."internetTariffId"
     LEFT JOIN "Tariff" t ON t.id = a."iptvTariffId"
@@ -121,7 +126,7 @@ async function chargeBatch(
   });
   const charged = new Set(done.map((entry) => entry.accountId));
   const due = candidates
-    .filter((candidate) => !charged.has(candidate.id))
+    .filter((candidate) => !charged.has(candidate.id) && !candidate.frozen)
     .map((candidate) => ({ id: candidate.id, fee: dailyFee(candidate.monthlyFee, day) }))
     .filter((candidate) => candidate.fee > 0);
   if (due.length === 0) {

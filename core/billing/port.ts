@@ -3,6 +3,13 @@
 // sees of a contract's money comes from here, never from billing tables.
 import type { BalanceCard } from "./balance.ts";
 import type { BillingDay } from "./calendar.ts";
+import type {
+  FreezeCheck,
+  FreezeRequest,
+  FreezeResult,
+  FreezeStatus,
+  UnfreezeResult,
+} from "./freeze.ts";
 import type { HistoryPage, Period } from "./history.ts";
 import type { TariffChanges, TariffsView } from "./tariffs.ts";
 import type { GrantResult, TrustQuote } from "./trust.ts";
@@ -142,4 +149,19 @@ export interface Billing {
     now: Date;
     expectedAmount?: number;
   }): Promise<GrantResult>;
+  /**
+   * The voluntary freeze (core/billing/freeze.ts): absent on a billing that offers none, and then
+   * the bot offers none either. Whether the contract is frozen today or from a later day, and its
+   * days left this year.
+   */
+  freezeStatus?(accountId: number, today: BillingDay): Promise<FreezeStatus>;
+  /** Whether the contract may be frozen as asked: the offer (its fee, the days left), or why not. */
+  checkFreeze?(input: FreezeRequest): Promise<FreezeCheck>;
+  /**
+   * Freezes the contract if it still may be, at most once however often it is asked; with
+   * `expectedFee` (what the subscriber confirmed), a different fee orders nothing.
+   */
+  freeze?(input: FreezeRequest & { expectedFee?: number }): Promise<FreezeResult>;
+  /** Ends the freeze today, or calls off one not yet started. */
+  unfreeze?(input: { accountId: number; today: BillingDay }): Promise<UnfreezeResult>;
 }

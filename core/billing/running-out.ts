@@ -1,10 +1,12 @@
 // Which contracts' money runs out soon, on the built-in billing: read in one query per batch with
 // today's charges, by the same coverage rule as the balance card. A contract that is not ACTIVE or
-// has an active trust payment is left out (the trust payment has its own reminder).
+// has an active trust payment is left out (the trust payment has its own reminder), and so is one
+// frozen that day.
 import type { Db } from "../db.ts";
 import { coverage } from "./balance.ts";
 import { type BillingDay, dailyFee } from "./calendar.ts";
 import { chargeKey } from "./daily-charge.ts";
+import { frozenOn } from "./freeze.ts";
 import type { ReminderCandidate, RunningOut } from "./port.ts";
 
 export async function runningOutOnLedger(
@@ -16,7 +18,13 @@ export async function runningOutOnLedger(
   const ids = [...daysAhead.keys()];
   const [accounts, charged] = await Promise.all([
     db.account.findMany({
-      where: { id: { in: ids }, status: "ACTIVE", trustPayments: { none: { status: "ACTIVE" } } },
+      where: {
+        id: { in: ids },
+        status: "ACTIVE",
+        trustPayments: { none: { status: "ACTIVE" } },
+        // A contract frozen that day pays nothing (freeze.ts).
+        freezes: { none: frozenOn(day) },
+      },
       select: {
         id: true,
         login: true,

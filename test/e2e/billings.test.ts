@@ -201,4 +201,21 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
     expect(history.text).toContain(`📜 История · договор ${world.logins.active}`);
     expect(history.text).toContain(`+${rub(500_00)}`);
   });
+
+  it("offers the freeze only where the billing has one", async () => {
+    const user = newUser("Зарема");
+    const reply = await tryPassword(user, world.logins.active, world.password);
+    expect(reply.text).toContain("Вы вошли в личный кабинет");
+    const menu = await user.nextBotMessage();
+    await user.send("/freeze");
+    const freeze = await user.nextBotMessage();
+    if (world.name === "builtin") {
+      expect(inlineButtons(menu)).toContain("❄️ Заморозка");
+      expect(freeze.text).toContain(`❄️ Заморозка · договор ${world.logins.active}`);
+    } else {
+      expect(inlineButtons(menu)).not.toContain("❄️ Заморозка");
+      expect(freeze.text).toContain("Заморозку договора через бота пока не оформить");
+      expect(inlineButtons(freeze)).toEqual(["📍 Контакты и офис"]);
+    }
+  });
 });

@@ -10,15 +10,12 @@ import { announce, countAudiences, progressOf } from "../../core/notify/announce
 import { queueLowBalanceReminders } from "../../core/notify/low-balance.ts";
 import { type DeliveryOptions, deliverNotifications } from "../../core/notify/outbox-delivery.ts";
 import type { DeliveryOutcome, Notice, Notifier } from "../../core/ports.ts";
+import { builtinSettings } from "../support/builtin-settings.ts";
 import { useTestDatabase } from "../support/file-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 const day = "2026-12-01"; // 31 days: 600 ₽ a month is 19,35 ₽ a day
 const timeZone = "Europe/Moscow";
-const trustSettings = {
-  timeZone,
-  trust: { days: 3, cooldownDays: 30, perPeriod: 1, reminderHours: 24 },
-} as const;
 
 /** Records what it sent; a script of outcomes per Telegram user id comes first. */
 function recordingNotifier() {
@@ -48,7 +45,7 @@ describe.skipIf(noPostgres)("notifications", () => {
     },
   });
   const db = () => database.prisma;
-  const billing = () => builtinBilling(db(), trustSettings);
+  const billing = () => builtinBilling(db(), builtinSettings);
 
   async function contract(
     login: string,
@@ -176,7 +173,7 @@ describe.skipIf(noPostgres)("notifications", () => {
       try {
         const queued = await Promise.all([
           queueLowBalanceReminders(db(), billing(), { day, batchSize: 7 }),
-          queueLowBalanceReminders(second.prisma, builtinBilling(second.prisma, trustSettings), {
+          queueLowBalanceReminders(second.prisma, builtinBilling(second.prisma, builtinSettings), {
             day,
             batchSize: 7,
           }),

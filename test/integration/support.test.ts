@@ -23,6 +23,7 @@ import {
 } from "../../core/support/tickets.ts";
 import { closeIdle, takeUnanswered, workingMsBetween } from "../../core/support/upkeep.ts";
 import { isWorkingTime, nextOpening } from "../../core/support/working-hours.ts";
+import { builtinSettings } from "../support/builtin-settings.ts";
 import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
@@ -56,11 +57,7 @@ describe.skipIf(noPostgres)("support tickets", () => {
   let telegramId = 500;
 
   const db = () => database.prisma;
-  const billing = () =>
-    builtinBilling(db(), {
-      timeZone: "Europe/Moscow",
-      trust: { days: 3, cooldownDays: 30, perPeriod: 1, reminderHours: 24 },
-    });
+  const billing = () => builtinBilling(db(), builtinSettings);
   async function subscriber(firstName = "Тест") {
     telegramId += 1;
     await rememberTelegramUser(db(), { id: telegramId, chatId: telegramId, firstName });

@@ -25,6 +25,7 @@ describe("loadConfig", () => {
       mode: { kind: "polling" },
       timeZone: "Europe/Moscow",
       trust: { days: 3, cooldownDays: 30, perPeriod: 1, reminderHours: 24 },
+      freeze: { daysPerYear: 30, minDays: 1, startWithinDays: 30, fee: 0 },
       reminders: { cron: "0 10 * * *", daysAhead: 3 },
       telegramLimits: { globalPerSecond: 25, chatIntervalMs: 1050, groupPerMinute: 20 },
       membershipCheckTimeoutMs: 2500,
@@ -103,6 +104,40 @@ describe("loadConfig", () => {
     });
     expect(message).toContain("TRUST_PER_PERIOD is invalid: expected a positive whole number");
     expect(message).toContain("TRUST_REMINDER_HOURS is invalid");
+  });
+
+  it("reads the freeze's settings, its fee in rubles as kopecks, and names a bad one", () => {
+    const config = loadConfig({
+      BOT_TOKEN: token,
+      FREEZE_DAYS_PER_YEAR: "60",
+      FREEZE_MIN_DAYS: "7",
+      FREEZE_START_WITHIN_DAYS: "0",
+      FREEZE_FEE: "99,50",
+    });
+    expect(config.freeze).toEqual({
+      daysPerYear: 60,
+      minDays: 7,
+      startWithinDays: 0,
+      fee: 99_50,
+    });
+    const message = configError({
+      BOT_TOKEN: token,
+      FREEZE_DAYS_PER_YEAR: "400",
+      FREEZE_START_WITHIN_DAYS: "-1",
+      FREEZE_FEE: "сто",
+    });
+    expect(message).toContain("FREEZE_DAYS_PER_YEAR is invalid: expected at most 366 days a year");
+    expect(message).toContain("FREEZE_START_WITHIN_DAYS is invalid");
+    expect(message).toContain('FREEZE_FEE is invalid: expected "сто" is not an amount of rubles');
+    expect(
+      configError({ BOT_TOKEN: token, FREEZE_DAYS_PER_YEAR: "5", FREEZE_MIN_DAYS: "10" }),
+    ).toContain("FREEZE_MIN_DAYS is invalid: expected at most FREEZE_DAYS_PER_YEAR");
+    expect(configError({ BOT_TOKEN: token, FREEZE_FEE: "-10" })).toContain(
+      "FREEZE_FEE is invalid: expected rubles, 0 or more",
+    );
+    expect(configError({ BOT_TOKEN: token, FREEZE_FEE: "100 000,01" })).toContain(
+      "FREEZE_FEE is invalid: expected at most 100 000 rubles",
+    );
   });
 
   it("treats empty values as unset, as .env files write them", () => {

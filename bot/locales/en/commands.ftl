@@ -4,6 +4,7 @@ command-menu = Main menu
 command-balance = Balance, tariff and how long it lasts
 command-topup = Top up by card
 command-trust = Trust payment
+command-freeze = Freeze the contract while you are away
 command-tariffs = Internet and IPTV tariffs
 command-connect = Request a connection
 command-login = Sign in with your contract login

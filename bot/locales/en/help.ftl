@@ -5,6 +5,7 @@ help =
     /balance — balance, tariff and how long the money lasts
     /topup — top up by bank card
     /trust — trust payment when the money has run out
+    /freeze — freeze the contract while you are away, and unfreeze it
     /tariffs — internet and IPTV tariffs, change of tariff
     /profile — contract details, email, phone, password, notifications
     /login — sign in with the login and password from your contract

@@ -13,6 +13,7 @@ menu-connect = 📝 Request a connection
 menu-balance = 💰 Balance
 menu-topup = 💳 Top up by card
 menu-trust = 🤝 Trust payment
+menu-freeze = ❄️ Freeze
 menu-tariffs = 📶 Tariffs
 menu-profile = 👤 Profile
 menu-support = 💬 Support

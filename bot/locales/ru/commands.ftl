@@ -4,6 +4,7 @@ command-menu = Главное меню
 command-balance = Баланс, тариф и до какого числа хватит
 command-topup = Пополнить счёт картой
 command-trust = Доверительный платёж
+command-freeze = Заморозить договор на время отъезда
 command-tariffs = Тарифы интернета и IPTV
 command-connect = Заявка на подключение
 command-login = Войти по логину и паролю договора

@@ -13,6 +13,7 @@ menu-connect = 📝 Заявка на подключение
 menu-balance = 💰 Баланс
 menu-topup = 💳 Пополнить картой
 menu-trust = 🤝 Доверительный платёж
+menu-freeze = ❄️ Заморозка
 menu-tariffs = 📶 Тарифы
 menu-profile = 👤 Профиль
 menu-support = 💬 Поддержка
