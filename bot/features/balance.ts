@@ -4,6 +4,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import type { BalanceCard, TariffLine } from "../../core/billing/balance.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
+import type { FreezeNote } from "../../core/billing/freeze.ts";
 import {
   type HistoryKind,
   type HistoryLine,
@@ -17,7 +18,7 @@ import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatDay, formatMoney, formatMonth } from "../format.ts";
 import { menuData } from "../keyboards/main-menu.ts";
-import { type FreezeNote, freezeNoteText, loadFreezeNote } from "./freeze.ts";
+import { freezeNoteText } from "./freeze.ts";
 
 /** A page of the history by period; always of the user's active contract (it names none). */
 const historyButton = buttonFamily("history", {
@@ -124,17 +125,16 @@ export function balanceFeature({
     const account = await accountOrSignIn(ctx, db);
     if (!account) return;
     const day = today();
-    const [card, freeze] = await Promise.all([
-      billing.contractSummary(account.id, day),
-      loadFreezeNote(billing, account.id, day),
-    ]);
+    const card = await billing.contractSummary(account.id, day);
     const keyboard = new InlineKeyboard()
       .text(ctx.t("menu-topup"), menuData("topup"))
       .text(ctx.t("menu-trust"), menuData("trust"))
       .row()
       .text(ctx.t("balance-history"), historyData("this-month", 0))
       .text(ctx.t("menu-tariffs"), menuData("tariffs"));
-    await ctx.reply(balanceText(ctx, card, config.timeZone, freeze), { reply_markup: keyboard });
+    await ctx.reply(balanceText(ctx, card, config.timeZone, card.freeze), {
+      reply_markup: keyboard,
+    });
   }
 
   privateChat.command("balance", showBalance);

@@ -16,12 +16,13 @@ import {
   isBillingDay,
 } from "../../core/billing/calendar.ts";
 import type {
+  FreezeAllowance,
   FreezeCheck,
+  FreezeNote,
   FreezeOffer,
   FreezeRefusal,
   FreezeResult,
   FreezeStatus,
-  OpenFreeze,
 } from "../../core/billing/freeze.ts";
 import type { Billing } from "../../core/billing/port.ts";
 import { accountOrSignIn } from "../account-guard.ts";
@@ -105,30 +106,41 @@ const typedDays = z
 const presetDays = [7, 14, 30];
 const daysBetween = (from: BillingDay, to: BillingDay) =>
   Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+/** A day for the texts; "none" selects their wording without one. */
+const dayText = (day: BillingDay | null) => (day === null ? "none" : formatDay(day));
+/** Most days a typed number can say (freezeDays' format). */
+const mostTypedDays = 999;
+const daysUpTo = (from: BillingDay, lastDay: BillingDay | null) =>
+  lastDay === null ? mostTypedDays : daysBetween(from, lastDay);
+
+/** The year's allowance for the texts: `limited` "no" selects their wording without one. */
+function allowanceVariables(allowance: FreezeAllowance | null) {
+  return allowance
+    ? {
+        limited: "yes",
+        year: String(allowance.year),
+        perYear: allowance.perYear,
+        daysLeft: allowance.daysLeft,
+      }
+    : { limited: "no", year: "", perYear: 0, daysLeft: 0 };
+}
+
 const feeText = (fee: number) => (fee === 0 ? "free" : formatMoney(fee));
 const isCommand = (ctx: ConversationContext) => ctx.message?.text?.startsWith("/") ?? false;
 
-/** A freeze under way or ordered, as the balance card and the profile mention it. */
-export type FreezeNote = OpenFreeze & { state: "frozen" | "scheduled" };
-
-/** The contract's freeze to mention, if the billing has one and there is one. */
+/** The contract's freeze to mention (the billing's summary says), if there is one. */
 export async function loadFreezeNote(
   billing: Billing,
   accountId: number,
   today: BillingDay,
 ): Promise<FreezeNote | null> {
-  const port = freezePort(billing);
-  if (!port) return null;
-  const status = await port.freezeStatus(accountId, today);
-  if (status.state === "none") return null;
-  const { state, startsOn, endsOn, lastDay } = status;
-  return { state, startsOn, endsOn, lastDay };
+  return (await billing.contractSummary(accountId, today)).freeze;
 }
 
 /** "❄️ Заморожен с … по …", or scheduled. */
 export function freezeNoteText(ctx: TranslatingContext, note: FreezeNote): string {
   const from = formatDay(note.startsOn);
-  const lastDay = formatDay(note.lastDay);
+  const lastDay = dayText(note.lastDay);
   if (note.state === "frozen") {
     return note.endsOn === null
       ? ctx.t("freeze-line-frozen-open", { from, lastDay })
@@ -140,17 +152,17 @@ export function freezeNoteText(ctx: TranslatingContext, note: FreezeNote): strin
 }
 
 function statusText(ctx: TranslatingContext, login: string, status: FreezeStatus): string {
-  const { year, perYear, daysLeft } = status.allowance;
-  const counts = { login, year: String(year), perYear, daysLeft };
+  const counts = { login, ...allowanceVariables(status.allowance) };
   if (status.state === "none") {
     return ctx.t("freeze-status-none", {
       ...counts,
+      start: status.openEndedOnly ? "today" : "any",
       fee: feeText(status.fee),
       latestStart: formatDay(status.latestStart),
     });
   }
   const from = formatDay(status.startsOn);
-  const lastDay = formatDay(status.lastDay);
+  const lastDay = dayText(status.lastDay);
   const to = status.endsOn === null ? "" : formatDay(status.endsOn);
   if (status.state === "frozen") {
     return status.endsOn === null
@@ -195,6 +207,12 @@ export function freezeRefusalText(
         fee: formatMoney(refusal.fee),
         balance: formatMoney(refusal.balance),
       });
+    case "not-offered":
+      return ctx.t("freeze-refused-not-offered", { login });
+    case "tariff-not-allowed":
+      return ctx.t("freeze-refused-tariff-not-allowed", { tariff: refusal.tariff });
+    case "open-ended-only":
+      return ctx.t("freeze-refused-open-ended-only");
   }
 }
 
@@ -205,7 +223,7 @@ function daysMessage(
   open: FreezeOffer,
   minDays: number,
 ) {
-  const maxDays = daysBetween(open.startsOn, open.lastDay);
+  const maxDays = daysUpTo(open.startsOn, open.lastDay);
   const presets = presetDays.filter((days) => days >= minDays && days <= maxDays);
   const choices = presets.length > 0 ? presets : [maxDays];
   const keyboard = new InlineKeyboard();
@@ -245,14 +263,12 @@ function confirmMessage(
     until: offer.endsOn === null ? "open" : "fixed",
     from: formatDay(offer.startsOn),
     to: offer.endsOn === null ? "" : formatDay(offer.endsOn),
-    lastDay: formatDay(offer.lastDay),
+    lastDay: dayText(offer.lastDay),
     days: offer.days ?? 0,
     fee: feeText(offer.fee),
     balanceAfter: formatMoney(offer.balanceAfter),
-    year: String(offer.allowance.year),
-    perYear: offer.allowance.perYear,
-    daysLeft: offer.allowance.daysLeft,
-    daysLeftAfter: offer.daysLeftAfter,
+    ...allowanceVariables(offer.allowance),
+    daysLeftAfter: offer.daysLeftAfter ?? 0,
   });
   const reply_markup = new InlineKeyboard()
     .text(
@@ -412,13 +428,17 @@ export function freezeFeature({ db, billing, config }: Pick<BotDeps, "db" | "bil
     const status = await port.freezeStatus(account.id, today());
     const keyboard = new InlineKeyboard();
     if (status.state === "none") {
-      keyboard
-        .text(
-          ctx.t("freeze-from-today"),
-          fromButton.pack({ accountId: account.id, start: "today" }),
-        )
-        .row()
-        .text(ctx.t("freeze-from-date"), fromButton.pack({ accountId: account.id, start: "date" }));
+      keyboard.text(
+        ctx.t("freeze-from-today"),
+        fromButton.pack({ accountId: account.id, start: "today" }),
+      );
+      if (!status.openEndedOnly)
+        keyboard
+          .row()
+          .text(
+            ctx.t("freeze-from-date"),
+            fromButton.pack({ accountId: account.id, start: "date" }),
+          );
     } else {
       keyboard.text(
         ctx.t(status.state === "frozen" ? "freeze-unfreeze" : "freeze-call-off"),
@@ -445,13 +465,20 @@ export function freezeFeature({ db, billing, config }: Pick<BotDeps, "db" | "bil
       return;
     }
     const day = today();
-    const { minDays } = await port.freezeStatus(account.id, day);
-    await replyDays(
-      ctx,
-      contract,
-      await port.checkFreeze({ accountId: account.id, today: day, startsOn: day, days: null }),
-      minDays,
-    );
+    const { minDays, openEndedOnly } = await port.freezeStatus(account.id, day);
+    const open = await port.checkFreeze({
+      accountId: account.id,
+      today: day,
+      startsOn: day,
+      days: null,
+    });
+    // From today until unfrozen is the only freeze there is: straight to its confirmation.
+    if (openEndedOnly && open.outcome === "allowed") {
+      const { text, reply_markup } = confirmMessage(ctx, contract, open);
+      await ctx.reply(text, { reply_markup });
+      return;
+    }
+    await replyDays(ctx, contract, open, minDays);
   });
 
   onContractButton(privateChat, db, daysButton, async (ctx, account, { startsOn, days }) => {
@@ -478,7 +505,7 @@ export function freezeFeature({ db, billing, config }: Pick<BotDeps, "db" | "bil
       return;
     }
     const { minDays } = await port.freezeStatus(account.id, today());
-    const range = { minDays, maxDays: daysBetween(open.startsOn, open.lastDay) };
+    const range = { minDays, maxDays: daysUpTo(open.startsOn, open.lastDay) };
     const contract: Contract = { id: account.id, login: account.login };
     await ctx.conversation.enter("freeze-days", contract, startsOn, range, { overwrite: true });
   });
@@ -547,15 +574,12 @@ export function freezeFeature({ db, billing, config }: Pick<BotDeps, "db" | "bil
     await ctx.answerCallbackQuery();
     switch (result.outcome) {
       case "unfrozen": {
-        const { year, perYear, daysLeft } = result.allowance;
         await ctx.editMessageText(
           ctx.t("freeze-unfrozen", {
             login: account.login,
             from: formatDay(result.startsOn),
             to: formatDay(result.endsOn),
-            year: String(year),
-            perYear,
-            daysLeft,
+            ...allowanceVariables(result.allowance),
           }),
         );
         return;
@@ -577,6 +601,9 @@ export function freezeFeature({ db, billing, config }: Pick<BotDeps, "db" | "bil
         return;
       case "not-frozen":
         await ctx.editMessageText(ctx.t("freeze-not-frozen", { login: account.login }));
+        return;
+      case "not-allowed":
+        await ctx.editMessageText(ctx.t("freeze-unfreeze-elsewhere", { login: account.login }));
         return;
     }
   });

@@ -19,6 +19,7 @@ import {
   updateSettings,
 } from "../../core/accounts/profile.ts";
 import { billingDayAt } from "../../core/billing/calendar.ts";
+import type { FreezeNote } from "../../core/billing/freeze.ts";
 import {
   buttonFamily,
   idField,
@@ -37,7 +38,7 @@ import type { BotDeps } from "../deps.ts";
 import { formatTime, maskEmail } from "../format.ts";
 import { hint } from "../hint.ts";
 import { menuData } from "../keyboards/main-menu.ts";
-import { type FreezeNote, freezeNoteText, loadFreezeNote } from "./freeze.ts";
+import { freezeNoteText, loadFreezeNote } from "./freeze.ts";
 import { changePasswordButton } from "./password.ts";
 
 const onOff = oneOfField(["on", "off"]);

@@ -4,6 +4,7 @@ import type { Db } from "../db.ts";
 import type { AccountStatus } from "../generated/prisma/enums.ts";
 import { addDays, type BillingDay, dailyFee } from "./calendar.ts";
 import { chargeKey } from "./daily-charge.ts";
+import { type FreezeNote, openFreezeNote } from "./freeze.ts";
 
 export interface TariffLine {
   name: string;
@@ -29,6 +30,8 @@ export interface BalanceCard {
   enoughUntil: BillingDay | null;
   daysLeft: number;
   trust: { amount: number; expiresAt: Date } | null;
+  /** A freeze under way or ordered. */
+  freeze: FreezeNote | null;
 }
 
 const tariffFields = { name: true, monthlyFee: true, speedMbps: true, channels: true } as const;
@@ -115,5 +118,6 @@ export async function getBalanceCard(
     enoughUntil: lasts && daysLeft > 0 ? addDays(lasts.stopsOn, -1) : null,
     daysLeft,
     trust: account.trustPayments[0] ?? null,
+    freeze: await openFreezeNote(db, accountId, today),
   };
 }

@@ -34,8 +34,13 @@ export interface FreezeTerms {
   minDays: number;
   /** The latest day a freeze ordered today may start on. */
   latestStart: BillingDay;
-  /** The allowance of the current year. */
-  allowance: FreezeAllowance;
+  /** The allowance of the current year; null where the billing limits no days. */
+  allowance: FreezeAllowance | null;
+  /**
+   * The billing freezes only from today until unfrozen (Ubilling): no later start, no number of
+   * days to choose.
+   */
+  openEndedOnly?: boolean;
 }
 
 export interface OpenFreeze {
@@ -43,9 +48,12 @@ export interface OpenFreeze {
   startsOn: BillingDay;
   /** The last frozen day asked for; null: until unfrozen. */
   endsOn: BillingDay | null;
-  /** The last frozen day there can be: endsOn, or the day the allowance runs out. */
-  lastDay: BillingDay;
+  /** The last frozen day there can be: endsOn, or the day the allowance runs out; null: none. */
+  lastDay: BillingDay | null;
 }
+
+/** A freeze under way or ordered, as the balance card and the profile mention it. */
+export type FreezeNote = OpenFreeze & { state: "frozen" | "scheduled" };
 
 export type FreezeStatus = FreezeTerms &
   (
@@ -91,7 +99,12 @@ export type FreezeRefusal =
       daysLeft: number;
       maxDays: number;
     }
-  | { outcome: "refused"; reason: "balance-too-low"; fee: number; balance: number };
+  | { outcome: "refused"; reason: "balance-too-low"; fee: number; balance: number }
+  /** The billing does not let subscribers freeze this contract themselves. */
+  | { outcome: "refused"; reason: "not-offered" }
+  | { outcome: "refused"; reason: "tariff-not-allowed"; tariff: string }
+  /** A later start or a number of days, where the billing freezes from today until unfrozen. */
+  | { outcome: "refused"; reason: "open-ended-only" };
 
 export type FreezeRefusalReason = FreezeRefusal["reason"];
 
@@ -102,10 +115,10 @@ export interface FreezeOffer extends OpenFreeze {
   fee: number;
   balance: number;
   balanceAfter: number;
-  /** The current year's allowance before this freeze… */
-  allowance: FreezeAllowance;
+  /** The current year's allowance before this freeze (null: no limit)… */
+  allowance: FreezeAllowance | null;
   /** …and what it leaves of it if the freeze lasts to its lastDay. */
-  daysLeftAfter: number;
+  daysLeftAfter: number | null;
 }
 
 export type FreezeCheck = FreezeOffer | FreezeRefusal;
@@ -113,13 +126,14 @@ export type FreezeCheck = FreezeOffer | FreezeRefusal;
 export type FreezeResult =
   | ({
       outcome: "frozen";
-      freezeId: number;
+      /** This database's freeze; null on an external billing. */
+      freezeId: number | null;
       /** It starts on a later day. */
       scheduled: boolean;
       fee: number;
       balance: number;
-      daysLeftAfter: number;
-      allowance: FreezeAllowance;
+      daysLeftAfter: number | null;
+      allowance: FreezeAllowance | null;
     } & OpenFreeze)
   | FreezeRefusal
   /** The fee the subscriber confirmed is no longer the fee (the settings changed). */
@@ -127,10 +141,17 @@ export type FreezeResult =
 
 export type UnfreezeResult =
   /** Frozen until today, included. */
-  | { outcome: "unfrozen"; startsOn: BillingDay; endsOn: BillingDay; allowance: FreezeAllowance }
+  | {
+      outcome: "unfrozen";
+      startsOn: BillingDay;
+      endsOn: BillingDay;
+      allowance: FreezeAllowance | null;
+    }
   /** A freeze that had not started: called off, its fee returned. */
   | { outcome: "cancelled"; startsOn: BillingDay; refund: number; balance: number }
-  | { outcome: "not-frozen" };
+  | { outcome: "not-frozen" }
+  /** The billing does not let subscribers unfreeze themselves: staff do it. */
+  | { outcome: "not-allowed" };
 
 const dayMs = 24 * 60 * 60 * 1000;
 const dayOf = (date: Date): BillingDay => date.toISOString().slice(0, 10);
@@ -353,6 +374,10 @@ async function loadFacts(client: Reader, accountId: number, today: BillingDay) {
 const lockAccount = (tx: Reader, accountId: number) =>
   tx.$queryRaw`SELECT id FROM "Account" WHERE id = ${accountId} FOR UPDATE`;
 
+const noLastDay = (): never => {
+  throw new Error("a built-in freeze always has a last day (the allowance's)");
+};
+
 /** The fee's entry: once per freeze. */
 export const freezeFeeKey = (freezeId: number) => `freeze-fee:${freezeId}`;
 /** The fee returned when a freeze that had not started is called off: once per freeze. */
@@ -365,6 +390,23 @@ export async function freezeStatus(
 ): Promise<FreezeStatus> {
   const facts = await loadFacts(db, input.accountId, input.today);
   return decideStatus(facts, input.settings, input.today);
+}
+
+/** The freeze under way or ordered today, if any: what the balance card mentions. */
+export async function openFreezeNote(
+  db: Db,
+  accountId: number,
+  today: BillingDay,
+): Promise<FreezeNote | null> {
+  const open = openFreeze(await loadFacts(db, accountId, today), today);
+  return (
+    open && {
+      state: open.state,
+      startsOn: open.startsOn,
+      endsOn: open.endsOn,
+      lastDay: open.lastDay,
+    }
+  );
 }
 
 /** Whether the contract may be frozen as asked: the offer (fee, days left), or why not. */
@@ -404,7 +446,7 @@ export async function freezeAccount(
           accountId,
           startsOn: dayAsDate(offer.startsOn),
           endsOn: offer.endsOn === null ? null : dayAsDate(offer.endsOn),
-          lastDay: dayAsDate(offer.lastDay),
+          lastDay: dayAsDate(offer.lastDay ?? noLastDay()),
           fee: offer.fee,
         },
         select: { id: true },

@@ -202,20 +202,46 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
     expect(history.text).toContain(`+${rub(500_00)}`);
   });
 
-  it("offers the freeze only where the billing has one", async () => {
-    const user = newUser("Зарема");
-    const reply = await tryPassword(user, world.logins.active, world.password);
-    expect(reply.text).toContain("Вы вошли в личный кабинет");
-    const menu = await user.nextBotMessage();
+  it("freezes a contract from today until unfrozen, shows it on the balance, and unfreezes it", async () => {
+    const login = world.logins.low;
+    const user = await signedIn("Зарема", login);
     await user.send("/freeze");
-    const freeze = await user.nextBotMessage();
+    const status = await user.nextBotMessage();
+    expect(status.text).toContain(`❄️ Заморозка · договор ${login}`);
+    await user.press("❄️ С сегодняшнего дня");
     if (world.name === "builtin") {
-      expect(inlineButtons(menu)).toContain("❄️ Заморозка");
-      expect(freeze.text).toContain(`❄️ Заморозка · договор ${world.logins.active}`);
+      expect(inlineButtons(status)).toContain("📅 С другой даты");
+      await user.nextBotMessage(); // how many days
+      await user.press("♾ До разморозки");
     } else {
-      expect(inlineButtons(menu)).not.toContain("❄️ Заморозка");
-      expect(freeze.text).toContain("Заморозку договора через бота пока не оформить");
-      expect(inlineButtons(freeze)).toEqual(["📍 Контакты и офис"]);
+      expect(inlineButtons(status)).not.toContain("📅 С другой даты");
+      expect(status.text).toContain("Заморозка начинается сегодня и длится до разморозки");
     }
+    const confirm = await user.nextBotMessage();
+    expect(confirm.text).toContain(`❄️ Заморозить договор ${login}?`);
+    await user.press("✅ Заморозить");
+    const done = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.startsWith(`✅ Договор ${login} заморожен`)),
+    );
+    expect(done.text).toContain("Абонентская плата на это время не списывается");
+
+    await user.send("/balance");
+    const card = await user.waitFor(() =>
+      user.messages().findLast((m) => m.text?.startsWith("💰")),
+    );
+    expect(card.text).toContain("❄️ Заморожен с");
+
+    await user.send("/freeze");
+    const frozen = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.startsWith(`❄️ Договор ${login} заморожен с`)),
+    );
+    await user.press("🔥 Разморозить", { message: frozen });
+    await user.waitFor(() => user.messages().find((m) => m.text?.startsWith("Разморозить")));
+    await user.press("🔥 Да, разморозить");
+    const unfrozen = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.startsWith(`✅ Договор ${login} разморожен`)),
+    );
+    expect(unfrozen.text).toContain(login);
+    if (world.ubilling) expect(world.ubilling.subscriber(login).frozen).toBe(false);
   });
 });

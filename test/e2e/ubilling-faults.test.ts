@@ -130,6 +130,38 @@ describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
     expect(ub.state.opTransactions).toHaveLength(1);
   });
 
+  it("refuses a freeze the billing's options rule out, and an unfreeze it keeps to staff", async () => {
+    const login = world.logins.active;
+    const user = await signedIn("Зарема", login);
+    ub.config.AF_ENABLED = false;
+    try {
+      await user.send("/freeze");
+      await user.nextBotMessage();
+      await user.press("❄️ С сегодняшнего дня");
+      expect((await user.nextBotMessage()).text).toContain(
+        `Самостоятельная заморозка договора ${login} в биллинге выключена`,
+      );
+    } finally {
+      ub.config.AF_ENABLED = true;
+    }
+    ub.config.XMLAGENT_SELF_UNFREEZE_ALLOWED = false;
+    ub.subscriber(login).frozen = true;
+    try {
+      await user.send("/freeze");
+      await user.nextBotMessage();
+      await user.press("🔥 Разморозить");
+      await user.nextBotMessage();
+      await user.press("🔥 Да, разморозить");
+      await user.waitFor(() =>
+        user.messages().find((m) => m.text?.includes("самому биллинг не даёт")),
+      );
+      expect(ub.subscriber(login).frozen).toBe(true);
+    } finally {
+      ub.subscriber(login).frozen = false;
+      ub.config.XMLAGENT_SELF_UNFREEZE_ALLOWED = true;
+    }
+  });
+
   it("suspends the links when the password is changed in the billing, and asks to sign in again", async () => {
     const login = world.logins.blocked;
     const user = await signedIn("Патимат", login);

@@ -271,7 +271,7 @@ describe.skipIf(noPostgres)("voluntary freeze", () => {
     it("counts a day once when a contract is unfrozen and frozen again on it", async () => {
       await freeze("10004", { startsOn: today, days: 5 });
       await unfreeze("10004");
-      expect((await status("10004")).allowance.daysLeft).toBe(29);
+      expect((await status("10004")).allowance?.daysLeft).toBe(29);
       expect(await freeze("10004", { startsOn: today, days: 5 })).toMatchObject({
         outcome: "frozen",
         daysLeftAfter: 25,
@@ -302,7 +302,11 @@ describe.skipIf(noPostgres)("voluntary freeze", () => {
       if (result.outcome !== "frozen") throw new Error("not frozen");
       const fees = await feeEntries("10001");
       expect(fees).toMatchObject([
-        { amount: -100_00, idempotencyKey: freezeFeeKey(result.freezeId), balanceAfter: 1150_00 },
+        {
+          amount: -100_00,
+          idempotencyKey: freezeFeeKey(result.freezeId ?? 0),
+          balanceAfter: 1150_00,
+        },
       ]);
       // Asked again: already frozen, nothing more taken.
       expect(await freeze("10001", { startsOn: today, days: 7 })).toMatchObject({
@@ -381,8 +385,8 @@ describe.skipIf(noPostgres)("voluntary freeze", () => {
       expect(
         (await feeEntries("10001")).map((entry) => [entry.amount, entry.idempotencyKey]),
       ).toEqual([
-        [-100_00, freezeFeeKey(frozen.freezeId)],
-        [100_00, freezeFeeReturnKey(frozen.freezeId)],
+        [-100_00, freezeFeeKey(frozen.freezeId ?? 0)],
+        [100_00, freezeFeeReturnKey(frozen.freezeId ?? 0)],
       ]);
       expect(await status("10001")).toMatchObject({
         state: "none",

@@ -71,6 +71,7 @@ export async function startUbillingWorld(): Promise<BillingWorld> {
       SC_PRICE: 10,
       TC_TARIFFENABLEDFROM: ["Home-450", "Home-600"],
       TC_TARIFFSALLOWED: ["Home-600", "Home-850"],
+      XMLAGENT_SELF_UNFREEZE_ALLOWED: true,
     },
   });
   ub.addTariff({ name: "Home-450", fee: 450 });

@@ -3,24 +3,48 @@ freeze-not-available = A freeze cannot be ordered in the bot yet: please call us
 freeze-status-none =
     ❄️ Freeze · contract { $login }
     While frozen, internet and IPTV are off and no subscription fee is charged.
-    Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    { $limited ->
+        [no] Freeze days are not limited per year.
+       *[yes] Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    }
     { $fee ->
         [free] Freezing is free of charge.
        *[other] Freezing fee: { $fee }, taken from the balance at once.
     }
-    Start today or on any day until { $latestStart }. Unfreeze at any time.
+    { $start ->
+        [today] A freeze starts today and lasts until you unfreeze it. Unfreeze at any time.
+       *[any] Start today or on any day until { $latestStart }. Unfreeze at any time.
+    }
 freeze-status-frozen =
     ❄️ Contract { $login } is frozen from { $from } to { $to } inclusive.
-    Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    { $limited ->
+        [no] Freeze days are not limited per year.
+       *[yes] Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    }
 freeze-status-frozen-open =
-    ❄️ Contract { $login } is frozen from { $from } until you unfreeze it, at the latest to { $lastDay }.
-    Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    ❄️ Contract { $login } is frozen from { $from } until you unfreeze it{ $lastDay ->
+        [none] {""}
+       *[other] {", "}at the latest to { $lastDay }
+    }.
+    { $limited ->
+        [no] Freeze days are not limited per year.
+       *[yes] Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    }
 freeze-status-scheduled =
     ❄️ A freeze of contract { $login } is scheduled: from { $from } to { $to } inclusive.
-    Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    { $limited ->
+        [no] Freeze days are not limited per year.
+       *[yes] Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    }
 freeze-status-scheduled-open =
-    ❄️ A freeze of contract { $login } is scheduled: from { $from } until you unfreeze it, at the latest to { $lastDay }.
-    Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    ❄️ A freeze of contract { $login } is scheduled: from { $from } until you unfreeze it{ $lastDay ->
+        [none] {""}
+       *[other] {", "}at the latest to { $lastDay }
+    }.
+    { $limited ->
+        [no] Freeze days are not limited per year.
+       *[yes] Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    }
 freeze-from-today = ❄️ From today
 freeze-from-date = 📅 From another date
 freeze-unfreeze = 🔥 Unfreeze
@@ -43,7 +67,10 @@ freeze-bad-days = Write the number of days in digits: { $minDays } to { $maxDays
 freeze-confirm-text =
     ❄️ Freeze contract { $login }?
     { $until ->
-        [open] From { $from } until you unfreeze it, at the latest to { $lastDay }.
+        [open] From { $from } until you unfreeze it{ $lastDay ->
+        [none] {""}
+       *[other] {", "}at the latest to { $lastDay }
+    }.
        *[other] From { $from } to { $to } inclusive: { $days ->
         [one] { $days } day
        *[other] { $days } days
@@ -53,9 +80,12 @@ freeze-confirm-text =
         [free] Freezing is free of charge.
        *[other] Freezing fee: { $fee }, taken now; the balance will be { $balanceAfter }.
     }
-    { $until ->
-        [open] Freeze days left in { $year }: { $daysLeft } of { $perYear }.
-       *[other] Freeze days left in { $year } after it: { $daysLeftAfter } of { $perYear }.
+    { $limited ->
+        [no] Freeze days are not limited per year.
+       *[yes] { $until ->
+            [open] Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+           *[other] Freeze days left in { $year } after it: { $daysLeftAfter } of { $perYear }.
+        }
     }
 freeze-confirm = ✅ Freeze
 freeze-cancel = ✖️ No, thanks
@@ -76,7 +106,10 @@ freeze-keep = Keep it
 freeze-kept = All right, the freeze stays.
 freeze-unfrozen =
     ✅ Contract { $login } is unfrozen: it was frozen from { $from } to { $to }.
-    Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    { $limited ->
+        [no] Freeze days are not limited per year.
+       *[yes] Freeze days left in { $year }: { $daysLeft } of { $perYear }.
+    }
 freeze-called-off = ✅ The freeze of contract { $login } from { $from } is called off.
 freeze-called-off-refund = Freezing fee returned: { $refund }. Balance: { $balance }.
 freeze-not-frozen = Contract { $login } is not frozen.
@@ -99,8 +132,15 @@ freeze-refused-days-left = From that date the contract can be frozen for at most
     }: freeze days left in { $year }: { $daysLeft } of { $perYear }.
 freeze-refused-balance = The freezing fee is { $fee }, and the balance is { $balance }. Please top up — /topup
 freeze-line-frozen = ❄️ Frozen from { $from } to { $to }
-freeze-line-frozen-open = ❄️ Frozen from { $from } until unfrozen (at the latest to { $lastDay })
+freeze-line-frozen-open = ❄️ Frozen from { $from } until unfrozen{ $lastDay ->
+        [none] {""}
+       *[other] {" "}(at the latest to { $lastDay })
+    }
 freeze-line-scheduled = ❄️ Freeze scheduled from { $from } to { $to }
 freeze-line-scheduled-open = ❄️ Freeze scheduled from { $from } until unfrozen
 freeze-balance-no-charge = No subscription fee is charged while frozen.
 history-kind-freeze-fee = contract freeze
+freeze-refused-not-offered = Self-service freeze of contract { $login } is switched off in the billing. It can be arranged at the office — Kaspiysk, 52a Lenina St., 8 800 700-54-05.
+freeze-refused-tariff-not-allowed = On the tariff "{ $tariff }" a freeze cannot be ordered by yourself. Please contact the office — Kaspiysk, 52a Lenina St., 8 800 700-54-05.
+freeze-refused-open-ended-only = Here a freeze starts today and lasts until you unfreeze it: choose "From today" in /freeze.
+freeze-unfreeze-elsewhere = The billing does not let you unfreeze contract { $login } yourself. Call the office — 8 800 700-54-05, and we will.

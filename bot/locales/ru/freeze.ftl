@@ -3,24 +3,48 @@ freeze-not-available = Заморозку договора через бота �
 freeze-status-none =
     ❄️ Заморозка · договор { $login }
     На время заморозки интернет и IPTV отключены, абонентская плата не списывается.
-    Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    { $limited ->
+        [no] Дни заморозки в году не ограничены.
+       *[yes] Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    }
     { $fee ->
         [free] Включение бесплатно.
        *[other] Плата за включение: { $fee }, спишется с баланса сразу.
     }
-    Начать можно сегодня или с любого дня по { $latestStart }. Разморозить — в любой момент.
+    { $start ->
+        [today] Заморозка начинается сегодня и длится до разморозки. Разморозить — в любой момент.
+       *[any] Начать можно сегодня или с любого дня по { $latestStart }. Разморозить — в любой момент.
+    }
 freeze-status-frozen =
     ❄️ Договор { $login } заморожен с { $from } по { $to } включительно.
-    Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    { $limited ->
+        [no] Дни заморозки в году не ограничены.
+       *[yes] Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    }
 freeze-status-frozen-open =
-    ❄️ Договор { $login } заморожен с { $from } до разморозки, но не дольше чем по { $lastDay }.
-    Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    ❄️ Договор { $login } заморожен с { $from } до разморозки{ $lastDay ->
+        [none] {""}
+       *[other] {", "}но не дольше чем по { $lastDay }
+    }.
+    { $limited ->
+        [no] Дни заморозки в году не ограничены.
+       *[yes] Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    }
 freeze-status-scheduled =
     ❄️ Заморозка договора { $login } запланирована: с { $from } по { $to } включительно.
-    Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    { $limited ->
+        [no] Дни заморозки в году не ограничены.
+       *[yes] Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    }
 freeze-status-scheduled-open =
-    ❄️ Заморозка договора { $login } запланирована: с { $from } до разморозки, но не дольше чем по { $lastDay }.
-    Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    ❄️ Заморозка договора { $login } запланирована: с { $from } до разморозки{ $lastDay ->
+        [none] {""}
+       *[other] {", "}но не дольше чем по { $lastDay }
+    }.
+    { $limited ->
+        [no] Дни заморозки в году не ограничены.
+       *[yes] Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    }
 freeze-from-today = ❄️ С сегодняшнего дня
 freeze-from-date = 📅 С другой даты
 freeze-unfreeze = 🔥 Разморозить
@@ -44,7 +68,10 @@ freeze-bad-days = Напишите число дней цифрами: от { $m
 freeze-confirm-text =
     ❄️ Заморозить договор { $login }?
     { $until ->
-        [open] С { $from } до разморозки, но не дольше чем по { $lastDay }.
+        [open] С { $from } до разморозки{ $lastDay ->
+        [none] {""}
+       *[other] {", "}но не дольше чем по { $lastDay }
+    }.
        *[other] С { $from } по { $to } включительно: { $days ->
         [one] { $days } день
         [few] { $days } дня
@@ -55,9 +82,12 @@ freeze-confirm-text =
         [free] Включение бесплатно.
        *[other] Плата за включение: { $fee } — спишется сейчас, баланс станет { $balanceAfter }.
     }
-    { $until ->
-        [open] Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
-       *[other] Останется дней заморозки в { $year } году: { $daysLeftAfter } из { $perYear }.
+    { $limited ->
+        [no] Дни заморозки в году не ограничены.
+       *[yes] { $until ->
+            [open] Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+           *[other] Останется дней заморозки в { $year } году: { $daysLeftAfter } из { $perYear }.
+        }
     }
 freeze-confirm = ✅ Заморозить
 freeze-cancel = ✖️ Не нужно
@@ -78,7 +108,10 @@ freeze-keep = Оставить как есть
 freeze-kept = Хорошо, заморозка остаётся.
 freeze-unfrozen =
     ✅ Договор { $login } разморожен: заморозка с { $from } по { $to }.
-    Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    { $limited ->
+        [no] Дни заморозки в году не ограничены.
+       *[yes] Осталось дней заморозки в { $year } году: { $daysLeft } из { $perYear }.
+    }
 freeze-called-off = ✅ Заморозка договора { $login } с { $from } отменена.
 freeze-called-off-refund = Плата за включение возвращена: { $refund }. Баланс: { $balance }.
 freeze-not-frozen = Договор { $login } не заморожен.
@@ -104,8 +137,15 @@ freeze-refused-days-left = С этой даты можно заморозить 
     }: в { $year } году осталось дней заморозки: { $daysLeft } из { $perYear }.
 freeze-refused-balance = Плата за включение заморозки — { $fee }, а на балансе { $balance }. Пополните его: /topup
 freeze-line-frozen = ❄️ Заморожен с { $from } по { $to }
-freeze-line-frozen-open = ❄️ Заморожен с { $from } до разморозки (не дольше чем по { $lastDay })
+freeze-line-frozen-open = ❄️ Заморожен с { $from } до разморозки{ $lastDay ->
+        [none] {""}
+       *[other] {" "}(не дольше чем по { $lastDay })
+    }
 freeze-line-scheduled = ❄️ Заморозка запланирована с { $from } по { $to }
 freeze-line-scheduled-open = ❄️ Заморозка запланирована с { $from } до разморозки
 freeze-balance-no-charge = На время заморозки абонентская плата не списывается.
 history-kind-freeze-fee = заморозка договора
+freeze-refused-not-offered = Самостоятельная заморозка договора { $login } в биллинге выключена. Оформить её можно в офисе — г. Каспийск, ул. Ленина 52а, 8 800 700-54-05.
+freeze-refused-tariff-not-allowed = На тарифе «{ $tariff }» заморозку самому не оформить. Обратитесь в офис — г. Каспийск, ул. Ленина 52а, 8 800 700-54-05.
+freeze-refused-open-ended-only = Здесь заморозка начинается сегодня и длится до разморозки: выберите «С сегодняшнего дня» в /freeze.
+freeze-unfreeze-elsewhere = Разморозить договор { $login } самому биллинг не даёт. Позвоните в офис — 8 800 700-54-05, разморозим.

@@ -13,6 +13,7 @@ import type { GrantResult, TrustQuote } from "../trust.ts";
 import { openPayzCardPosting } from "./card-posting.ts";
 import { asSubscriber, type CredentialSource } from "./credential-source.ts";
 import type { OpenPayzClient } from "./openpayz-client.ts";
+import { checkFreezeFrom, freezeNoteOf, freezeStatusFrom } from "./ubilling-freeze.ts";
 import { feeChargeRange, historyFromUbilling } from "./ubilling-history.ts";
 import { balanceCard } from "./ubilling-summary.ts";
 import { tariffsFromUbilling } from "./ubilling-tariffs.ts";
@@ -57,9 +58,18 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
       as((c) => agent.profile(c)),
       as((c) => agent.tariffServices(c)),
     ]);
-    const card = balanceCard(profile, tariffs, today, timeZone);
+    // Only a frozen contract costs a third request: its freeze's dates.
+    const freeze = profile.frozen
+      ? freezeNoteOf(freezeStatusFrom(await as((c) => agent.freezeData(c)), today))
+      : null;
+    const card = balanceCard(profile, tariffs, today, timeZone, freeze);
     cache.set(accountId, { card, day: today, until: clock().getTime() + ttl });
     return card;
+  }
+
+  async function freezeData(accountId: number) {
+    const as = await asSubscriber(credentials, accountId);
+    return as((c) => agent.freezeData(c));
   }
 
   async function quote(accountId: number, now: Date): Promise<TrustQuote> {
@@ -188,5 +198,58 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
       },
     }),
     forget,
+    async freezeStatus(accountId, today) {
+      return freezeStatusFrom(await freezeData(accountId), today);
+    },
+    async checkFreeze(request) {
+      return checkFreezeFrom(await freezeData(request.accountId), request);
+    },
+    async freeze({ expectedFee, ...request }) {
+      const offer = checkFreezeFrom(await freezeData(request.accountId), request);
+      if (offer.outcome === "refused") return offer;
+      if (expectedFee !== undefined && expectedFee !== offer.fee)
+        return { outcome: "changed", offer };
+      const as = await asSubscriber(credentials, request.accountId);
+      const done = await as((c) => agent.freeze(c));
+      forget(request.accountId);
+      const after = await freezeData(request.accountId);
+      if (!done.done) {
+        // Frozen meanwhile (another tap), or refused for a reason the billing did not report.
+        const again = checkFreezeFrom(after, request);
+        if (again.outcome === "refused") return again;
+        throw new BillingUnavailableError(`dofreeze: ${done.message.slice(0, 200)}`);
+      }
+      const status = freezeStatusFrom(after, request.today);
+      return {
+        outcome: "frozen",
+        freezeId: null,
+        scheduled: false,
+        fee: offer.fee,
+        balance: after.balanceKopecks,
+        daysLeftAfter: offer.daysLeftAfter,
+        allowance: status.allowance,
+        startsOn: status.state === "frozen" ? status.startsOn : request.today,
+        endsOn: null,
+        lastDay: offer.lastDay,
+      };
+    },
+    async unfreeze({ accountId, today }) {
+      const before = await freezeData(accountId);
+      if (!before.frozen) return { outcome: "not-frozen" };
+      const as = await asSubscriber(credentials, accountId);
+      const done = await as((c) => agent.unfreeze(c));
+      forget(accountId);
+      if (!done.done) {
+        const after = await freezeData(accountId);
+        return after.frozen ? { outcome: "not-allowed" } : { outcome: "not-frozen" };
+      }
+      const status = freezeStatusFrom(before, today);
+      return {
+        outcome: "unfrozen",
+        startsOn: status.state === "frozen" ? status.startsOn : today,
+        endsOn: today,
+        allowance: freezeStatusFrom(await freezeData(accountId), today).allowance,
+      };
+    },
   };
 }

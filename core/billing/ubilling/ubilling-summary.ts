@@ -5,6 +5,7 @@ import type { AccountStatus } from "../../generated/prisma/enums.ts";
 import { startOfDay } from "../../zoned-time.ts";
 import { type BalanceCard, coverage } from "../balance.ts";
 import { addDays, type BillingDay, dailyFee, daysInMonth } from "../calendar.ts";
+import type { FreezeNote } from "../freeze.ts";
 import type { UbillingProfile, UbillingTariffServices } from "./xmlagent-schemas.ts";
 
 type Priced = { priceKopecks: number; period: "month" | "day" };
@@ -36,6 +37,7 @@ export function balanceCard(
   tariffs: UbillingTariffServices,
   today: BillingDay,
   timeZone: string,
+  freeze: FreezeNote | null,
 ): BalanceCard {
   const { tariff, services } = tariffs;
   const status = ubillingStatus(profile);
@@ -69,6 +71,7 @@ export function balanceCard(
       profile.creditKopecks > 0 && expiresAt !== null
         ? { amount: profile.creditKopecks, expiresAt }
         : null,
+    freeze,
   };
 }
 
