@@ -11,6 +11,7 @@ export interface ReportTariff {
 }
 
 export interface AccountReport {
+  id: number;
   login: string;
   name: string;
   address: string;
@@ -46,6 +47,7 @@ export async function accountReport(
   const account = await db.account.findUnique({
     where: { login: input.login.trim() },
     select: {
+      id: true,
       login: true,
       name: true,
       address: true,
@@ -77,6 +79,7 @@ export async function accountReport(
   const now = input.now ?? new Date();
   return {
     login: account.login,
+    id: account.id,
     name: account.name,
     address: account.address,
     phone: account.phone,

@@ -1,5 +1,12 @@
-// show-account <login>: the contract, its money and tariffs, and the last ten ledger entries.
+// show-account <login>: the contract, its money and tariffs, and the last ten ledger entries. On
+// an external billing the money and tariffs are the billing's (asked with the subscriber's stored
+// credential) and the ledger is there, not here.
 import { accountReport, type ReportTariff } from "../../../core/accounts/account-report.ts";
+import type { BalanceCard } from "../../../core/billing/balance.ts";
+import { createBilling } from "../../../core/billing/create-billing.ts";
+import { today } from "../../../core/jobs/registry.ts";
+import { createLogger } from "../../../core/logger.ts";
+import { loadJobConfig } from "../config.ts";
 import { formatDateColumn, formatInstant, formatMoney, formatMovement } from "../format.ts";
 import { type AdminCommand, exitCode, parseCommandLine, UsageError } from "../io.ts";
 
@@ -13,10 +20,29 @@ export const showAccountCommand: AdminCommand = {
   async run(args, { io, db, config }) {
     const { positionals } = parseCommandLine(this, args, { options: {}, positionals: ["login"] });
     const login = positionals[0] ?? "";
-    const report = await accountReport(await db(), { login });
+    const database = await db();
+    const report = await accountReport(database, { login });
     if (!report) throw new UsageError(`unknown login "${login}"`);
     const { timeZone } = config();
     const at = (instant: Date) => formatInstant(instant, timeZone);
+    const billing = io.env.BILLING?.trim() || "builtin";
+    if (billing !== "builtin") {
+      const configured = createBilling(loadJobConfig(io.env), database, createLogger("silent"));
+      const card = await configured.billing
+        .contractSummary(report.id, today(timeZone))
+        .catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+      const rows: [string, string][] = [
+        ["contract", `${report.login}, ${report.name}`],
+        ["billing", configured.describe],
+        ...(typeof card === "string"
+          ? [["money", `not known: ${card}`] as [string, string]]
+          : summaryRows(card, at)),
+        ["telegram", `${report.linkedTelegramUsers} linked users`],
+        ["since", at(report.createdAt)],
+      ];
+      for (const [label, value] of rows) io.out(`${label.padEnd(11)}${value}`);
+      return exitCode.ok;
+    }
     const rows: [string, string][] = [
       ["contract", `${report.login}, ${report.name}`],
       ["address", report.address],
@@ -65,3 +91,28 @@ export const showAccountCommand: AdminCommand = {
     return exitCode.ok;
   },
 };
+
+/** The contract as an external billing has it. */
+function summaryRows(card: BalanceCard, at: (instant: Date) => string): [string, string][] {
+  const line = (tariff: BalanceCard["internet"]) =>
+    tariff ? `${tariff.name}, ${formatMoney(tariff.monthlyFee)} a month` : "none";
+  return [
+    ["address", card.address],
+    ["phone", card.phone ?? "none"],
+    ["email", card.email ?? "none"],
+    ["status", card.status],
+    ["balance", formatMoney(card.balance)],
+    ["internet", line(card.internet)],
+    ...(card.trust
+      ? [
+          ["trust", `${formatMoney(card.trust.amount)} until ${at(card.trust.expiresAt)}`] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+    ...(card.freeze
+      ? [["freeze", `${card.freeze.state} since ${card.freeze.startsOn}`] as [string, string]]
+      : []),
+  ];
+}
