@@ -76,11 +76,11 @@ export const reconcileCommand: AdminCommand = {
       result.notAsked > 0
         ? `; ${result.notAsked} contracts with no credential and no payment in the bot not asked`
         : "";
-    const verdict =
-      result.differences.length === 0 ? "they agree" : `${result.differences.length} differences`;
+    const count = result.differences.length;
+    const verdict = count === 0 ? "they agree" : `${count} difference${count === 1 ? "" : "s"}`;
     io.out(
       `${day}: ${result.bot} paid in the bot, ${result.billing} in the billing, ${result.matched} matched, ${verdict}${notAsked}`,
     );
-    return result.differences.length === 0 ? exitCode.ok : exitCode.failed;
+    return count === 0 ? exitCode.ok : exitCode.failed;
   },
 };
