@@ -10,6 +10,7 @@ import { helpText } from "./commands/help.ts";
 import { importAccountsCommand } from "./commands/import-accounts.ts";
 import { importTariffsCommand } from "./commands/import-tariffs.ts";
 import { paymentsCommand } from "./commands/payments.ts";
+import { reconcileCommand } from "./commands/reconcile.ts";
 import { runJobCommand } from "./commands/run-job.ts";
 import { setPasswordCommand } from "./commands/set-password.ts";
 import { showAccountCommand } from "./commands/show-account.ts";
@@ -23,6 +24,7 @@ const commands: readonly AdminCommand[] = [
   cashTopupCommand,
   showAccountCommand,
   paymentsCommand,
+  reconcileCommand,
   runJobCommand,
   announceCommand,
 ];

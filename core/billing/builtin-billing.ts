@@ -2,6 +2,7 @@
 // this database.
 import type { Db } from "../db.ts";
 import { getBalanceCard } from "./balance.ts";
+import { cardTopUpsOn } from "./card-payments-on.ts";
 import {
   checkFreeze,
   type FreezeSettings,
@@ -37,5 +38,6 @@ export function builtinBilling(db: Db, trust: TrustSettings & FreezeSettings): B
     checkFreeze: (input) => checkFreeze(db, { ...input, settings: trust }),
     freeze: (input) => freezeAccount(db, { ...input, settings: trust }),
     unfreeze: (input) => unfreezeAccount(db, { ...input, settings: trust }),
+    cardPaymentsOn: (input) => cardTopUpsOn(db, { ...input, timeZone: trust.timeZone }),
   };
 }

@@ -3,6 +3,7 @@
 // sees of a contract's money comes from here, never from billing tables.
 import type { BalanceCard } from "./balance.ts";
 import type { BillingDay } from "./calendar.ts";
+import type { CardPaymentsOfDay } from "./card-payments-on.ts";
 import type {
   FreezeCheck,
   FreezeRequest,
@@ -164,4 +165,10 @@ export interface Billing {
   freeze?(input: FreezeRequest & { expectedFee?: number }): Promise<FreezeResult>;
   /** Ends the freeze today, or calls off one not yet started. */
   unfreeze?(input: { accountId: number; today: BillingDay }): Promise<UnfreezeResult>;
+  /**
+   * The card payments the billing holds for these contracts on the day (in the provider's time
+   * zone), and the contracts it could not be asked about: the operator's reconciliation
+   * (core/payments/reconcile.ts). Absent: the billing cannot be compared with the bot.
+   */
+  cardPaymentsOn?(input: { accountIds: number[]; day: BillingDay }): Promise<CardPaymentsOfDay>;
 }

@@ -5,14 +5,16 @@
 // contract is two requests (profile, tariff) and is kept for a short while, dropped whenever the
 // bot changes the contract's money.
 import type { BalanceCard } from "../balance.ts";
-import { BillingUnavailableError } from "../billing-errors.ts";
+import { BillingCredentialRejectedError, BillingUnavailableError } from "../billing-errors.ts";
 import { addDays, type BillingDay, billingDayAt } from "../calendar.ts";
+import type { CardPaymentsOfDay } from "../card-payments-on.ts";
 import type { Billing, PasswordVerdict, ReminderCandidate, RunningOut } from "../port.ts";
 import type { TariffsView } from "../tariffs.ts";
 import type { GrantResult, TrustQuote } from "../trust.ts";
 import { openPayzCardPosting } from "./card-posting.ts";
 import { asSubscriber, type CredentialSource } from "./credential-source.ts";
 import type { OpenPayzClient } from "./openpayz-client.ts";
+import { paymentsInOn } from "./ubilling-card-payments.ts";
 import { checkFreezeFrom, freezeNoteOf, freezeStatusFrom } from "./ubilling-freeze.ts";
 import { feeChargeRange, historyFromUbilling } from "./ubilling-history.ts";
 import { balanceCard } from "./ubilling-summary.ts";
@@ -94,6 +96,21 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
       daysLeft: card.daysLeft,
       stopsOn: addDays(card.enoughUntil, 1),
     } satisfies RunningOut;
+  }
+
+  /** One contract's payments of the day, or why it was not asked. */
+  async function paymentsOf(accountId: number, day: BillingDay, into: CardPaymentsOfDay) {
+    try {
+      const as = await asSubscriber(credentials, accountId);
+      const rows = await as((c) => agent.payments(c));
+      into.payments.push(...paymentsInOn(accountId, rows, day, timeZone));
+    } catch (error) {
+      if (error instanceof BillingCredentialRejectedError)
+        into.notChecked.push({ accountId, reason: "no-credential" });
+      else if (error instanceof BillingUnavailableError)
+        into.notChecked.push({ accountId, reason: "unavailable" });
+      else throw error;
+    }
   }
 
   return {
@@ -250,6 +267,14 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
         endsOn: today,
         allowance: freezeStatusFrom(await freezeData(accountId), today).allowance,
       };
+    },
+    async cardPaymentsOn({ accountIds, day }) {
+      const found: CardPaymentsOfDay = { payments: [], notChecked: [] };
+      for (let at = 0; at < accountIds.length; at += summaryConcurrency) {
+        const batch = accountIds.slice(at, at + summaryConcurrency);
+        await Promise.all(batch.map((accountId) => paymentsOf(accountId, day, found)));
+      }
+      return found;
     },
   };
 }

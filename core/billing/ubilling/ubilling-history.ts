@@ -13,7 +13,7 @@ export function feeChargeRange(query: HistoryQuery): { from: string; to: string 
 }
 
 /** "YYYY-MM-DD HH:MM:SS" on the billing's wall clock (the provider's time zone). */
-function instant(dateTime: string, timeZone: string): Date {
+export function ubillingInstant(dateTime: string, timeZone: string): Date {
   const [day = "", time = ""] = dateTime.split(" ");
   const [hours = 0, minutes = 0, seconds = 0] = time.split(":").map(Number);
   return new Date(instantAt(day, hours * 60 + minutes, timeZone).getTime() + seconds * 1000);
@@ -35,7 +35,7 @@ export function historyFromUbilling(
   const charges = feeCharges
     .filter((row) => row.amountKopecks !== 0 && inPeriod(row))
     .map((row) => ({ ...row, amountKopecks: -Math.abs(row.amountKopecks) }));
-  const at = (row: { date: string }) => instant(row.date, query.timeZone);
+  const at = (row: { date: string }) => ubillingInstant(row.date, query.timeZone);
 
   const entries = [
     ...topUps.map((row) => ({ row, kind: "TOPUP" as const })),
