@@ -163,6 +163,30 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
     }
   });
 
+  it("pages the history: ten lines a page, older ones on the next", async () => {
+    const login = world.logins.active;
+    // 12 payments of 101…112 ₽ today, the newest last: more than a page.
+    await world.addPayments(
+      login,
+      Array.from({ length: 12 }, (_, i) => 101 + i),
+    );
+    const user = await signedIn("Мурад", login);
+    await user.send("/balance");
+    await user.waitFor(() => user.messages().findLast((m) => m.text?.startsWith("💰")));
+    await user.press("📜 История платежей");
+    const first = await user.waitFor(() =>
+      user.messages().findLast((m) => m.text?.startsWith("📜")),
+    );
+    expect(first.text).toMatch(/Страница 1 из [2-9]/);
+    expect(first.text).toContain(`+${rub(112_00)}`);
+    expect(first.text).not.toContain(`+${rub(101_00)}`);
+    await user.press("Старше ▶️");
+    const second = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.includes("Страница 2 из")),
+    );
+    expect(second.text).toContain(`+${rub(101_00)}`);
+  });
+
   it("reminds of a low balance, the same words on either billing", async () => {
     const user = await signedIn("Сергей", world.logins.low);
     const report = await jobRunner(world.harness)("low-balance-reminders");

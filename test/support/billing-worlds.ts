@@ -2,6 +2,7 @@
 // the built-in billing's demo contracts, and Ubilling (our emulator) holding the same contracts
 // under its own logins. A world starts the bot on its billing and can break that billing.
 import { formatMoney } from "../../bot/format.ts";
+import { postLedgerEntry } from "../../core/billing/ledger.ts";
 import { demoPassword } from "../../prisma/seed.ts";
 import type { GroupDriver } from "../emulator/index.ts";
 import { UbillingEmulator } from "../ubilling/index.ts";
@@ -18,6 +19,8 @@ export interface BillingWorld {
    */
   logins: { active: string; blocked: string; spare: string; low: string };
   password: string;
+  /** Puts payments in (rubles each) as the billing's own, e.g. at the office. */
+  addPayments(login: string, rubles: number[]): Promise<void>;
   /** The contract's balance as the billing holds it, in kopecks. */
   balance(login: string): Promise<number>;
   /** Only Ubilling's world can be broken. */
@@ -52,6 +55,17 @@ export async function startBuiltinWorld(): Promise<BillingWorld> {
     harness,
     agents,
     logins: { active: "10001", blocked: "10002", spare: "10004", low: "10003" },
+    async addPayments(login, rubles) {
+      const db = harness.database.prisma;
+      const { id } = await db.account.findUniqueOrThrow({ where: { login }, select: { id: true } });
+      for (const [i, amount] of rubles.entries())
+        await postLedgerEntry(db, {
+          accountId: id,
+          amount: amount * 100,
+          kind: "CASH_TOPUP",
+          idempotencyKey: `test-cash:${login}:${i}:${amount}`,
+        });
+    },
     password: demoPassword,
     balance: async (login) =>
       (await harness.database.prisma.account.findUniqueOrThrow({ where: { login } })).balance,
@@ -102,6 +116,9 @@ export async function startUbillingWorld(): Promise<BillingWorld> {
     harness,
     agents,
     logins: { active: "ub_active", blocked: "ub_blocked", spare: "ub_spare", low: "ub_low" },
+    async addPayments(login, rubles) {
+      for (const amount of rubles) ub.addPayment(login, amount, "cash");
+    },
     password: contract.password,
     balance: async (login) => Math.round(ub.subscriber(login).cash * 100),
     ubilling: ub,
