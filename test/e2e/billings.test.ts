@@ -2,11 +2,10 @@
 // billing and Ubilling (our emulator) behind the same port, rendered the same.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginPolicy } from "../../core/accounts/login-policy.ts";
-import type { UserDriver } from "../emulator/index.ts";
-import { type BillingWorld, billingWorlds, rub } from "../support/billing-worlds.ts";
+import { type BillingWorld, billingWorlds, rub, signedInOn } from "../support/billing-worlds.ts";
 import { jobRunner } from "../support/jobs.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
-import { inlineButtons } from "../support/sign-in.ts";
+import { inlineButtons, signInThroughBot } from "../support/sign-in.ts";
 import { openTicketThroughBot } from "../support/support-desk.ts";
 
 describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", (_name, start) => {
@@ -19,27 +18,10 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
   const newUser = (firstName: string) =>
     world.harness.emulator.user({ firstName, languageCode: "ru" });
 
-  async function tryPassword(user: UserDriver, login: string, password: string) {
-    await user.send("/login");
-    await user.nextBotMessage();
-    await user.send(login);
-    await user.nextBotMessage();
-    await user.send(password);
-    return user.nextBotMessage();
-  }
-
-  async function signedIn(firstName: string, login: string) {
-    const user = newUser(firstName);
-    const reply = await tryPassword(user, login, world.password);
-    expect(reply.text).toContain(`Вы вошли в личный кабинет: договор ${login}`);
-    await user.nextBotMessage(); // the menu
-    return user;
-  }
-
   it("signs in with the right password and refuses a wrong one, then locks the login", async () => {
-    await signedIn("Руслан", world.logins.active);
+    await signedInOn(world, "Руслан", world.logins.active);
     const stranger = newUser("Чужой");
-    const wrong = await tryPassword(stranger, world.logins.spare, "not-the-password");
+    const wrong = await signInThroughBot(stranger, world.logins.spare, "not-the-password");
     expect(wrong.text).toContain("Неверный логин или пароль");
     await stranger.press("Забыли пароль?");
     const recovery = await stranger.nextBotMessage();
@@ -48,10 +30,10 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
     if (world.name === "builtin")
       await stranger.send("/cancel").then(() => stranger.nextBotMessage());
     for (let i = 1; i < loginPolicy.maxFailures - 1; i += 1)
-      await tryPassword(stranger, world.logins.spare, `wrong-${i}`);
-    const locked = await tryPassword(stranger, world.logins.spare, "wrong-last");
+      await signInThroughBot(stranger, world.logins.spare, `wrong-${i}`);
+    const locked = await signInThroughBot(stranger, world.logins.spare, "wrong-last");
     expect(locked.text).toContain("Вход по этому договору временно заблокирован");
-    const rightWhileLocked = await tryPassword(
+    const rightWhileLocked = await signInThroughBot(
       newUser("Поздний"),
       world.logins.spare,
       world.password,
@@ -60,7 +42,7 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
   });
 
   it("shows the blocked contract's balance, tariff and status", async () => {
-    const user = await signedIn("Патимат", world.logins.blocked);
+    const user = await signedInOn(world, "Патимат", world.logins.blocked);
     await user.send("/balance");
     const card = await user.nextBotMessage();
     expect(card.text).toContain(`💰 Баланс · договор ${world.logins.blocked}`);
@@ -71,7 +53,7 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
   });
 
   it("grants the blocked contract a trust payment, and refuses the active one with why", async () => {
-    const user = await signedIn("Заира", world.logins.blocked);
+    const user = await signedInOn(world, "Заира", world.logins.blocked);
     await user.send("/trust");
     const offer = await user.nextBotMessage();
     expect(offer.text).toContain(`🤝 Доверительный платёж · договор ${world.logins.blocked}`);
@@ -84,7 +66,7 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
     expect(granted.text).toContain(`зачислен на договор ${world.logins.blocked}`);
     expect(granted.text).toContain("Доступ в интернет восстановлен");
 
-    const active = await signedIn("Руслан", world.logins.active);
+    const active = await signedInOn(world, "Руслан", world.logins.active);
     await active.send("/trust");
     const refusal = await active.nextBotMessage();
     expect(refusal.text).toContain(world.logins.active);
@@ -93,7 +75,7 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
   });
 
   it("shows the contract's tariff and those it may switch to: the switch, or where to make it", async () => {
-    const user = await signedIn("Патимат", world.logins.blocked);
+    const user = await signedInOn(world, "Патимат", world.logins.blocked);
     await user.send("/tariffs");
     const view = await user.nextBotMessage();
     expect(view.text).toContain(`📶 Тарифы · договор ${world.logins.blocked}`);
@@ -115,7 +97,7 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
   });
 
   it("opens a ticket whose card shows agents the contract's money from the billing", async () => {
-    const user = await signedIn("Руслан", world.logins.active);
+    const user = await signedInOn(world, "Руслан", world.logins.active);
     const { card } = await openTicketThroughBot(world.agents, user);
     expect(card.text).toContain(`📄 Договор ${world.logins.active}`);
     expect(card.text).toContain(`баланс ${rub(await world.balance(world.logins.active))}`);
@@ -123,7 +105,7 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
   });
 
   it("shows the profile from the billing, with the changes the billing lets the bot make", async () => {
-    const user = await signedIn("Ислам", world.logins.active);
+    const user = await signedInOn(world, "Ислам", world.logins.active);
     await user.send("/profile");
     const card = await user.nextBotMessage();
     expect(card.text).toContain(`👤 Профиль — договор ${world.logins.active}`);
@@ -170,7 +152,7 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
       login,
       Array.from({ length: 12 }, (_, i) => 101 + i),
     );
-    const user = await signedIn("Мурад", login);
+    const user = await signedInOn(world, "Мурад", login);
     await user.send("/balance");
     await user.waitFor(() => user.messages().findLast((m) => m.text?.startsWith("💰")));
     await user.press("📜 История платежей");
@@ -188,7 +170,7 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
   });
 
   it("reminds of a low balance, the same words on either billing", async () => {
-    const user = await signedIn("Сергей", world.logins.low);
+    const user = await signedInOn(world, "Сергей", world.logins.low);
     const report = await jobRunner(world.harness)("low-balance-reminders");
     expect(report).toMatchObject({ due: 1, queued: 1, sent: 1 });
     const reminder = await user.waitFor(() =>
@@ -200,7 +182,7 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
   });
 
   it("credits a card top-up once and shows it in the balance and the history", async () => {
-    const user = await signedIn("Аминат", world.logins.active);
+    const user = await signedInOn(world, "Аминат", world.logins.active);
     const before = await world.balance(world.logins.active);
     await user.send("/topup");
     await user.nextBotMessage();
@@ -228,7 +210,7 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
 
   it("freezes a contract from today until unfrozen, shows it on the balance, and unfreezes it", async () => {
     const login = world.logins.low;
-    const user = await signedIn("Зарема", login);
+    const user = await signedInOn(world, "Зарема", login);
     await user.send("/freeze");
     const status = await user.nextBotMessage();
     expect(status.text).toContain(`❄️ Заморозка · договор ${login}`);

@@ -7,6 +7,7 @@ import { adminInProcess } from "../support/admin-in-process.ts";
 import {
   type BillingWorld,
   rub,
+  signedInOn,
   startUbillingWorld,
   ubillingSecretKey,
 } from "../support/billing-worlds.ts";
@@ -32,20 +33,8 @@ describe.skipIf(noPostgres || noRedis)("the operator's commands on Ubilling", ()
   });
   afterAll(() => world?.stop());
 
-  async function signIn(login: string) {
-    const user = world.harness.emulator.user({ firstName: "Оператор", languageCode: "ru" });
-    await user.send("/login");
-    await user.nextBotMessage();
-    await user.send(login);
-    await user.nextBotMessage();
-    await user.send(world.password);
-    expect((await user.nextBotMessage()).text).toContain("Вы вошли");
-    await user.nextBotMessage();
-    return user;
-  }
-
   it("shows a contract's money from Ubilling, and says when it cannot be asked", async () => {
-    await signIn(world.logins.active);
+    await signedInOn(world, "Оператор", world.logins.active);
     const shown = await adminInProcess(["show-account", world.logins.active], env);
     expect(shown.code).toBe(0);
     expect(shown.stdout.join("\n")).toContain(`balance    ${rub(1250_00)}`);
@@ -69,7 +58,7 @@ describe.skipIf(noPostgres || noRedis)("the operator's commands on Ubilling", ()
   });
 
   it("reconciles the day: a posted card payment matches, a cash one is shown but agrees", async () => {
-    const user = await signIn(world.logins.low);
+    const user = await signedInOn(world, "Оператор", world.logins.low);
     await user.send("/topup");
     await user.nextBotMessage();
     await user.press(rub(500_00));

@@ -4,10 +4,15 @@
 // stays up.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginPolicy } from "../../core/accounts/login-policy.ts";
-import type { UserDriver } from "../emulator/index.ts";
-import { type BillingWorld, rub, startUbillingWorld } from "../support/billing-worlds.ts";
+import {
+  type BillingWorld,
+  rub,
+  signedInOn,
+  startUbillingWorld,
+} from "../support/billing-worlds.ts";
 import { jobRunner } from "../support/jobs.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
+import { signInThroughBot } from "../support/sign-in.ts";
 import { openTicketThroughBot } from "../support/support-desk.ts";
 
 describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
@@ -22,23 +27,6 @@ describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
   const newUser = (firstName: string) =>
     world.harness.emulator.user({ firstName, languageCode: "ru" });
 
-  async function tryPassword(user: UserDriver, login: string, password: string) {
-    await user.send("/login");
-    await user.nextBotMessage();
-    await user.send(login);
-    await user.nextBotMessage();
-    await user.send(password);
-    return user.nextBotMessage();
-  }
-
-  async function signedIn(firstName: string, login: string, password = world.password) {
-    const user = newUser(firstName);
-    const reply = await tryPassword(user, login, password);
-    expect(reply.text).toContain(`Вы вошли в личный кабинет: договор ${login}`);
-    await user.nextBotMessage(); // the menu
-    return user;
-  }
-
   const linksOf = (login: string) =>
     world.harness.database.prisma.accountLink.findMany({ where: { account: { login } } });
 
@@ -47,19 +35,19 @@ describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
     ub.setDown("unavailable");
     try {
       for (let i = 0; i <= loginPolicy.maxFailures; i += 1) {
-        const reply = await tryPassword(user, world.logins.spare, `guess-${i}`);
+        const reply = await signInThroughBot(user, world.logins.spare, `guess-${i}`);
         expect(reply.text).toContain("Биллинг сейчас не отвечает");
         expect(reply.text).toContain("Попытка не засчитана");
       }
     } finally {
       ub.setDown(false);
     }
-    const reply = await tryPassword(user, world.logins.spare, world.password);
+    const reply = await signInThroughBot(user, world.logins.spare, world.password);
     expect(reply.text).toContain(`Вы вошли в личный кабинет: договор ${world.logins.spare}`);
   });
 
   it("apologises for /balance while the billing is down and shows it once it is back", async () => {
-    const user = await signedIn("Руслан", world.logins.active);
+    const user = await signedInOn(world, "Руслан", world.logins.active);
     ub.setDown("drop");
     try {
       await user.send("/balance");
@@ -77,7 +65,7 @@ describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
   });
 
   it("opens a ticket while the billing is down, its card without the money", async () => {
-    const user = await signedIn("Ислам", world.logins.spare);
+    const user = await signedInOn(world, "Ислам", world.logins.spare);
     ub.setDown("unavailable");
     try {
       const { card } = await openTicketThroughBot(world.agents, user);
@@ -90,7 +78,7 @@ describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
 
   it("records a card payment made while the billing is down and posts it once when it returns", async () => {
     const login = world.logins.low;
-    const user = await signedIn("Сергей", login);
+    const user = await signedInOn(world, "Сергей", login);
     const before = await world.balance(login);
     await user.send("/topup");
     await user.nextBotMessage();
@@ -132,7 +120,7 @@ describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
 
   it("refuses a freeze the billing's options rule out, and an unfreeze it keeps to staff", async () => {
     const login = world.logins.active;
-    const user = await signedIn("Зарема", login);
+    const user = await signedInOn(world, "Зарема", login);
     ub.config.AF_ENABLED = false;
     try {
       await user.send("/freeze");
@@ -164,7 +152,7 @@ describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
 
   it("suspends the links when the password is changed in the billing, and asks to sign in again", async () => {
     const login = world.logins.blocked;
-    const user = await signedIn("Патимат", login);
+    const user = await signedInOn(world, "Патимат", login);
     ub.setPassword(login, "changed-in-billing-1");
     await user.send("/balance");
     const asked = await user.nextBotMessage();
@@ -176,7 +164,7 @@ describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
 
     await user.send("/balance");
     expect((await user.nextBotMessage()).text).toContain("Войдите заново с новым паролем");
-    const again = await tryPassword(user, login, "changed-in-billing-1");
+    const again = await signInThroughBot(user, login, "changed-in-billing-1");
     expect(again.text).toContain(`Вы вошли в личный кабинет: договор ${login}`);
     await user.nextBotMessage();
     expect((await linksOf(login))[0]?.suspendedAt).toBeNull();

@@ -1,7 +1,7 @@
 // Every refusal of Ubilling's creditor, through the real bot: the dry run's status code becomes
 // the bot's reason, in Russian, and no credit is taken.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type BillingWorld, startUbillingWorld } from "../support/billing-worlds.ts";
+import { type BillingWorld, signedInOn, startUbillingWorld } from "../support/billing-worlds.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
 import { inlineButtons } from "../support/sign-in.ts";
 import type { UbillingEmulator } from "../ubilling/index.ts";
@@ -101,14 +101,7 @@ describe.skipIf(noPostgres || noRedis)("Ubilling's creditor refusals in the bot"
     const login = `ub_r${refusals.findIndex(([name]) => name === _case) + 1}`;
     ub.addSubscriber({ login, password: world.password, tariff: "Home-450", cash: -100 });
     setup(ub, login);
-    const user = world.harness.emulator.user({ firstName: "Абонент", languageCode: "ru" });
-    await user.send("/login");
-    await user.nextBotMessage();
-    await user.send(login);
-    await user.nextBotMessage();
-    await user.send(world.password);
-    expect((await user.nextBotMessage()).text).toContain("Вы вошли");
-    await user.nextBotMessage();
+    const user = await signedInOn(world, "Абонент", login);
     const creditsBefore = ub.state.creditLog.length;
     await user.send("/trust");
     const refusal = await user.nextBotMessage();

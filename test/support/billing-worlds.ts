@@ -1,12 +1,15 @@
 // The same subscribers on each billing the bot runs on, for the suites that run one flow on both:
 // the built-in billing's demo contracts, and Ubilling (our emulator) holding the same contracts
 // under its own logins. A world starts the bot on its billing and can break that billing.
+
+import { expect } from "vitest";
 import { formatMoney } from "../../bot/format.ts";
 import { postLedgerEntry } from "../../core/billing/ledger.ts";
 import { demoPassword } from "../../prisma/seed.ts";
 import type { GroupDriver } from "../emulator/index.ts";
 import { UbillingEmulator } from "../ubilling/index.ts";
 import { type Harness, startHarness } from "./bot-harness.ts";
+import { signInThroughBot } from "./sign-in.ts";
 
 export interface BillingWorld {
   name: "builtin" | "ubilling";
@@ -133,3 +136,17 @@ export const billingWorlds = [
   ["builtin", startBuiltinWorld],
   ["ubilling", startUbillingWorld],
 ] as const;
+
+/** A new Russian-speaking user signed in to `login` on the world's billing, the menu read. */
+export async function signedInOn(
+  world: BillingWorld,
+  firstName: string,
+  login: string,
+  password = world.password,
+) {
+  const user = world.harness.emulator.user({ firstName, languageCode: "ru" });
+  const reply = await signInThroughBot(user, login, password);
+  expect(reply.text).toContain(`Вы вошли в личный кабинет: договор ${login}`);
+  await user.nextBotMessage(); // the menu
+  return user;
+}
