@@ -48,13 +48,17 @@ describe.skipIf(noPostgres || noRedis)("the operator's commands on Ubilling", ()
     }
   });
 
-  it("refuses a cash top-up, which is posted in Ubilling itself", async () => {
-    const run = await adminInProcess(
-      ["cash-topup", world.logins.active, "500", "--receipt", "A-1"],
-      env,
-    );
-    expect(run.code).not.toBe(0);
-    expect(run.stderr.join("\n")).toContain("BILLING=ubilling takes cash in the billing itself");
+  it("refuses the built-in ledger's commands, saying where it is done instead", async () => {
+    const cases: [string[], string][] = [
+      [["cash-topup", world.logins.active, "500", "--receipt", "A-1"], "takes cash in the billing"],
+      [["set-password", world.logins.active, "--generate"], "keeps the passwords"],
+      [["import-accounts", "accounts.csv"], "holds the contracts"],
+    ];
+    for (const [args, why] of cases) {
+      const run = await adminInProcess(args, env);
+      expect(run.code).toBe(2);
+      expect(run.stderr.join("\n")).toContain(`${args[0]}: BILLING=ubilling ${why}`);
+    }
   });
 
   it("reconciles the day: a posted card payment matches, a cash one is shown but agrees", async () => {

@@ -1,5 +1,6 @@
 // cash-topup <login> <amount> --receipt <number>: cash paid at the office, once per receipt.
 import { cashTopup, cashTopupInput } from "../../../core/billing/cash-topup.ts";
+import { refuseOnExternalBilling } from "../builtin-only.ts";
 import { formatInstant, formatMoney, formatMovement } from "../format.ts";
 import { type AdminCommand, exitCode, parseCommandLine, UsageError } from "../io.ts";
 
@@ -30,12 +31,11 @@ export const cashTopupCommand: AdminCommand = {
       const [issue] = input.error.issues;
       throw new UsageError(`${String(issue?.path[0] ?? "input")}: ${issue?.message}`);
     }
-    const billing = io.env.BILLING?.trim() || "builtin";
-    if (billing !== "builtin") {
-      throw new UsageError(
-        `cash-topup: BILLING=${billing} takes cash in the billing itself; post it there (the bot shows it from there)`,
-      );
-    }
+    refuseOnExternalBilling(
+      io,
+      "cash-topup",
+      "takes cash in the billing itself; post it there (the bot shows it from there)",
+    );
     const result = await cashTopup(await db(), input.data);
     const { timeZone } = config();
     switch (result.outcome) {

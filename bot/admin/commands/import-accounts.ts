@@ -1,7 +1,9 @@
 // import-accounts <file.csv>: contracts with their opening balances; generated passwords on
 // stdout (login;password), everything else on stderr.
+
 import { accountColumns, importAccounts } from "../../../core/accounts/import-accounts.ts";
 import { csvHeader } from "../../../core/csv.ts";
+import { refuseOnExternalBilling } from "../builtin-only.ts";
 import { loadJobConfig } from "../config.ts";
 import { formatRowProblem } from "../format.ts";
 import { type AdminCommand, exitCode } from "../io.ts";
@@ -12,6 +14,11 @@ export const importAccountsCommand: AdminCommand = {
   usage: "import-accounts <file.csv>",
   summary: "imports contracts; prints login;password for each generated password",
   async run(args, { io, db }) {
+    refuseOnExternalBilling(
+      io,
+      "import-accounts",
+      "holds the contracts: the bot knows a contract once its subscriber signs in",
+    );
     const csv = await readCsvArgument(this, args);
     const report = await importAccounts(await db(), {
       csv,

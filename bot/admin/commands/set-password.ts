@@ -1,8 +1,10 @@
 // set-password <login> [--generate]: the password from standard input, or a generated one
 // printed once as login;password.
+
 import { accountReport } from "../../../core/accounts/account-report.ts";
 import { generatePassword } from "../../../core/accounts/generated-password.ts";
 import { setPasswordByOperator } from "../../../core/accounts/operator-password.ts";
+import { refuseOnExternalBilling } from "../builtin-only.ts";
 import { type AdminCommand, exitCode, parseCommandLine, UsageError } from "../io.ts";
 import { readPassword } from "../password-input.ts";
 
@@ -17,6 +19,7 @@ export const setPasswordCommand: AdminCommand = {
   usage: "set-password <login> [--generate]",
   summary: "sets a contract's password (read from stdin, or generated and printed once)",
   async run(args, { io, db }) {
+    refuseOnExternalBilling(io, "set-password", "keeps the passwords: set it in the billing");
     const { positionals, values } = parseCommandLine(this, args, {
       options: { generate: { type: "boolean" } },
       positionals: ["login"],
