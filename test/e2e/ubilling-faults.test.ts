@@ -46,6 +46,17 @@ describe.skipIf(noPostgres || noRedis)("on Ubilling, when it fails", () => {
     expect(reply.text).toContain(`Вы вошли в личный кабинет: договор ${world.logins.spare}`);
   });
 
+  it("takes a login only as Ubilling spells it: another spelling is a wrong login", async () => {
+    const user = world.harness.emulator.user({ firstName: "Ислам", languageCode: "ru" });
+    for (const variant of ["UB_ACTIVE", "ub-active"]) {
+      const reply = await signInThroughBot(user, variant, world.password);
+      expect(reply.text).toContain("Неверный логин или пароль");
+    }
+    expect(
+      await world.harness.database.prisma.account.count({ where: { login: "UB_ACTIVE" } }),
+    ).toBe(0);
+  });
+
   it("apologises for /balance while the billing is down and shows it once it is back", async () => {
     const user = await signedInOn(world, "Руслан", world.logins.active);
     ub.setDown("drop");

@@ -200,6 +200,22 @@ describe.skipIf(noPostgres)("posting card payments to Ubilling", () => {
     ).toBe(0);
   });
 
+  it("stops with an alert on an answer that will not pass by itself (an OSMP error code)", async () => {
+    const { report, telegramChargeId } = await paidCard("post_8", 300_00);
+    await recordPaymentToPost(db(), report, { now: start });
+    ub.state.osmpResult = "300";
+    try {
+      expect(await post(start)).toEqual({ posted: 0, waiting: 0, failed: 1 });
+    } finally {
+      ub.state.osmpResult = undefined;
+    }
+    expect(alerts).toEqual([
+      expect.objectContaining({ login: "post_8", amount: 300_00, outcome: "refused" }),
+    ]);
+    expect((await paymentOf(telegramChargeId)).postError).toContain("OSMP result 300");
+    expect(ub.subscriber("post_8").cash).toBe(0);
+  });
+
   it("stops with an alert when the billing answers with another payment's transaction", async () => {
     const first = await paidCard("post_6", 100_00);
     await recordPaymentToPost(db(), first.report, { now: start });

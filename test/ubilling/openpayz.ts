@@ -23,6 +23,11 @@ export function osmpFrontend(state: UbillingState, query: URLSearchParams): Repl
     [`<osmp_txn_id>${txnId}</osmp_txn_id>`, "<result>5</result>"],
     '<?xml version="1.0"?>',
   );
+  if (state.osmpResult !== undefined)
+    return osmpXml(
+      [`<osmp_txn_id>${txnId}</osmp_txn_id>`, `<result>${state.osmpResult}</result>`],
+      '<?xml version="1.0"?>',
+    );
   const command = query.get("command");
   if (command === "check") {
     if (!known) return notFound;

@@ -104,6 +104,8 @@ export class UbillingState {
    * frontend does, or the one stored, as a frontend that reads the row back would.
    */
   osmpRepeatSum: "sent" | "stored" = "sent";
+  /** An OSMP result code every check and pay answers with (e.g. "300", another error), if set. */
+  osmpResult: string | undefined = undefined;
   private nextIp = 2;
 
   constructor(readonly now: () => Date) {}

@@ -4,6 +4,7 @@
 // then the balance from the subscriber's profile for the receipt.
 import type { CardPaymentPost, CardPosting } from "../port.ts";
 import type { OpenPayzClient } from "./openpayz-client.ts";
+import type { UbillingError } from "./result.ts";
 
 export interface CardPostingDeps {
   openpayz: OpenPayzClient;
@@ -15,17 +16,28 @@ export interface CardPostingDeps {
   balanceOf(accountId: number): Promise<{ balance: number; unblocked: boolean } | null>;
 }
 
+/**
+ * Only a billing that did not answer is tried again; any other failure (an OSMP result code, a
+ * reply that is not one, a refused request) will not pass by itself: staff are told.
+ */
+function failed(step: string, result: { error: UbillingError; detail: string }): CardPosting {
+  const detail = `${step}: ${result.detail}`;
+  return result.error === "unavailable"
+    ? { outcome: "unavailable", detail }
+    : { outcome: "refused", detail };
+}
+
 export function openPayzCardPosting(deps: CardPostingDeps) {
   return async function postCardPayment(post: CardPaymentPost): Promise<CardPosting> {
     const payid = await deps.paymentIdOf(post.accountId);
     if (!payid) return { outcome: "refused", detail: "the contract has no OpenPayz id" };
     const check = await deps.openpayz.check({ payid, sum: post.amount });
-    if (!check.ok) return { outcome: "unavailable", detail: `check: ${check.detail}` };
+    if (!check.ok) return failed("check", check);
     if (check.value.kind === "not-found")
       return { outcome: "refused", detail: `OpenPayz knows no customer ${payid}` };
 
     const paid = await deps.openpayz.pay({ txnId: post.externalId, payid, sum: post.amount });
-    if (!paid.ok) return { outcome: "unavailable", detail: `pay: ${paid.detail}` };
+    if (!paid.ok) return failed("pay", paid);
     if (paid.value.kind === "not-found")
       return { outcome: "refused", detail: `OpenPayz knows no customer ${payid}` };
     const { prvTxn, sumKopecks } = paid.value;
@@ -37,8 +49,10 @@ export function openPayzCardPosting(deps: CardPostingDeps) {
 
     // Normal mode applied it already (the call then answers "highload disabled"); in highload
     // mode a run already under way, or the provider's own cron, applies it.
-    await deps.openpayz.processPayments(deps.core);
-    const after = await deps.balanceOf(post.accountId);
+    const processed = await deps.openpayz.processPayments(deps.core);
+    // Not applied yet (busy, or RemoteAPI refused): a balance now would be the one before it.
+    const applied = processed.ok || processed.error === "disabled";
+    const after = applied ? await deps.balanceOf(post.accountId) : null;
     return {
       outcome: "posted",
       reference: `OSMP_${prvTxn}`,

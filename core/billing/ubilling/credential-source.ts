@@ -10,9 +10,12 @@ export interface CredentialSource {
 }
 
 /** Calls made as one contract's subscriber, each result unwrapped or turned into a billing error. */
-export type SubscriberCalls = <T>(
+export type SubscriberCalls = (<T>(
   call: (credentials: UbillingCredentials) => Promise<UbillingResult<T>>,
-) => Promise<T>;
+) => Promise<T>) & {
+  /** The contract's Ubilling login the calls are made as. */
+  login: string;
+};
 
 /**
  * The contract's credential, read once; a refusal calls `rejected` before it throws. No stored
@@ -24,7 +27,9 @@ export async function asSubscriber(
 ): Promise<SubscriberCalls> {
   const credentials = await source.find(accountId);
   if (credentials === null) throw new BillingCredentialRejectedError(accountId);
-  return async (call) => {
+  const calls = async <T>(
+    call: (credentials: UbillingCredentials) => Promise<UbillingResult<T>>,
+  ): Promise<T> => {
     const result = await call(credentials);
     if (result.ok) return result.value;
     if (result.error === "wrong-credentials") {
@@ -33,4 +38,5 @@ export async function asSubscriber(
     }
     throw new BillingUnavailableError(`${result.error} (${result.detail})`);
   };
+  return Object.assign(calls, { login: credentials.login });
 }

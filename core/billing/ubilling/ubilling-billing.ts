@@ -40,6 +40,9 @@ export interface UbillingBillingDeps {
   onProblem?(problem: string): void;
 }
 
+/** The characters Ubilling keeps in a login. */
+const ubillingLoginFormat = /^[A-Za-z0-9_.]+$/;
+
 /** Contracts asked about at once by a job: the billing's web server is the provider's too. */
 const summaryConcurrency = 4;
 
@@ -60,6 +63,9 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
       as((c) => agent.profile(c)),
       as((c) => agent.tariffServices(c)),
     ]);
+    // Ubilling may answer for another subscriber it matched otherwise (by IP): never shown.
+    if (profile.login !== as.login)
+      throw new BillingUnavailableError("the profile answered is another subscriber's");
     // Only a frozen contract costs a third request: its freeze's dates.
     const freeze = profile.frozen
       ? freezeNoteOf(freezeStatusFrom(await as((c) => agent.freezeData(c)), today))
@@ -121,12 +127,21 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
       cashTopup: false,
     },
     async verifyPassword({ login, password }): Promise<PasswordVerdict> {
+      // Ubilling drops other characters from a login (and its database ignores case): a login
+      // typed otherwise than it is would be checked as another spelling of the same contract,
+      // each with tries of its own, so only the contract's own spelling is a right login.
+      if (!ubillingLoginFormat.test(login)) return { outcome: "wrong" };
       const md5 = passwordMd5(password);
       const profile = await agent.profile({ login, passwordMd5: md5 });
       if (!profile.ok)
         return profile.error === "wrong-credentials"
           ? { outcome: "wrong" }
           : { outcome: "unavailable" };
+      if (profile.value.login !== login) {
+        if (profile.value.login.toLowerCase() !== login.toLowerCase())
+          deps.onProblem?.("Ubilling answered a sign-in with another subscriber's profile");
+        return { outcome: "wrong" };
+      }
       const currency = profile.value.currency.trim().toUpperCase();
       if (currency !== deps.currency) {
         deps.onProblem?.(

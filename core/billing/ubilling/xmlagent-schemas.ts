@@ -9,8 +9,15 @@ const creditExpiry = z.union([
   z
     .string()
     .regex(/^\d{2}-\d{2}-\d{4}$/)
-    .transform((text) => text.split("-").reverse().join("-")),
+    .transform((text) => text.split("-").reverse().join("-"))
+    // A day that is not one (00-00-0000 in an old row) is no known expiry.
+    .transform((day) => (isCalendarDay(day) ? day : null)),
 ]);
+
+const isCalendarDay = (day: string) => {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+};
 
 /** "active" or "frozen", with " + disabled" when the Down flag is set. */
 const accountState = z
