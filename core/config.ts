@@ -7,13 +7,13 @@ import {
   checkBillingFields,
 } from "./billing/billing-settings.ts";
 import { rubles } from "./billing/rubles.ts";
+import { optional } from "./env-value.ts";
+import {
+  type ReceiptSettings,
+  receiptFields,
+  receiptSettings,
+} from "./payments/receipt-settings.ts";
 import { isTimeZone } from "./zoned-time.ts";
-
-const optional = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
 
 const positiveInt = (fallback: number, what: string) =>
   z.coerce
@@ -130,6 +130,7 @@ const schema = z
       positiveInt(2500, "milliseconds a chat membership check may take"),
     ),
     ...billingFields,
+    ...receiptFields,
   })
   .superRefine((env, ctx) => {
     checkBillingFields(env, ctx);
@@ -182,6 +183,8 @@ export interface Config {
   membershipCheckTimeoutMs: number;
   /** The billing contracts' money lives in: this database's or the provider's own. */
   billing: BillingSettings;
+  /** What the card top-ups' fiscal receipts say (provider_data). */
+  receipts: ReceiptSettings;
 }
 
 export class ConfigError extends Error {
@@ -248,5 +251,6 @@ export function loadConfig(environment: Environment = process.env): Config {
     },
     membershipCheckTimeoutMs: env.MEMBERSHIP_CHECK_TIMEOUT_MS,
     billing: billingSettings(env),
+    receipts: receiptSettings(env),
   };
 }

@@ -235,7 +235,7 @@ export function supportAgentsFeature(
           ticket.chatId,
           (key, variables) => deps.i18n.t(locale, key, variables),
           started,
-          token,
+          { providerToken: token, receipts: config.receipts },
         ).then(
           () => true,
           () => false,

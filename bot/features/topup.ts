@@ -7,6 +7,8 @@ import { type Api, Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { billingDayAt } from "../../core/billing/calendar.ts";
 import { parseRubles } from "../../core/billing/rubles.ts";
+import { invoiceReceipt } from "../../core/payments/receipt.ts";
+import type { ReceiptSettings } from "../../core/payments/receipt-settings.ts";
 import { currency, startTopUp, type TopUpStart, topUpLimits } from "../../core/payments/topup.ts";
 import { accountOrSignIn } from "../account-guard.ts";
 import { buttonFamily, idField, numberField, onContractButton } from "../buttons.ts";
@@ -33,17 +35,34 @@ const amountButton = buttonFamily("topup", {
 const presets = [500_00, 1000_00];
 const limits = { min: formatMoney(topUpLimits.min), max: formatMoney(topUpLimits.max) };
 
-/** The invoice for a started top-up, in the words of `t`; the receipt email goes to the provider. */
+/**
+ * The invoice for a started top-up, in the words of `t`, with its fiscal receipt's data for the
+ * provider: sent to the contract's email (or phone), or to what Telegram asks for at checkout.
+ */
 export async function sendTopUpInvoice(
   api: Api,
   chatId: number,
   t: Translate,
   started: Extract<TopUpStart, { outcome: "invoice" }>,
-  providerToken: string,
+  { providerToken, receipts }: { providerToken: string; receipts: ReceiptSettings },
 ) {
-  const receipt = started.email
-    ? { provider_data: JSON.stringify({ receipt: { customer: { email: started.email } } }) }
-    : { need_email: true, send_email_to_provider: true };
+  const known =
+    receipts.contact === "phone"
+      ? started.phone && { phone: started.phone.replace(/^\+/, "") }
+      : started.email && { email: started.email };
+  const ask =
+    receipts.contact === "phone"
+      ? { need_phone_number: true, send_phone_number_to_provider: true }
+      : { need_email: true, send_email_to_provider: true };
+  const receipt = invoiceReceipt(
+    {
+      description: t("topup-receipt-item", { login: started.login }),
+      amount: started.amount,
+      customer: known || null,
+    },
+    receipts,
+  );
+  const contact = known ? {} : ask;
   return api.sendInvoice(
     chatId,
     t("topup-invoice-title"),
@@ -55,7 +74,7 @@ export async function sendTopUpInvoice(
     started.payload,
     currency,
     [{ label: t("topup-invoice-label", { login: started.login }), amount: started.amount }],
-    { provider_token: providerToken, ...receipt },
+    { provider_token: providerToken, provider_data: JSON.stringify(receipt), ...contact },
   );
 }
 
@@ -74,7 +93,10 @@ export function topUpFeature(
       return;
     }
     if (!ctx.chat) return;
-    await sendTopUpInvoice(ctx.api, ctx.chat.id, ctx.t, started, providerToken ?? "");
+    await sendTopUpInvoice(ctx.api, ctx.chat.id, ctx.t, started, {
+      providerToken: providerToken ?? "",
+      receipts: config.receipts,
+    });
   }
 
   async function otherAmount(

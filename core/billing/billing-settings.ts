@@ -3,12 +3,7 @@
 // admin side (RemoteAPI), the OpenPayz frontend card payments are posted through, its API key, and
 // the key subscribers' billing credentials are stored encrypted with (credential-box.ts).
 import { z } from "zod";
-
-const optional = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
+import { optional } from "../env-value.ts";
 
 const httpUrl = (example: string) =>
   z

@@ -21,6 +21,8 @@ export type TopUpStart =
       login: string;
       name: string;
       email: string | null;
+      /** E.164. */
+      phone: string | null;
     }
   | { outcome: "out-of-range" | "closed" };
 
@@ -37,7 +39,7 @@ export async function startTopUp(
   }
   const account = await db.account.findUniqueOrThrow({
     where: { id: input.accountId },
-    select: { login: true, name: true, email: true, status: true },
+    select: { login: true, name: true, email: true, phone: true, status: true },
   });
   if (account.status === "CLOSED") return { outcome: "closed" };
   const payload = randomBytes(payloadBytes).toString("base64url");
@@ -57,6 +59,7 @@ export async function startTopUp(
     login: account.login,
     name: account.name,
     email: account.email,
+    phone: account.phone,
   };
 }
 

@@ -109,6 +109,31 @@ describe.skipIf(noPostgres)("card top-up", () => {
     expect((await accountOf("10004")).balance).toBe(before + 750_50);
     const sendInvoice = harness.emulator.calls.findLast((call) => call.method === "sendInvoice");
     expect(sendInvoice?.params).toMatchObject({ need_email: true, send_email_to_provider: true });
+    // No email in the contract: the receipt goes where Telegram asked, its item the typed sum.
+    const { receipt } = JSON.parse(String(sendInvoice?.params.provider_data));
+    expect(receipt.customer).toBeUndefined();
+    expect(receipt.items).toEqual([
+      expect.objectContaining({ quantity: "1.00", amount: { value: "750.50", currency: "RUB" } }),
+    ]);
+  });
+
+  it("puts a receipt adding up to the total in the invoice of each preset", async () => {
+    const user = newUser("Сергей");
+    await signedIn(user, "10003");
+    for (const preset of [500_00, 1000_00]) {
+      await user.send("/topup");
+      await user.nextBotMessage();
+      await user.press(rub(preset));
+      await user.waitFor(() => user.messages().find((m) => m.invoice?.total_amount === preset));
+      const sent = harness.emulator.calls.findLast((call) => call.method === "sendInvoice");
+      const { receipt } = JSON.parse(String(sent?.params.provider_data));
+      expect(receipt.items).toHaveLength(1);
+      expect(receipt.items[0].amount).toEqual({
+        value: (preset / 100).toFixed(2),
+        currency: "RUB",
+      });
+      expect(receipt.customer).toEqual({ email: "sergey.demo@example.ru" });
+    }
   });
 
   it("credits a payment once when two bot instances on one database race on its update", async () => {
@@ -178,8 +203,21 @@ describe.skipIf(noPostgres)("card top-up", () => {
     );
     const sendInvoice = harness.emulator.calls.findLast((call) => call.method === "sendInvoice");
     expect(JSON.parse(String(sendInvoice?.params.provider_data))).toEqual({
-      receipt: { customer: { email: "ruslan.demo@example.ru" } },
+      receipt: {
+        items: [
+          {
+            description: "Пополнение лицевого счёта, договор 10001: аванс за услуги связи",
+            quantity: "1.00",
+            amount: { value: "500.00", currency: "RUB" },
+            vat_code: 1,
+            payment_subject: "service",
+            payment_mode: "advance",
+          },
+        ],
+        customer: { email: "ruslan.demo@example.ru" },
+      },
     });
+    expect(sendInvoice?.params.need_email).toBeUndefined();
   });
 
   it("refuses at checkout an invoice tampered with, changed in amount, or for a closed contract", async () => {

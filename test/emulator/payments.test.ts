@@ -53,7 +53,28 @@ async function invoiceMessage(params: Record<string, unknown> = {}): Promise<Mes
   return body.result as Message;
 }
 
+/** ЮKassa's receipt with one item of `value`. */
+const receipt = (value: string, currency = "RUB") => ({
+  receipt: {
+    items: [
+      {
+        description: "Пополнение",
+        quantity: "1.00",
+        amount: { value, currency },
+        vat_code: 1,
+        payment_subject: "service",
+        payment_mode: "advance",
+      },
+    ],
+  },
+});
+
 describe("sendInvoice", () => {
+  it("takes provider_data whose receipt adds up to the total", async () => {
+    const message = await invoiceMessage({ provider_data: JSON.stringify(receipt("500.00")) });
+    expect(message.invoice?.total_amount).toBe(500_00);
+  });
+
   it("sends an invoice message with the total", async () => {
     expect(await invoiceMessage()).toMatchObject({
       invoice: {
@@ -75,6 +96,10 @@ describe("sendInvoice", () => {
     [{ prices: [{ label: "много", amount: 900_000_01 }] }, "CURRENCY_TOTAL_AMOUNT_INVALID"],
     [{ prices: [] }, "prices must be non-empty"],
     [{ provider_token: undefined }, "PAYMENT_PROVIDER_INVALID"],
+    [{ provider_data: "{not json" }, "PROVIDER_DATA_INVALID"],
+    [{ provider_data: JSON.stringify(receipt("499.99")) }, "PROVIDER_DATA_INVALID"],
+    [{ provider_data: JSON.stringify(receipt("500.00", "USD")) }, "PROVIDER_DATA_INVALID"],
+    [{ provider_data: JSON.stringify({ receipt: { items: [] } }) }, "PROVIDER_DATA_INVALID"],
   ])("rejects %j with %s", async (params, reason) => {
     const { status, body } = await sendInvoice(params);
     expect(status).toBe(400);

@@ -106,6 +106,34 @@ describe("loadConfig", () => {
     expect(message).toContain("TRUST_REMINDER_HOURS is invalid");
   });
 
+  it("reads the receipts' settings with their defaults, and refuses a code ЮKassa has not", () => {
+    expect(loadConfig({ BOT_TOKEN: token }).receipts).toEqual({
+      vatCode: 1,
+      taxSystem: undefined,
+      paymentSubject: "service",
+      paymentMode: "advance",
+      contact: "email",
+    });
+    expect(
+      loadConfig({
+        BOT_TOKEN: token,
+        RECEIPT_VAT_CODE: "4",
+        RECEIPT_TAX_SYSTEM: "2",
+        RECEIPT_PAYMENT_MODE: "full_prepayment",
+        RECEIPT_CONTACT: "phone",
+      }).receipts,
+    ).toMatchObject({ vatCode: 4, taxSystem: 2, paymentMode: "full_prepayment", contact: "phone" });
+    const message = configError({
+      BOT_TOKEN: token,
+      RECEIPT_VAT_CODE: "11",
+      RECEIPT_TAX_SYSTEM: "7",
+      RECEIPT_PAYMENT_SUBJECT: "goods",
+    });
+    expect(message).toContain("RECEIPT_VAT_CODE is invalid: expected one of 1, 2, 3");
+    expect(message).toContain("RECEIPT_TAX_SYSTEM is invalid");
+    expect(message).toContain("RECEIPT_PAYMENT_SUBJECT is invalid");
+  });
+
   it("reads the freeze's settings, its fee in rubles as kopecks, and names a bad one", () => {
     const config = loadConfig({
       BOT_TOKEN: token,

@@ -70,3 +70,5 @@ payment-alert-unposted = ⚠️ A card payment was not posted to the billing: th
 payment-alert-unposted-conflict = the billing answered with something that is not this payment
 payment-alert-unposted-refused = the billing refused the payment
 topup-received-posting = ✅ Payment of { $amount } received, crediting it to contract { $login }. We will send the new balance once the billing confirms it.
+# The fiscal receipt's item (54-ФЗ): in Russian whatever the subscriber's language.
+topup-receipt-item = Пополнение лицевого счёта, договор { $login }: аванс за услуги связи

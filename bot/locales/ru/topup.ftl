@@ -74,3 +74,5 @@ payment-alert-unposted = ⚠️ Оплата картой не проведен�
 payment-alert-unposted-conflict = биллинг ответил не этим платежом
 payment-alert-unposted-refused = биллинг не принял платёж
 topup-received-posting = ✅ Оплата { $amount } получена, зачисляем на договор { $login }. Когда биллинг подтвердит, пришлём новый баланс.
+# The fiscal receipt's item (54-ФЗ): in Russian whatever the subscriber's language.
+topup-receipt-item = Пополнение лицевого счёта, договор { $login }: аванс за услуги связи

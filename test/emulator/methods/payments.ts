@@ -93,6 +93,11 @@ export const paymentMethods: MethodTable = {
  * | currency in the limits table           | CURRENCY_INVALID               |
  * | provider_token empty only for XTR      | PAYMENT_PROVIDER_INVALID       |
  * | total within the currency's limits     | CURRENCY_TOTAL_AMOUNT_INVALID  |
+ * | provider_data JSON; its receipt's items | PROVIDER_DATA_INVALID          |
+ * | (ЮKassa) add up to the total            |                                |
+ *
+ * The last is the payment provider's check, made at payment time by ЮKassa; the emulator makes it
+ * when the invoice is sent, so a bad receipt fails the test that sent it.
  */
 function readInvoice(params: Params, settings: EmulatorSettings): Invoice {
   const title = params.string("title") ?? "";
@@ -111,6 +116,8 @@ function readInvoice(params: Params, settings: EmulatorSettings): Invoice {
   const prices = readPrices(params);
   const total = prices.reduce((sum, price) => sum + price.amount, 0);
   if (total < limits.min || total > limits.max) throw badRequest("CURRENCY_TOTAL_AMOUNT_INVALID");
+  const providerData = params.string("provider_data");
+  if (providerData !== undefined) checkProviderData(providerData, total, currency);
   const startParameter = params.string("start_parameter");
   return {
     title,
@@ -129,6 +136,44 @@ function readInvoice(params: Params, settings: EmulatorSettings): Invoice {
       isFlexible: params.boolean("is_flexible"),
     },
   };
+}
+
+/** ЮKassa's receipt: items of "1.00"-style quantities and "500.00"-style amounts adding up. */
+function checkProviderData(text: string, total: number, currency: string): void {
+  const invalid = () => badRequest("PROVIDER_DATA_INVALID");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw invalid();
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) throw invalid();
+  const receipt = (data as { receipt?: unknown }).receipt;
+  if (receipt === undefined) return;
+  const items = (receipt as { items?: unknown })?.items;
+  if (!Array.isArray(items) || items.length === 0) throw invalid();
+  const decimal = /^\d+(\.\d{1,2})?$/;
+  let sum = 0;
+  for (const item of items) {
+    const {
+      quantity,
+      amount,
+      vat_code: vatCode,
+      description,
+    } = (item ?? {}) as Record<string, unknown>;
+    const value = (amount as { value?: unknown; currency?: unknown } | undefined)?.value;
+    const itemCurrency = (amount as { currency?: unknown } | undefined)?.currency;
+    if (typeof description !== "string" || description === "" || description.length > 128)
+      throw invalid();
+    if (typeof quantity !== "string" || !decimal.test(quantity)) throw invalid();
+    if (typeof value !== "string" || !decimal.test(value) || itemCurrency !== currency)
+      throw invalid();
+    if (typeof vatCode !== "number" || !Number.isInteger(vatCode) || vatCode < 1 || vatCode > 10)
+      throw invalid();
+    const kopecks = (decimalText: string) => Math.round(Number(decimalText) * 100);
+    sum += (kopecks(value) * kopecks(quantity)) / 100;
+  }
+  if (sum !== total) throw invalid();
 }
 
 function readPrices(params: Params): LabeledPrice[] {
