@@ -90,6 +90,16 @@ function cardPayment(t: Translate, notice: Extract<Notice, { kind: "card-payment
   return { text: notice.unblocked ? `${text}\n${t("topup-unblocked")}` : text };
 }
 
+function cardRefund(t: Translate, notice: Extract<Notice, { kind: "card-refund" }>) {
+  const text = t("notice-card-refund", { login: notice.login, amount: formatMoney(notice.amount) });
+  return {
+    text:
+      notice.balance === null
+        ? text
+        : `${text}\n${t("notice-card-refund-balance", { balance: formatMoney(notice.balance) })}`,
+  };
+}
+
 export function noticeMessage(t: Translate, notice: Notice, timeZone: string): NoticeMessage {
   switch (notice.kind) {
     case "trust-expiring":
@@ -100,6 +110,8 @@ export function noticeMessage(t: Translate, notice: Notice, timeZone: string): N
       return serviceBlocked(t, notice);
     case "card-payment":
       return cardPayment(t, notice);
+    case "card-refund":
+      return cardRefund(t, notice);
     case "announcement":
       return notice.entities
         ? { text: notice.text, entities: notice.entities }

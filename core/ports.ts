@@ -46,6 +46,15 @@ export type Notice =
       unblocked: boolean;
     }
   | {
+      /** The operator recorded a refund of a card payment to the contract. */
+      kind: "card-refund";
+      accountId: number;
+      login: string;
+      amount: number;
+      /** The balance after it, where the ledger is the bot's; null on an external billing. */
+      balance: number | null;
+    }
+  | {
       kind: "announcement";
       text: string;
       /** Telegram's formatting of the text, passed through as it came. */

@@ -11,6 +11,7 @@ import { importAccountsCommand } from "./commands/import-accounts.ts";
 import { importTariffsCommand } from "./commands/import-tariffs.ts";
 import { paymentsCommand } from "./commands/payments.ts";
 import { reconcileCommand } from "./commands/reconcile.ts";
+import { refundCommand } from "./commands/refund.ts";
 import { runJobCommand } from "./commands/run-job.ts";
 import { setPasswordCommand } from "./commands/set-password.ts";
 import { showAccountCommand } from "./commands/show-account.ts";
@@ -24,6 +25,7 @@ const commands: readonly AdminCommand[] = [
   cashTopupCommand,
   showAccountCommand,
   paymentsCommand,
+  refundCommand,
   reconcileCommand,
   runJobCommand,
   announceCommand,

@@ -81,6 +81,7 @@ const ledgerKindKeys = {
   TRUST_REPAY: "history-kind-trust-repay",
   ADJUSTMENT: "history-kind-adjustment",
   FREEZE_FEE: "history-kind-freeze-fee",
+  CARD_REFUND: "history-kind-card-refund",
   TOPUP: "history-kind-topup",
   CHARGE: "history-kind-charge",
 } as const satisfies Record<HistoryKind, string>;

@@ -31,6 +31,9 @@ const payloads = {
   "card-payment": z
     .object({ ...account, amount: money, balance: money, unblocked: z.boolean() })
     .transform((facts) => ({ kind: "card-payment" as const, ...facts })),
+  "card-refund": z
+    .object({ ...account, amount: money, balance: money.nullable() })
+    .transform((facts) => ({ kind: "card-refund" as const, ...facts })),
 } satisfies Record<string, z.ZodType<Notice>>;
 
 export const noticeKinds = {
@@ -38,6 +41,7 @@ export const noticeKinds = {
   lowBalance: "low-balance",
   serviceBlocked: "service-blocked",
   cardPayment: "card-payment",
+  cardRefund: "card-refund",
   announcement: "announcement",
 } as const;
 

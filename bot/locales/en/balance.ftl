@@ -25,6 +25,7 @@ history-charges = { $month } · subscription fee, { $days ->
        *[other] { $days } days
     } · { $amount }
 history-kind-card-topup = card top-up
+history-kind-card-refund = card payment refund
 history-kind-cash-topup = cash payment at the office
 history-kind-trust-credit = trust payment
 history-kind-trust-repay = trust payment repaid

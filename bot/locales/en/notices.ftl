@@ -13,3 +13,5 @@ notice-service-blocked =
 notice-reminders-off = 🔕 Stop reminding
 notice-reminders-turned-off = Balance reminders for contract { $login } are off. You can turn them on again in /profile.
 notice-card-payment = ✅ A card payment of { $amount } was credited to contract { $login }. Balance: { $balance }.
+notice-card-refund = ↩️ A refund of a card payment to contract { $login } has been made: { $amount }. The money goes back to the card it was paid with; when it arrives depends on the bank.
+notice-card-refund-balance = Balance after the refund: { $balance }.

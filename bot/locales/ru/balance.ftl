@@ -27,6 +27,7 @@ history-charges = { $month } · абонентская плата, { $days ->
        *[other] { $days } дней
     } · { $amount }
 history-kind-card-topup = пополнение картой
+history-kind-card-refund = возврат оплаты картой
 history-kind-cash-topup = оплата наличными в офисе
 history-kind-trust-credit = доверительный платёж
 history-kind-trust-repay = возврат доверительного платежа

@@ -14,3 +14,5 @@ notice-service-blocked =
 notice-reminders-off = 🔕 Не напоминать
 notice-reminders-turned-off = Напоминания о балансе по договору { $login } выключены. Включить их снова можно в /profile.
 notice-card-payment = ✅ На договор { $login } поступила оплата картой: { $amount }. Баланс: { $balance }.
+notice-card-refund = ↩️ По договору { $login } оформлен возврат оплаты картой: { $amount }. Деньги вернутся на карту, с которой платили; когда они придут, зависит от банка.
+notice-card-refund-balance = Баланс после возврата: { $balance }.
