@@ -81,7 +81,15 @@ export function cardPaymentFeature(
     ];
   }
 
-  async function receipt(ctx: TranslatingContext, credit: Extract<Crediting, { amount: number }>) {
+  /**
+   * The receipt message; `asked` is what Telegram asked the payer for at checkout (the fiscal
+   * receipt goes there), else the contract's own email or phone.
+   */
+  async function receipt(
+    ctx: TranslatingContext,
+    credit: Extract<Crediting, { amount: number }>,
+    asked: { email?: string; phone_number?: string } | undefined,
+  ) {
     const amount = formatMoney(credit.amount);
     if (!credit.payerLinked) {
       if (credit.outcome === "credited") deliverReceipts(ctx.api);
@@ -101,6 +109,11 @@ export function cardPaymentFeature(
       lines.push(
         ctx.t("balance-enough-until", { date: formatDay(card.enoughUntil), days: card.daysLeft }),
       );
+    const fiscalTo =
+      config.receipts.contact === "phone"
+        ? (asked?.phone_number ?? card.phone)
+        : (asked?.email ?? card.email);
+    if (fiscalTo) lines.push(ctx.t("topup-receipt-fiscal", { contact: fiscalTo }));
     if (credit.unblocked) lines.push("", ctx.t("topup-unblocked"));
     await ctx.reply(lines.join("\n"));
   }
@@ -141,7 +154,7 @@ export function cardPaymentFeature(
           { accountId: credit.accountId, amount: credit.amount, outcome: credit.outcome },
           "card payment",
         );
-        await receipt(ctx, credit);
+        await receipt(ctx, credit, paid.order_info);
         return;
       case "mismatch":
         logger.error(

@@ -78,6 +78,7 @@ describe.skipIf(noPostgres)("card top-up", () => {
       `✅ Оплата получена: ${rub(180_00)} зачислено на договор 10002.`,
     );
     expect(receipt.text).toContain(`Баланс: ${rub(0)}`);
+    expect(receipt.text).toContain("🧾 Чек придёт на patimat.demo@example.ru.");
     expect(receipt.text).toContain("Доступ в интернет восстановлен.");
     expect(await accountOf("10002")).toMatchObject({ status: "ACTIVE", balance: 0 });
   });
@@ -105,7 +106,11 @@ describe.skipIf(noPostgres)("card top-up", () => {
     const invoice = await nextInvoice(user);
     expect(invoice.invoice?.total_amount).toBe(750_50);
     expect((await user.pay(invoice, { email: "aminat@example.ru" })).status).toBe("paid");
-    await user.waitFor(() => user.messages().find((m) => m.text?.startsWith("✅ Оплата получена")));
+    const receiptMessage = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.startsWith("✅ Оплата получена")),
+    );
+    // The fiscal receipt goes to the email Telegram asked for: the contract has none.
+    expect(receiptMessage.text).toContain("🧾 Чек придёт на aminat@example.ru.");
     expect((await accountOf("10004")).balance).toBe(before + 750_50);
     const sendInvoice = harness.emulator.calls.findLast((call) => call.method === "sendInvoice");
     expect(sendInvoice?.params).toMatchObject({ need_email: true, send_email_to_provider: true });

@@ -72,3 +72,4 @@ payment-alert-unposted-refused = the billing refused the payment
 topup-received-posting = ✅ Payment of { $amount } received, crediting it to contract { $login }. We will send the new balance once the billing confirms it.
 # The fiscal receipt's item (54-ФЗ): in Russian whatever the subscriber's language.
 topup-receipt-item = Пополнение лицевого счёта, договор { $login }: аванс за услуги связи
+topup-receipt-fiscal = 🧾 The receipt will be sent to { $contact }.

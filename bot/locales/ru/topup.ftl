@@ -76,3 +76,4 @@ payment-alert-unposted-refused = биллинг не принял платёж
 topup-received-posting = ✅ Оплата { $amount } получена, зачисляем на договор { $login }. Когда биллинг подтвердит, пришлём новый баланс.
 # The fiscal receipt's item (54-ФЗ): in Russian whatever the subscriber's language.
 topup-receipt-item = Пополнение лицевого счёта, договор { $login }: аванс за услуги связи
+topup-receipt-fiscal = 🧾 Чек придёт на { $contact }.
