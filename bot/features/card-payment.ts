@@ -12,6 +12,7 @@ import {
   creditPayment,
 } from "../../core/payments/card-payment.ts";
 import { recordPaymentToPost } from "../../core/payments/payment-to-post.ts";
+import { freshTopUp } from "../../core/payments/topup.ts";
 import { accountStatusKeys } from "../account-status.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
@@ -19,6 +20,7 @@ import { formatDay, formatMoney } from "../format.ts";
 import { fitText } from "../length-limits.ts";
 import { outboxFlush, paymentPosting } from "./payment-posting.ts";
 import { staffText } from "./staff-chat.ts";
+import { sendTopUpInvoice } from "./topup.ts";
 
 /** A forged report's ids are shown to the agents, not all of them. */
 const shownIdLength = 100;
@@ -63,7 +65,24 @@ export function cardPaymentFeature(
       await ctx.answerPreCheckoutQuery(false, {
         error_message: ctx.t(refusalKeys[verdict.reason]),
       });
+    if (!verdict.ok && verdict.reason === "expired") await offerFreshInvoice(ctx, verdict);
   });
+
+  /** A fresh invoice for the same contract and sum, to a payer linked to it, in their chat. */
+  async function offerFreshInvoice(
+    ctx: TranslatingContext & { from: { id: number } },
+    expired: { accountId: number; amount: number },
+  ) {
+    const token = config.paymentProviderToken;
+    if (!token) return;
+    const started = await freshTopUp(db, { ...expired, telegramUserId: ctx.from.id });
+    if (started?.outcome !== "invoice") return;
+    await ctx.api.sendMessage(ctx.from.id, ctx.t("topup-fresh-invoice"));
+    await sendTopUpInvoice(ctx.api, ctx.from.id, ctx.t, started, {
+      providerToken: token,
+      receipts: config.receipts,
+    });
+  }
 
   /** A report that credited nothing, to the agents' chat (or only the log without one). */
   async function alertAgents(api: Api, lines: string[]) {

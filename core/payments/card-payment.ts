@@ -20,8 +20,10 @@ export type CheckoutVerdict =
   | { ok: true }
   | {
       ok: false;
-      reason: "unknown" | "not-pending" | "expired" | "amount-mismatch" | "currency" | "closed";
-    };
+      reason: "unknown" | "not-pending" | "amount-mismatch" | "currency" | "closed";
+    }
+  /** Older than a day: the contract and sum a fresh invoice would be for. */
+  | { ok: false; reason: "expired"; accountId: number; amount: number };
 
 /** Telegram asks before charging the card: approve only a pending invoice as it was issued. */
 export async function checkCheckout(
@@ -34,6 +36,7 @@ export async function checkCheckout(
     where: { invoicePayload: input.payload },
     select: {
       id: true,
+      accountId: true,
       amount: true,
       currency: true,
       status: true,
@@ -48,7 +51,7 @@ export async function checkCheckout(
       where: { id: payment.id, status: "PENDING" },
       data: { status: "EXPIRED" },
     });
-    return { ok: false, reason: "expired" };
+    return { ok: false, reason: "expired", accountId: payment.accountId, amount: payment.amount };
   }
   if (input.currency !== payment.currency) return { ok: false, reason: "currency" };
   if (input.amount !== payment.amount) return { ok: false, reason: "amount-mismatch" };

@@ -65,7 +65,8 @@ export async function recordRefund(
         amount: payment.refundAmount ?? payment.amount,
       };
     const amount = input.amount ?? payment.amount;
-    if (amount > payment.amount) return { outcome: "more-than-paid" as const, paid: payment.amount };
+    if (amount > payment.amount)
+      return { outcome: "more-than-paid" as const, paid: payment.amount };
 
     await tx.payment.update({
       where: { id: payment.id },
@@ -93,7 +94,12 @@ export async function recordRefund(
         telegramUserId,
         accountId: payment.accountId,
         day: billingDayAt(now, input.timeZone),
-        payload: { accountId: payment.accountId, login, amount, balance: posted?.balanceAfter ?? null },
+        payload: {
+          accountId: payment.accountId,
+          login,
+          amount,
+          balance: posted?.balanceAfter ?? null,
+        },
       })),
     );
     return {

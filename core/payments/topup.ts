@@ -2,6 +2,7 @@
 // invoice (its checkout and crediting: card-payment.ts), and the contract's recent invoices.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { liveLink } from "../accounts/links.ts";
 import type { Db } from "../db.ts";
 
 export const topUpLimits = { min: 100_00, max: 15_000_00 } as const;
@@ -61,6 +62,25 @@ export async function startTopUp(
     email: account.email,
     phone: account.phone,
   };
+}
+
+/**
+ * A new invoice for the contract and sum of one that expired, for a payer still linked to the
+ * contract (null otherwise: nobody gets an invoice for a contract that is not theirs).
+ */
+export async function freshTopUp(
+  db: Db,
+  input: { accountId: number; telegramUserId: number; amount: number },
+): Promise<TopUpStart | null> {
+  const linked = await db.accountLink.findFirst({
+    where: {
+      accountId: input.accountId,
+      telegramUserId: BigInt(input.telegramUserId),
+      ...liveLink,
+    },
+    select: { accountId: true },
+  });
+  return linked ? startTopUp(db, input) : null;
 }
 
 export interface RecentPayment {

@@ -267,6 +267,35 @@ describe.skipIf(noPostgres)("card top-up", () => {
     ).toBe(0);
   });
 
+  it("refuses an invoice older than a day at checkout and sends a fresh one for the same sum", async () => {
+    const db = harness.database.prisma;
+    const user = newUser("Забывчивый");
+    await signedIn(user, "10004");
+    await user.send("/topup");
+    await user.nextBotMessage();
+    await user.press(rub(1000_00));
+    const stale = await nextInvoice(user);
+    await db.payment.updateMany({
+      where: { status: "PENDING", account: { login: "10004" } },
+      data: { createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) },
+    });
+    const outcome = await user.pay(stale);
+    expect(outcome.status === "declined" && outcome.errorMessage).toContain("Счёт устарел");
+    await user.waitFor(() => user.messages().find((m) => m.text?.startsWith("Тот счёт устарел")));
+    const fresh = await user.waitFor(() =>
+      user.messages().find((m) => m.invoice && m.message_id > stale.message_id),
+    );
+    expect(fresh.invoice?.total_amount).toBe(1000_00);
+    const before = (await accountOf("10004")).balance;
+    expect((await user.pay(fresh, { email: "aminat@example.ru" })).status).toBe("paid");
+    await user.waitFor(() =>
+      user.messages().find((m) => m.text?.includes(`Баланс: ${rub(before + 1000_00)}`)),
+    );
+    expect(
+      await db.payment.count({ where: { status: "EXPIRED", account: { login: "10004" } } }),
+    ).toBe(1);
+  });
+
   it("explains what became of a recent invoice when the balance did not change", async () => {
     const user = newUser("Сомневающийся");
     await signedIn(user, "10001");

@@ -73,3 +73,4 @@ topup-received-posting = ✅ Payment of { $amount } received, crediting it to co
 # The fiscal receipt's item (54-ФЗ): in Russian whatever the subscriber's language.
 topup-receipt-item = Пополнение лицевого счёта, договор { $login }: аванс за услуги связи
 topup-receipt-fiscal = 🧾 The receipt will be sent to { $contact }.
+topup-fresh-invoice = That invoice was out of date: an invoice is valid for a day. Here is a new one for the same sum — you can pay it now.

@@ -77,3 +77,4 @@ topup-received-posting = ✅ Оплата { $amount } получена, зачи
 # The fiscal receipt's item (54-ФЗ): in Russian whatever the subscriber's language.
 topup-receipt-item = Пополнение лицевого счёта, договор { $login }: аванс за услуги связи
 topup-receipt-fiscal = 🧾 Чек придёт на { $contact }.
+topup-fresh-invoice = Тот счёт устарел: счёт действует сутки. Вот новый на ту же сумму — оплатить можно сейчас.
