@@ -173,6 +173,16 @@ export function cardPaymentFeature(
           { accountId: credit.accountId, amount: credit.amount, outcome: credit.outcome },
           "card payment",
         );
+        if (credit.closed) {
+          logger.warn({ accountId: credit.accountId }, "card payment to a closed contract");
+          await alertAgents(ctx.api, [
+            staff("payment-alert-closed", {
+              login: credit.login,
+              amount: formatMoney(credit.amount),
+            }),
+            ...chargeLines(paid, ctx.from.id),
+          ]);
+        }
         await receipt(ctx, credit, paid.order_info);
         return;
       case "mismatch":

@@ -42,7 +42,7 @@ export async function postInTransaction(tx: Tx, input: LedgerEntryInput) {
   if (unblocked) {
     await tx.account.update({ where: { id: input.accountId }, data: { status: "ACTIVE" } });
   }
-  return { entryId: entry.id, balanceAfter: account.balance, unblocked };
+  return { entryId: entry.id, balanceAfter: account.balance, unblocked, status: account.status };
 }
 
 export function isUniqueViolation(error: unknown): boolean {

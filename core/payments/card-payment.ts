@@ -83,6 +83,8 @@ interface CreditedAccount {
   unblocked: boolean;
   /** The payer is linked to the contract: the receipt may show its balance. */
   payerLinked: boolean;
+  /** The contract was closed after the invoice's checkout: credited, for staff to settle. */
+  closed?: boolean;
 }
 
 export type Crediting =
@@ -175,6 +177,7 @@ export async function creditPayment(
         balanceAfter: posted.balanceAfter,
         unblocked: posted.unblocked,
         payerLinked,
+        closed: posted.status === "CLOSED",
       };
       if (!payerLinked) await tellLinkedUsers(tx, credited, paid.telegramChargeId, day);
       return { outcome: "credited" as const, ...credited };

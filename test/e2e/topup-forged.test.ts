@@ -236,4 +236,31 @@ describe.skipIf(noPostgres)("forged card payments", () => {
     for (const message of stranger.messages())
       expect(message.text ?? "").not.toMatch(/10004|Баланс|Хватит/);
   });
+
+  it("credits a payment to a contract closed after checkout, and alerts the agents once", async () => {
+    const owner = harness.emulator.user({ firstName: "Сергей", languageCode: "ru" });
+    await signedIn(owner, "10003");
+    const invoice = await invoiceOf(owner, "10003");
+    const before = (await accountOf("10003")).balance;
+    await prisma().account.update({ where: { login: "10003" }, data: { status: "CLOSED" } });
+    report(owner, { invoice_payload: invoice.invoicePayload });
+    const first = harness.emulator.updates.at(-1);
+    if (!first) throw new Error("no update");
+    const alert = await group.waitFor(() =>
+      group.messages().find((m) => m.text?.includes("расторгнутый после выставления счёта")),
+    );
+    expect(alert.text).toContain(`Оплата картой ${formatMoney(500_00)} пришла на договор 10003`);
+    expect((await accountOf("10003")).balance).toBe(before + 500_00);
+    // Telegram delivering the same report again credits and alerts nothing more.
+    harness.emulator.redeliver(first);
+    await owner.waitFor(() =>
+      owner.messages().filter((m) => m.text?.startsWith("✅ Оплата получена")).length === 2
+        ? true
+        : undefined,
+    );
+    expect(
+      group.messages().filter((m) => m.text?.includes("расторгнутый после выставления счёта")),
+    ).toHaveLength(1);
+    expect(await cardEntries("10003")).toBe(1);
+  });
 });

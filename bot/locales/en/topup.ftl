@@ -74,3 +74,4 @@ topup-received-posting = ✅ Payment of { $amount } received, crediting it to co
 topup-receipt-item = Пополнение лицевого счёта, договор { $login }: аванс за услуги связи
 topup-receipt-fiscal = 🧾 The receipt will be sent to { $contact }.
 topup-fresh-invoice = That invoice was out of date: an invoice is valid for a day. Here is a new one for the same sum — you can pay it now.
+payment-alert-closed = ⚠️ A card payment of { $amount } came to contract { $login }, closed after the invoice was issued: the money is on its balance. Contact the subscriber — refund it or move it to another contract.
