@@ -211,6 +211,8 @@ export class TerminalChat {
   private async pay(invoiceMessage: ChatMessage): Promise<void> {
     const { invoice } = invoiceMessage;
     if (invoice === undefined) return this.screen.print([this.texts.notAnInvoice]);
+    if (this.chats.subscriber.isPaid(invoiceMessage))
+      return this.screen.print([this.texts.alreadyPaid]);
     this.screen.userActed();
     this.screen.print([this.texts.paying(formatMoney(invoice.total_amount, invoice.currency))]);
     const outcome = await this.chats.subscriber.pay(invoiceMessage);

@@ -208,6 +208,9 @@ describe("npm run demo", () => {
       /✅ Оплата получена: 500,00\s₽ зачислено на договор 10001\.\n\s+Баланс: (\d[\d\s]*,\d\d)\s₽/,
     ]);
     expect(rubles(receipt?.[1] ?? "")).toBeCloseTo(rubles(before ?? "") + 500, 2);
+    // :pay again: the invoice is paid, said in Russian (Telegram shows a paid one's receipt).
+    demo.type(":pay");
+    await demo.expect(/этот счёт уже оплачен; чтобы пополнить ещё, запросите новый: \/topup/);
 
     // A support ticket: the subscriber's message lands in its topic of the support group.
     demo.type("/support");

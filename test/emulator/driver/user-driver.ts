@@ -259,6 +259,11 @@ export class UserDriver extends ChatView {
    * emulator's `preCheckoutTimeoutMs` for the answer and, only if approved,
    * sends the successful_payment message with fresh charge ids.
    */
+  /** Whether the invoice in this message has been paid (Telegram then shows its receipt). */
+  isPaid(invoice: Message): boolean {
+    return this.world.chatRecord(invoice.chat.id).find(invoice.message_id)?.paid === true;
+  }
+
   pay(invoice: Message, options: PayOptions = {}): Promise<PaymentOutcome> {
     return payInvoice(this.world, this.user, invoice, options, this.preCheckoutTimeoutMs());
   }
