@@ -296,6 +296,49 @@ describe.skipIf(noPostgres)("card top-up", () => {
     ).toBe(1);
   });
 
+  it("credits two invoices of one contract paid at the same moment, each once", async () => {
+    const user = newUser("Двойной");
+    await signedIn(user, "10001");
+    const invoices = [];
+    for (const preset of [500_00, 1000_00]) {
+      await user.send("/topup");
+      await user.nextBotMessage();
+      await user.press(rub(preset));
+      invoices.push(
+        await user.waitFor(() => user.messages().find((m) => m.invoice?.total_amount === preset)),
+      );
+    }
+    const before = (await accountOf("10001")).balance;
+    const outcomes = await Promise.all(invoices.map((invoice) => user.pay(invoice)));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["paid", "paid"]);
+    await user.waitFor(() =>
+      user.messages().find((m) => m.text?.includes(`Баланс: ${rub(before + 1500_00)}`)),
+    );
+    expect((await accountOf("10001")).balance).toBe(before + 1500_00);
+  });
+
+  it("credits an invoice paid after its payer signed out to its contract, showing them no balance", async () => {
+    const user = newUser("Ушедший");
+    await signedIn(user, "10002");
+    await user.send("/topup");
+    await user.nextBotMessage();
+    await user.press(rub(500_00));
+    const invoice = await nextInvoice(user);
+    await user.send("/logout");
+    await user.waitFor(() =>
+      user.messages().find((m) => m.text?.startsWith("Выход из личного кабинета")),
+    );
+    await user.press("🚪 Выйти из договора 10002");
+    await user.waitFor(() => user.messages().find((m) => m.text?.includes("Вы вышли")));
+    const before = (await accountOf("10002")).balance;
+    expect((await user.pay(invoice)).status).toBe("paid");
+    const receipt = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.startsWith(`✅ Оплата ${rub(500_00)} получена`)),
+    );
+    expect(receipt.text).not.toContain("Баланс");
+    expect((await accountOf("10002")).balance).toBe(before + 500_00);
+  });
+
   it("explains what became of a recent invoice when the balance did not change", async () => {
     const user = newUser("Сомневающийся");
     await signedIn(user, "10001");
