@@ -8,6 +8,8 @@ import { type Database, openDatabase } from "../core/db.ts";
 import { startScheduler } from "../core/jobs/scheduler.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
 import { createMailer } from "../core/mail.ts";
+import { createMetrics } from "../core/ops/metrics.ts";
+import { readinessCheck } from "../core/ops/readiness.ts";
 import { Outages } from "../core/outages.ts";
 import { connectRedis, type Redis } from "../core/redis.ts";
 import { seedDemoData } from "../prisma/seed.ts";
@@ -17,6 +19,7 @@ import { registerCommands } from "./commands.ts";
 import type { BotContext } from "./context.ts";
 import { supportJobs } from "./features/support-jobs.ts";
 import { createI18n } from "./i18n.ts";
+import { startOpsServer } from "./ops-server.ts";
 import { startPolling } from "./polling.ts";
 import { createNotifier } from "./telegram-notifier.ts";
 import { UpdateInbox } from "./update-inbox.ts";
@@ -36,6 +39,8 @@ export interface RunningApp {
   redis: Redis | undefined;
   logger: Logger;
   billing: Billing;
+  /** The port /healthz, /readyz and /metrics answer on, with METRICS_PORT. */
+  opsPort: number | undefined;
   /** Finishes the updates in flight, then closes the database and Redis. */
   stop(): Promise<void>;
 }
@@ -62,6 +67,7 @@ export async function startApp(
     throw new ConfigError(`BILLING=${config.billing.kind}: ${billingCheck.problem}`);
   }
   logger.info(`billing: ${configured.describe}`);
+  const metrics = createMetrics(database.prisma);
   const mailer = createMailer(config.smtpUrl, logger);
   const background = new BackgroundTasks();
   const i18n = createI18n();
@@ -75,8 +81,29 @@ export async function startApp(
     background,
     outages,
     i18n,
+    metrics,
   });
+  const ops =
+    config.metricsPort === undefined
+      ? undefined
+      : await startOpsServer(config.metricsPort, {
+          metrics,
+          readiness: readinessCheck({
+            db: database.prisma,
+            redis,
+            ...(config.billing.kind === "builtin"
+              ? {}
+              : {
+                  billing: async () => {
+                    const answer = await configured.check();
+                    return answer.ok ? { ok: true as const } : answer;
+                  },
+                }),
+          }),
+        });
+  if (ops) logger.info(`health and metrics on port ${ops.port}`);
   const closeStores = async () => {
+    await ops?.close();
     outages.stop();
     mailer.close();
     await redis?.quit();
@@ -130,6 +157,7 @@ export async function startApp(
     redis,
     logger,
     billing: configured.billing,
+    opsPort: ops?.port,
     async stop() {
       await stopReceiving();
       await background.stop();

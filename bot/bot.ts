@@ -30,6 +30,7 @@ import { topUpFeature } from "./features/topup.ts";
 import { missingPaymentFeature } from "./features/topup-missing.ts";
 import { trustFeature } from "./features/trust.ts";
 import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
+import { countCalls, countUpdates, updateKind } from "./metrics-middleware.ts";
 import { apologizeAndLog } from "./middleware/error-boundary.ts";
 import { requireSender } from "./middleware/require-sender.ts";
 import { markBlockedUsers, reachabilityFeature } from "./reachability.ts";
@@ -46,6 +47,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   });
   applyTelegramLimits(bot.api, config.telegramLimits);
   bot.api.config.use(ignoreHarmlessErrors, markBlockedUsers(deps));
+  if (deps.metrics) {
+    bot.api.config.use(countCalls(deps.metrics));
+    bot.use(countUpdates(deps.metrics));
+  }
 
   bot.use(requireSender(logger));
   bot.use(sequentialize(chatKey));
@@ -76,7 +81,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   );
 
   const apologize = apologizeAndLog({ logger, i18n, outages: deps.outages });
-  const features = bot.errorBoundary(apologize);
+  const features = bot.errorBoundary((error) => {
+    deps.metrics?.updateErrors.inc({ kind: updateKind(error.ctx.update) });
+    return apologize(error);
+  });
   const login = loginFeature(deps);
   const logout = logoutFeature(deps);
   const password = passwordFeature(deps);

@@ -4,6 +4,7 @@ import type { Config } from "../core/config.ts";
 import type { Db } from "../core/db.ts";
 import type { Logger } from "../core/logger.ts";
 import type { Mailer } from "../core/mail.ts";
+import type { BotMetrics } from "../core/ops/metrics.ts";
 import type { Outages } from "../core/outages.ts";
 import type { Redis } from "../core/redis.ts";
 import type { BackgroundTasks } from "./background.ts";
@@ -22,6 +23,8 @@ export interface BotDeps {
   i18n: I18n<BotContext>;
   /** Work handlers start without waiting for it; the process waits for it when it stops. */
   background?: BackgroundTasks;
+  /** Prometheus' counters of the updates and calls (core/ops/metrics.ts), where kept. */
+  metrics?: BotMetrics;
   /** Which of Redis and PostgreSQL are down (the error boundary puts failures down to them). */
   outages?: Outages;
 }

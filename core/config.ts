@@ -62,6 +62,14 @@ const schema = z
         .optional(),
     ),
     PORT: optional.pipe(positiveInt(8080, "the webhook server's port").pipe(z.number().max(65535))),
+    METRICS_PORT: optional.pipe(
+      z.coerce
+        .number<string>()
+        .int()
+        .min(0)
+        .max(65535, { error: "a port, 0 to 65535 (0: any free one)" })
+        .optional(),
+    ),
     PAYMENT_PROVIDER_TOKEN: optional,
     SUPPORT_CHAT_ID: optional.pipe(chatId),
     STAFF_CHAT_ID: optional.pipe(chatId),
@@ -156,6 +164,8 @@ export interface Config {
   dataDir: string;
   redisUrl: string | undefined;
   mode: { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
+  /** Where /healthz, /readyz and /metrics are served; none without METRICS_PORT. */
+  metricsPort: number | undefined;
   paymentProviderToken: string | undefined;
   supportChatId: number | undefined;
   staffChatId: number | undefined;
@@ -219,6 +229,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     redisUrl: env.REDIS_URL,
+    metricsPort: env.METRICS_PORT,
     mode:
       env.BOT_MODE === "webhook" && env.WEBHOOK_URL && env.WEBHOOK_SECRET
         ? { kind: "webhook", url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET, port: env.PORT }
