@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../bot/bot.ts";
 import { formatMoney } from "../../bot/format.ts";
 import { createI18n } from "../../bot/i18n.ts";
+import { switchActiveAccount } from "../../core/accounts/links.ts";
 import { builtinBilling } from "../../core/billing/builtin-billing.ts";
 import { connectPostgres } from "../../core/db.ts";
 import { createMailer } from "../../core/mail.ts";
@@ -315,6 +316,27 @@ describe.skipIf(noPostgres)("card top-up", () => {
       user.messages().find((m) => m.text?.includes(`Баланс: ${rub(before + 1500_00)}`)),
     );
     expect((await accountOf("10001")).balance).toBe(before + 1500_00);
+  });
+
+  it("credits an invoice to the contract it was issued for, even after the payer switched to another", async () => {
+    const user = newUser("Двухдоговорный");
+    await signedIn(user, "10001");
+    await signedIn(user, "10004");
+    await user.send("/topup");
+    await user.nextBotMessage();
+    await user.press(rub(500_00));
+    const invoice = await user.waitFor(() =>
+      user.messages().find((m) => m.invoice?.description?.includes("Договор 10004")),
+    );
+    const first = await accountOf("10001");
+    await switchActiveAccount(harness.database.prisma, user.id, first.id);
+    const before = (await accountOf("10004")).balance;
+    expect((await user.pay(invoice)).status).toBe("paid");
+    const receipt = await user.waitFor(() =>
+      user.messages().find((m) => m.text?.includes("зачислено на договор 10004")),
+    );
+    expect(receipt.text).toContain(`Баланс: ${rub(before + 500_00)}`);
+    expect((await accountOf("10001")).balance).toBe(first.balance);
   });
 
   it("credits an invoice paid after its payer signed out to its contract, showing them no balance", async () => {
