@@ -15,6 +15,7 @@ import { refundCommand } from "./commands/refund.ts";
 import { runJobCommand } from "./commands/run-job.ts";
 import { setPasswordCommand } from "./commands/set-password.ts";
 import { showAccountCommand } from "./commands/show-account.ts";
+import { statusCommand } from "./commands/status.ts";
 import { type AdminConfig, loadAdminConfig } from "./config.ts";
 import { type AdminCommand, type AdminContext, type AdminIo, exitCode, UsageError } from "./io.ts";
 
@@ -26,6 +27,7 @@ const commands: readonly AdminCommand[] = [
   showAccountCommand,
   paymentsCommand,
   refundCommand,
+  statusCommand,
   reconcileCommand,
   runJobCommand,
   announceCommand,

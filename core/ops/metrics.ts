@@ -3,6 +3,7 @@
 // operator alerts on, read from the database when scraped.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Db } from "../db.ts";
+import { type StatusFigures, statusFigures } from "./status.ts";
 
 export interface BotMetrics {
   registry: Registry;
@@ -46,41 +47,45 @@ export function createMetrics(db: Db): BotMetrics {
 
 /** The queues, counted from the database at each scrape (one instance's view is everyone's). */
 function queueGauges(db: Db, registry: Registry) {
-  new Gauge({
-    name: "kaspnet_outbox_pending",
-    help: "Notifications waiting to be sent",
-    registers: [registry],
-    async collect() {
-      this.set(await db.notification.count({ where: { status: { in: ["PENDING", "SENDING"] } } }));
-    },
-  });
-  new Gauge({
-    name: "kaspnet_outbox_oldest_pending_seconds",
-    help: "Age of the oldest notification waiting to be sent",
-    registers: [registry],
-    async collect() {
-      const oldest = await db.notification.findFirst({
-        where: { status: "PENDING" },
-        orderBy: { createdAt: "asc" },
-        select: { createdAt: true },
-      });
-      this.set(oldest ? (Date.now() - oldest.createdAt.getTime()) / 1000 : 0);
-    },
-  });
-  new Gauge({
-    name: "kaspnet_payments_unposted",
-    help: "Card payments paid but not yet confirmed by an external billing",
-    registers: [registry],
-    async collect() {
-      this.set(await db.payment.count({ where: { status: "PAID", postedAt: null } }));
-    },
-  });
-  new Gauge({
-    name: "kaspnet_support_tickets_open",
-    help: "Support tickets open",
-    registers: [registry],
-    async collect() {
-      this.set(await db.supportTicket.count({ where: { status: "OPEN" } }));
-    },
-  });
+  const gauges: [keyof StatusFigures, string, string][] = [
+    ["outboxPending", "kaspnet_outbox_pending", "Notifications waiting to be sent"],
+    [
+      "outboxOldestPendingSeconds",
+      "kaspnet_outbox_oldest_pending_seconds",
+      "Age of the oldest notification waiting to be sent",
+    ],
+    [
+      "paymentsUnposted",
+      "kaspnet_payments_unposted",
+      "Card payments paid but not yet confirmed by an external billing",
+    ],
+    [
+      "paymentsStopped",
+      "kaspnet_payments_stopped",
+      "Card payments an external billing would not take, waiting for staff",
+    ],
+    ["ticketsOpen", "kaspnet_support_tickets_open", "Support tickets open"],
+    [
+      "oldestUnansweredSeconds",
+      "kaspnet_support_oldest_unanswered_seconds",
+      "Wait of the oldest open ticket no agent has answered yet",
+    ],
+  ];
+  // A scrape collects every gauge at once: the read in flight serves them all.
+  let reading: Promise<StatusFigures> | undefined;
+  const figures = () => {
+    reading ??= statusFigures(db).finally(() => {
+      reading = undefined;
+    });
+    return reading;
+  };
+  for (const [figure, name, help] of gauges)
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        this.set((await figures())[figure]);
+      },
+    });
 }

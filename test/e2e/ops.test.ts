@@ -1,6 +1,7 @@
 // The operator's endpoints of the running bot (METRICS_PORT, in polling mode here): /healthz,
 // /readyz naming what is down, /metrics in Prometheus' format with counters that move.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminInProcess } from "../support/admin-in-process.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
@@ -84,5 +85,34 @@ describe.skipIf(noPostgres || noRedis)("health and metrics", () => {
       await postgres.restore();
     }
     await expect.poll(async () => (await get("/readyz")).status, { timeout: 10_000 }).toBe(200);
+  });
+
+  it("prints the same figures from the command line, exit code 1 with a payment stopped", async () => {
+    const env = { DATABASE_URL: harness.database.url };
+    const calm = await adminInProcess(["status"], env);
+    expect(calm.code).toBe(0);
+    expect(calm.stdout).toEqual([
+      expect.stringMatching(/^outbox {4}\d+ waiting/),
+      "payments  0 not yet in the billing, 0 stopped for staff",
+      expect.stringMatching(/^support {3}\d+ open/),
+    ]);
+    const db = harness.database.prisma;
+    const { id } = await db.account.findUniqueOrThrow({ where: { login: "10001" } });
+    await db.payment.create({
+      data: {
+        accountId: id,
+        amount: 500_00,
+        status: "PAID",
+        invoicePayload: "status-test-payload-0123456789ab",
+        telegramChargeId: "status-test-charge",
+        paidAt: new Date(),
+        postError: "conflict: another sum",
+      },
+    });
+    const stopped = await adminInProcess(["status"], env);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stdout[1]).toBe("payments  1 not yet in the billing, 1 stopped for staff");
+    const text = (await get("/metrics")).text;
+    expect(sample(text, "kaspnet_payments_stopped")).toBe(1);
   });
 });
