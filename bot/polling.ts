@@ -17,6 +17,12 @@ import type { BotContext } from "./context.ts";
 import type { UpdateInbox } from "./update-inbox.ts";
 
 const drainTimeoutMs = 30_000;
+/** How long stopping waits for the last fetch, and for the confirmation of what was handled. */
+const fetchStopMs = 3_000;
+
+/** Waits for `work`, but no longer than `ms`. */
+const giveUpAfter = (ms: number, work: Promise<unknown>) =>
+  Promise.race([work, setTimeout(ms, undefined, { ref: false })]);
 const retryMs = { first: 100, max: 30_000 };
 
 export async function startPolling(
@@ -38,12 +44,17 @@ export async function startPolling(
   runner.start();
   return async () => {
     stopSweeping();
-    await runner.stop();
+    // With the Bot API unreachable the fetch in flight may not end when asked: the process stops
+    // anyway, as what was fetched is stored (the next start handles and confirms it).
+    await giveUpAfter(fetchStopMs, runner.stop());
     // stop() ends the fetching loop; the concurrent sink may still be running updates.
     await inbox.drain(drainTimeoutMs);
     const offset = supplier.offset();
     if (offset === 0) return;
-    await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }).catch(() => {});
+    await giveUpAfter(
+      fetchStopMs,
+      bot.api.getUpdates({ offset, limit: 1, timeout: 0 }).catch(() => {}),
+    );
   };
 }
 
