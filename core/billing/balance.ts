@@ -4,7 +4,7 @@ import type { Db } from "../db.ts";
 import type { AccountStatus } from "../generated/prisma/enums.ts";
 import { addDays, type BillingDay, dailyFee } from "./calendar.ts";
 import { chargeKey } from "./daily-charge.ts";
-import { type FreezeNote, openFreezeNote } from "./freeze.ts";
+import { type FreezeNote, freezeNoteOf, openFreezeRows } from "./freeze.ts";
 
 export interface TariffLine {
   name: string;
@@ -95,6 +95,7 @@ export async function getBalanceCard(
         take: 1,
         select: { amount: true, expiresAt: true },
       },
+      freezes: openFreezeRows(today),
     },
   });
   const monthlyFee =
@@ -118,6 +119,6 @@ export async function getBalanceCard(
     enoughUntil: lasts && daysLeft > 0 ? addDays(lasts.stopsOn, -1) : null,
     daysLeft,
     trust: account.trustPayments[0] ?? null,
-    freeze: await openFreezeNote(db, accountId, today),
+    freeze: freezeNoteOf(account.freezes[0], today),
   };
 }

@@ -392,21 +392,27 @@ export async function freezeStatus(
   return decideStatus(facts, input.settings, input.today);
 }
 
-/** The freeze under way or ordered today, if any: what the balance card mentions. */
-export async function openFreezeNote(
-  db: Db,
-  accountId: number,
+/** The open freeze that has not ended by today (a contract has at most one), as a query reads it. */
+export const openFreezeRows = (today: BillingDay) =>
+  ({
+    where: { cancelledAt: null, endedAt: null, lastDay: { gte: dayAsDate(today) } },
+    take: 1,
+    select: { startsOn: true, endsOn: true, lastDay: true },
+  }) satisfies Prisma.Account$freezesArgs;
+
+/** That freeze, under way or ordered, as the balance card mentions it. */
+export function freezeNoteOf(
+  row: { startsOn: Date; endsOn: Date | null; lastDay: Date } | undefined,
   today: BillingDay,
-): Promise<FreezeNote | null> {
-  const open = openFreeze(await loadFacts(db, accountId, today), today);
-  return (
-    open && {
-      state: open.state,
-      startsOn: open.startsOn,
-      endsOn: open.endsOn,
-      lastDay: open.lastDay,
-    }
-  );
+): FreezeNote | null {
+  if (!row) return null;
+  const startsOn = dayOf(row.startsOn);
+  return {
+    state: startsOn <= today ? "frozen" : "scheduled",
+    startsOn,
+    endsOn: row.endsOn ? dayOf(row.endsOn) : null,
+    lastDay: dayOf(row.lastDay),
+  };
 }
 
 /** Whether the contract may be frozen as asked: the offer (fee, days left), or why not. */
