@@ -41,13 +41,8 @@ export function createBilling(config: Config, db: Db, logger: Logger): Configure
     createCredentialBox(settings.secretKey, settings.oldSecretKeys),
   );
   const credentialsOf = async (accountId: number) => {
-    const passwordMd5 = await store.find(accountId);
-    if (!passwordMd5) return null;
-    const { login } = await db.account.findUniqueOrThrow({
-      where: { id: accountId },
-      select: { login: true },
-    });
-    return { login, passwordMd5 };
+    const found = await store.findWithLogin(accountId);
+    return found && { login: found.login, passwordMd5: found.credential };
   };
   const billing = ubillingBilling({
     agent,
