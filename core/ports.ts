@@ -1,7 +1,8 @@
 // What core needs from outside and cannot do itself. The bot supplies these (bot/app.ts); core
 // hands them data, never text: the Telegram layer words it in each recipient's language.
+
 import type { Recipient } from "./accounts/telegram-users.ts";
-import type { BillingDay } from "./billing/calendar.ts";
+import type { RunningOut } from "./billing/port.ts";
 
 /** Something the provider tells a subscriber on its own, as data. */
 export type Notice =
@@ -16,17 +17,8 @@ export type Notice =
       balance: number;
       balanceAfterRepay: number;
     }
-  | {
-      /** The money runs out soon: the service stops on `stopsOn` unless the balance is topped up. */
-      kind: "low-balance";
-      accountId: number;
-      login: string;
-      balance: number;
-      dailyCharge: number;
-      /** Days of service the balance still pays for, today included. */
-      daysLeft: number;
-      stopsOn: BillingDay;
-    }
+  /** The money runs out soon: the service stops on `stopsOn` unless the balance is topped up. */
+  | ({ kind: "low-balance" } & RunningOut)
   | {
       /** The contract was blocked today: the balance went below zero. */
       kind: "service-blocked";

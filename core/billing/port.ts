@@ -91,6 +91,7 @@ export interface RunningOut {
   balance: number;
   /** The charge of the day it stops on, in kopecks. */
   dailyCharge: number;
+  /** Days of service the balance still pays for, today included. */
   daysLeft: number;
   /** The first day the money does not pay for. */
   stopsOn: BillingDay;

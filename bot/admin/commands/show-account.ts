@@ -6,6 +6,7 @@ import type { BalanceCard } from "../../../core/billing/balance.ts";
 import { createBilling } from "../../../core/billing/create-billing.ts";
 import { today } from "../../../core/jobs/registry.ts";
 import { createLogger } from "../../../core/logger.ts";
+import { billingKind } from "../builtin-only.ts";
 import { loadJobConfig } from "../config.ts";
 import { formatDateColumn, formatInstant, formatMoney, formatMovement } from "../format.ts";
 import { type AdminCommand, exitCode, parseCommandLine, UsageError } from "../io.ts";
@@ -25,8 +26,7 @@ export const showAccountCommand: AdminCommand = {
     if (!report) throw new UsageError(`unknown login "${login}"`);
     const { timeZone } = config();
     const at = (instant: Date) => formatInstant(instant, timeZone);
-    const billing = io.env.BILLING?.trim() || "builtin";
-    if (billing !== "builtin") {
+    if (billingKind(io) !== "builtin") {
       const configured = createBilling(loadJobConfig(io.env), database, createLogger("silent"));
       const card = await configured.billing
         .contractSummary(report.id, today(timeZone))
