@@ -9,7 +9,7 @@ import {
   rub,
   signedInOn,
   startUbillingWorld,
-  ubillingSecretKey,
+  ubillingEnv,
 } from "../support/billing-worlds.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
 
@@ -22,12 +22,7 @@ describe.skipIf(noPostgres || noRedis)("the operator's commands on Ubilling", ()
     ub = world.ubilling ?? expect.unreachable("the Ubilling world has its emulator");
     env = {
       DATABASE_URL: world.harness.database.url,
-      BILLING: "ubilling",
-      UBILLING_USERSTATS_URL: ub.userstatsUrl,
-      UBILLING_URL: ub.coreUrl,
-      UBILLING_OPENPAYZ_URL: ub.osmpUrl,
-      UBILLING_API_KEY: ub.config.serial,
-      BILLING_SECRET_KEY: ubillingSecretKey,
+      ...ubillingEnv(ub),
       PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet",
     };
   });

@@ -15,7 +15,7 @@ import { postDuePayments } from "../../core/payments/payment-poster.ts";
 import { recordPaymentToPost } from "../../core/payments/payment-to-post.ts";
 import { type ReconcilingBilling, reconcileDay } from "../../core/payments/reconcile.ts";
 import { startTopUp } from "../../core/payments/topup.ts";
-import { ubillingSecretKey } from "../support/billing-worlds.ts";
+import { ubillingEnv } from "../support/billing-worlds.ts";
 import { builtinSettings } from "../support/builtin-settings.ts";
 import { useDemoDatabase } from "../support/demo-database.ts";
 import { useTestDatabase } from "../support/file-database.ts";
@@ -201,13 +201,7 @@ describe.skipIf(noPostgres)("reconcile on Ubilling", () => {
     const config = loadJobConfig({
       DATABASE_URL: database.url,
       TZ_NAME: "UTC", // the emulator writes its dates in UTC
-      BILLING: "ubilling",
-      UBILLING_USERSTATS_URL: ub.userstatsUrl,
-      UBILLING_URL: ub.coreUrl,
-      UBILLING_OPENPAYZ_URL: ub.osmpUrl,
-      UBILLING_API_KEY: ub.config.serial,
-      UBILLING_TIMEOUT_MS: "1000",
-      BILLING_SECRET_KEY: ubillingSecretKey,
+      ...ubillingEnv(ub),
     });
     billing = createBilling(config, db(), createLogger("silent")).billing;
   });

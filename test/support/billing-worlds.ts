@@ -79,6 +79,17 @@ export async function startBuiltinWorld(): Promise<BillingWorld> {
 
 export const ubillingSecretKey = Buffer.alloc(32, 7).toString("base64");
 
+/** The settings that put the bot (or the operator's command line) on this Ubilling emulator. */
+export const ubillingEnv = (ub: UbillingEmulator) => ({
+  BILLING: "ubilling",
+  UBILLING_USERSTATS_URL: ub.userstatsUrl,
+  UBILLING_URL: ub.coreUrl,
+  UBILLING_OPENPAYZ_URL: ub.osmpUrl,
+  UBILLING_API_KEY: ub.config.serial,
+  UBILLING_TIMEOUT_MS: "1000",
+  BILLING_SECRET_KEY: ubillingSecretKey,
+});
+
 export async function startUbillingWorld(): Promise<BillingWorld> {
   const ub = await UbillingEmulator.start({
     config: {
@@ -105,15 +116,7 @@ export async function startUbillingWorld(): Promise<BillingWorld> {
     realname: "Иванов Сергей",
     cash: 40,
   });
-  const { harness, agents } = await startOn({
-    BILLING: "ubilling",
-    UBILLING_USERSTATS_URL: ub.userstatsUrl,
-    UBILLING_URL: ub.coreUrl,
-    UBILLING_OPENPAYZ_URL: ub.osmpUrl,
-    UBILLING_API_KEY: ub.config.serial,
-    UBILLING_TIMEOUT_MS: "1000",
-    BILLING_SECRET_KEY: ubillingSecretKey,
-  });
+  const { harness, agents } = await startOn(ubillingEnv(ub));
   return {
     name: "ubilling",
     harness,
