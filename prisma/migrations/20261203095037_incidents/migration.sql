@@ -1,0 +1,61 @@
+-- CreateEnum
+CREATE TYPE "IncidentStatus" AS ENUM ('DRAFT', 'OPEN', 'RESOLVED');
+
+-- CreateEnum
+CREATE TYPE "IncidentScope" AS ENUM ('CITY', 'STREETS', 'HOUSES');
+
+-- AlterTable
+ALTER TABLE "Account" ADD COLUMN     "flat" TEXT,
+ADD COLUMN     "house" TEXT,
+ADD COLUMN     "street" TEXT,
+ADD COLUMN     "streetKey" TEXT;
+
+-- AlterTable
+ALTER TABLE "Notification" ADD COLUMN     "incidentId" INTEGER;
+
+-- AlterTable
+ALTER TABLE "SupportTicket" ADD COLUMN     "incidentId" INTEGER;
+
+-- CreateTable
+CREATE TABLE "Incident" (
+    "id" SERIAL NOT NULL,
+    "status" "IncidentStatus" NOT NULL DEFAULT 'DRAFT',
+    "scope" "IncidentScope" NOT NULL,
+    "streetKeys" TEXT[],
+    "streetNames" TEXT[],
+    "houses" TEXT[],
+    "services" "TariffKind"[],
+    "eta" TIMESTAMP(3) NOT NULL,
+    "etaVersion" INTEGER NOT NULL DEFAULT 0,
+    "text" TEXT NOT NULL,
+    "createdBy" TEXT NOT NULL,
+    "monitorKey" TEXT,
+    "openedAt" TIMESTAMP(3),
+    "openedBy" TEXT,
+    "resolvedAt" TIMESTAMP(3),
+    "resolvedBy" TEXT,
+    "topicId" INTEGER,
+    "cardMessageId" INTEGER,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Incident_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Incident_monitorKey_key" ON "Incident"("monitorKey");
+
+-- CreateIndex
+CREATE INDEX "Incident_status_idx" ON "Incident"("status");
+
+-- CreateIndex
+CREATE INDEX "Account_streetKey_house_idx" ON "Account"("streetKey", "house");
+
+-- CreateIndex
+CREATE INDEX "Notification_incidentId_status_idx" ON "Notification"("incidentId", "status");
+
+-- AddForeignKey
+ALTER TABLE "SupportTicket" ADD CONSTRAINT "SupportTicket_incidentId_fkey" FOREIGN KEY ("incidentId") REFERENCES "Incident"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notification" ADD CONSTRAINT "Notification_incidentId_fkey" FOREIGN KEY ("incidentId") REFERENCES "Incident"("id") ON DELETE CASCADE ON UPDATE CASCADE;
