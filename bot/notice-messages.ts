@@ -116,6 +116,20 @@ export function noticeMessage(t: Translate, notice: Notice, timeZone: string): N
       return notice.entities
         ? { text: notice.text, entities: notice.entities }
         : { text: notice.text };
+    case "incident-opened":
+      return {
+        text: t("incident-notice-opened", {
+          text: notice.text,
+          since: formatDateTime(notice.since, timeZone),
+          eta: formatDateTime(notice.eta, timeZone),
+        }),
+      };
+    case "incident-eta":
+      return {
+        text: t("incident-notice-eta", { text: notice.text, eta: formatDateTime(notice.eta, timeZone) }),
+      };
+    case "incident-restored":
+      return { text: t("incident-notice-restored", { text: notice.text }) };
     case "payment-unposted":
       return {
         text: t("payment-alert-unposted", {

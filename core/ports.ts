@@ -47,6 +47,16 @@ export type Notice =
       balance: number | null;
     }
   | {
+      /** A mass outage reaches the subscriber's contract: what, since when, until when. */
+      kind: "incident-opened";
+      incidentId: number;
+      text: string;
+      since: Date;
+      eta: Date;
+    }
+  | { kind: "incident-eta"; incidentId: number; text: string; eta: Date }
+  | { kind: "incident-restored"; incidentId: number; text: string }
+  | {
       kind: "announcement";
       text: string;
       /** Telegram's formatting of the text, passed through as it came. */

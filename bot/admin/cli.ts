@@ -7,6 +7,7 @@ import { seedDemoData } from "../../prisma/seed.ts";
 import { announceCommand } from "./commands/announce.ts";
 import { cashTopupCommand } from "./commands/cash-topup.ts";
 import { helpText } from "./commands/help.ts";
+import { incidentCommand } from "./commands/incident.ts";
 import { importAccountsCommand } from "./commands/import-accounts.ts";
 import { importTariffsCommand } from "./commands/import-tariffs.ts";
 import { paymentsCommand } from "./commands/payments.ts";
@@ -31,6 +32,7 @@ const commands: readonly AdminCommand[] = [
   reconcileCommand,
   runJobCommand,
   announceCommand,
+  incidentCommand,
 ];
 
 const helpCommand: AdminCommand = {

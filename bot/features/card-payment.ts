@@ -18,7 +18,8 @@ import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDay, formatMoney } from "../format.ts";
 import { fitText } from "../length-limits.ts";
-import { outboxFlush, paymentPosting } from "./payment-posting.ts";
+import { outboxFlush } from "../outbox-flush.ts";
+import { paymentPosting } from "./payment-posting.ts";
 import { staffText } from "./staff-chat.ts";
 import { sendTopUpInvoice } from "./topup.ts";
 

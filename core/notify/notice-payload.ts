@@ -34,6 +34,15 @@ const payloads = {
   "card-refund": z
     .object({ ...account, amount: money, balance: money.nullable() })
     .transform((facts) => ({ kind: "card-refund" as const, ...facts })),
+  "incident-opened": z
+    .object({ incidentId: z.number().int(), text: z.string(), since: z.coerce.date(), eta: z.coerce.date() })
+    .transform((facts) => ({ kind: "incident-opened" as const, ...facts })),
+  "incident-eta": z
+    .object({ incidentId: z.number().int(), text: z.string(), eta: z.coerce.date() })
+    .transform((facts) => ({ kind: "incident-eta" as const, ...facts })),
+  "incident-restored": z
+    .object({ incidentId: z.number().int(), text: z.string() })
+    .transform((facts) => ({ kind: "incident-restored" as const, ...facts })),
 } satisfies Record<string, z.ZodType<Notice>>;
 
 export const noticeKinds = {
