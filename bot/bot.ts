@@ -23,6 +23,7 @@ import { noticesFeature } from "./features/notice-buttons.ts";
 import { passwordFeature } from "./features/password.ts";
 import { profileFeature } from "./features/profile.ts";
 import { staffAnnounceFeature } from "./features/staff-announce.ts";
+import { staffIncidentsFeature } from "./features/staff-incidents.ts";
 import { staffRequestsFeature } from "./features/staff-requests.ts";
 import { supportFeature } from "./features/support.ts";
 import { tariffsFeature } from "./features/tariffs.ts";
@@ -126,6 +127,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(connect.feature);
   features.use(staffRequestsFeature(deps));
   features.use(staffAnnounceFeature(deps));
+  features.use(staffIncidentsFeature(deps));
   // Before the fallback: the agents' group, and subscribers' messages for an open ticket.
   features.use(supportFeature(deps));
   features.use(fallbackFeature());

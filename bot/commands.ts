@@ -26,8 +26,8 @@ export const commands = [
 
 /** The commands the agents' group answers (bot/features/support-agents.ts). */
 export const agentCommands = ["close", "reopen", "card", "stats"] as const;
-/** The commands the staff chat answers (staff-requests.ts, staff-announce.ts). */
-export const staffCommands = ["requests", "find", "announce"] as const;
+/** The commands the staff chat answers (staff-requests.ts, staff-announce.ts, staff-incidents.ts). */
+export const staffCommands = ["requests", "find", "announce", "incident", "incidents"] as const;
 
 type Command = (typeof commands | typeof agentCommands | typeof staffCommands)[number];
 
@@ -54,6 +54,8 @@ const descriptionKeys = {
   requests: "command-requests",
   find: "command-find",
   announce: "command-announce",
+  incident: "command-incident",
+  incidents: "command-incidents",
 } as const satisfies Record<Command, string>;
 
 function describe(i18n: I18n<BotContext>, list: readonly Command[], locale: Locale) {

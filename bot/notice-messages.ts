@@ -126,7 +126,10 @@ export function noticeMessage(t: Translate, notice: Notice, timeZone: string): N
       };
     case "incident-eta":
       return {
-        text: t("incident-notice-eta", { text: notice.text, eta: formatDateTime(notice.eta, timeZone) }),
+        text: t("incident-notice-eta", {
+          text: notice.text,
+          eta: formatDateTime(notice.eta, timeZone),
+        }),
       };
     case "incident-restored":
       return { text: t("incident-notice-restored", { text: notice.text }) };

@@ -100,6 +100,11 @@ export async function draftIncident(db: Db, input: NewIncident): Promise<Inciden
   return incidentOf(row);
 }
 
+/** A preview not opened, thrown away; an incident opened meanwhile stays. */
+export async function dropDraft(db: Db, id: number): Promise<void> {
+  await db.incident.deleteMany({ where: { id, status: "DRAFT" } });
+}
+
 export async function findIncident(db: Db, id: number): Promise<Incident | null> {
   const row = await db.incident.findUnique({ where: { id } });
   return row && incidentOf(row);

@@ -1,8 +1,9 @@
 // What an incident covers: the whole city, some streets, or some houses of one street, and which
 // services are down. Contracts are matched on their structured address (core/addresses/); a
 // contract whose address could not be parsed is reached only by a city-wide incident.
-import type { TariffKind } from "../generated/prisma/enums.ts";
+
 import { Prisma } from "../generated/prisma/client.ts";
+import type { TariffKind } from "../generated/prisma/enums.ts";
 
 export type Service = TariffKind;
 export const services = ["INTERNET", "IPTV"] as const satisfies readonly Service[];

@@ -35,7 +35,12 @@ const payloads = {
     .object({ ...account, amount: money, balance: money.nullable() })
     .transform((facts) => ({ kind: "card-refund" as const, ...facts })),
   "incident-opened": z
-    .object({ incidentId: z.number().int(), text: z.string(), since: z.coerce.date(), eta: z.coerce.date() })
+    .object({
+      incidentId: z.number().int(),
+      text: z.string(),
+      since: z.coerce.date(),
+      eta: z.coerce.date(),
+    })
     .transform((facts) => ({ kind: "incident-opened" as const, ...facts })),
   "incident-eta": z
     .object({ incidentId: z.number().int(), text: z.string(), eta: z.coerce.date() })

@@ -24,4 +24,6 @@ command-stats = Support statistics
 ## The staff chat
 command-requests = Connection requests still open
 command-find = Find a request by phone
+command-incident = Open an outage (tell subscribers)
+command-incidents = Open outages: ETA, close
 command-announce = Announce to subscribers

@@ -9,3 +9,65 @@ incident-notice-eta =
 incident-notice-restored =
     ✅ Service restored: { $text }
     If the internet still does not work, switch the router off for 30 seconds and on again. Still nothing? Write to an operator: /support.
+
+## The staff chat's /incident and /incidents
+incident-staff-only = Only members of the staff chat open and close outages.
+incident-how =
+    An outage: write in one message
+    /incident
+    Улица: Ленина   (or «Где: весь город»; several streets separated by «;»)
+    Дома: 52а, 54   (when not the whole street)
+    Услуги: интернет, ТВ   (internet by default)
+    Срок: 18:30   (or 04.12 10:00)
+    Текст: Cable damaged, the crew is on site.
+    The bot shows whom it reaches and asks to confirm.
+incident-bad-line = I did not understand the line «{ $line }».
+incident-scope-none = Say where: «Улица: …» (and «Дома: …» when not the whole street) or «Где: весь город».
+incident-scope-city-and-streets = Either the whole city or streets, not both.
+incident-scope-houses-one-street = Houses are given for one street.
+incident-scope-unreadable-street = «{ $text }» does not look like a street name.
+incident-scope-unreadable-house = «{ $text }» does not look like a house number.
+incident-unknown-street = No contract is on «{ $street }» street. Check the spelling.
+incident-unknown-houses = No contracts on { $street } street in houses: { $houses }.
+incident-eta-missing = Give the expected time: «Срок: 18:30» or «Срок: 04.12 10:00».
+incident-eta-unreadable = I did not understand «{ $eta }»: write 18:30 or 04.12 10:00.
+incident-eta-past = «{ $eta }» has passed already.
+incident-eta-too-far = «{ $eta }» is more than a month ahead: check the date.
+incident-text-missing = Add the text for subscribers: «Текст: …» (up to 1000 characters).
+incident-where-city = the whole city
+incident-where-street = { $street } st.
+incident-where-houses = { $street } st., houses { $houses }
+incident-service-internet = internet
+incident-service-iptv = TV
+incident-preview =
+    🚧 Outage #{ $id }: draft
+    Where: { $where }
+    Services: { $services }
+    Expected back: { $eta }
+    It reaches contracts: { $contracts }, subscribers in Telegram: { $subscribers }.
+
+    Subscribers will read:
+    { $notice }
+incident-open = ✅ Open and tell them ({ $count })
+incident-drop = ✖️ Cancel
+incident-dropped = Outage #{ $id } was not opened.
+incident-opened =
+    🚧 Outage #{ $id } is open ({ $by }).
+    Where: { $where }. Expected back: { $eta }.
+    Telling subscribers: { $notices }. Open ones: /incidents.
+incident-step-taken = Outage #{ $id } is there already: someone pressed first.
+incident-none-open = No open outages.
+incident-entry =
+    🚧 Outage #{ $id }: { $where } ({ $services })
+    Since { $since }, expected back { $eta }
+    Told: { $told }, wrote in: { $wrote }
+    «{ $text }»
+incident-eta-plus = +{ $minutes } min
+incident-eta-changed = New time { $eta }; notices: { $notices }.
+incident-resolve = ✅ Restored
+incident-resolve-confirm =
+    Close outage #{ $id }?
+    "Service restored" goes to those told ({ $told }) and those who wrote in ({ $wrote }).
+incident-resolve-yes = ✅ Yes, restored
+incident-resolve-no = ↩️ No
+incident-resolved = ✅ Outage #{ $id } is closed ({ $by }). "Restored" notices: { $notices }.

@@ -24,4 +24,6 @@ command-stats = Статистика поддержки
 ## Чат сотрудников
 command-requests = Открытые заявки на подключение
 command-find = Найти заявку по телефону
+command-incident = Открыть аварию (оповестить абонентов)
+command-incidents = Открытые аварии: срок, закрыть
 command-announce = Объявление абонентам
