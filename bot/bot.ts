@@ -3,6 +3,7 @@
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, session } from "grammy";
+import { IncidentsAffecting } from "../core/incidents/affecting.ts";
 import type { BotContext, ConversationContext, SessionData } from "./context.ts";
 import { conversationApi } from "./conversation-api.ts";
 import { conversationI18n } from "./conversation-i18n.ts";
@@ -41,7 +42,8 @@ import { applyTelegramLimits } from "./telegram-limits.ts";
 // Per chat; updates without one (pre_checkout_query) go by their user, whose private chat it is.
 const chatKey = (ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString();
 
-export function createBot(deps: BotDeps): Bot<BotContext> {
+export function createBot(given: BotDeps): Bot<BotContext> {
+  const deps = { ...given, incidents: given.incidents ?? new IncidentsAffecting(given.db) };
   const { config, redis, logger, i18n } = deps;
   const bot = new Bot<BotContext>(config.botToken, {
     client: { apiRoot: config.telegramApiRoot },

@@ -2,6 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Billing } from "../core/billing/port.ts";
 import type { Config } from "../core/config.ts";
 import type { Db } from "../core/db.ts";
+import type { IncidentsAffecting } from "../core/incidents/affecting.ts";
 import type { Logger } from "../core/logger.ts";
 import type { Mailer } from "../core/mail.ts";
 import type { BotMetrics } from "../core/ops/metrics.ts";
@@ -25,6 +26,8 @@ export interface BotDeps {
   background?: BackgroundTasks;
   /** Prometheus' counters of the updates and calls (core/ops/metrics.ts), where kept. */
   metrics?: BotMetrics;
+  /** The open mass outages that reach a contract (createBot makes one when not given). */
+  incidents?: IncidentsAffecting;
   /** Which of Redis and PostgreSQL are down (the error boundary puts failures down to them). */
   outages?: Outages;
 }

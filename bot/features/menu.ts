@@ -7,6 +7,7 @@ import { rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
 import { buttonFamily, idField, onButton } from "../buttons.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
+import { incidentBanner, withBanner } from "../incident-banner.ts";
 import { type MenuState, mainMenu, menuData } from "../keyboards/main-menu.ts";
 import { telegramProfile } from "../telegram-profile.ts";
 import { freezePort } from "./freeze.ts";
@@ -15,26 +16,31 @@ import { freezePort } from "./freeze.ts";
 const switchButton = buttonFamily("switch", { accountId: idField() });
 
 export async function loadMenuState(
-  { db, billing }: Pick<BotDeps, "db" | "billing">,
+  { db, billing, incidents }: Pick<BotDeps, "db" | "billing" | "incidents">,
   telegramUserId: number,
 ): Promise<MenuState> {
   const linked = await listLinkedAccounts(db, telegramUserId);
+  const account = linked.find((candidate) => candidate.active) ?? null;
   return {
-    account: linked.find((account) => account.active) ?? null,
+    account,
     contracts: linked.length,
     freeze: freezePort(billing) !== null,
+    incidents: account && incidents ? await incidents.of(account.id) : [],
   };
 }
 
-export function menuFeature(deps: Pick<BotDeps, "db" | "billing">) {
+export function menuFeature(deps: Pick<BotDeps, "db" | "billing" | "incidents" | "config">) {
   const { db } = deps;
   const feature = new Composer<BotContext>();
   const privateChat = feature.chatType("private");
 
   async function showMenu(ctx: BotContext) {
     if (!ctx.from) return;
-    const { text, reply_markup } = mainMenu(ctx, await loadMenuState(deps, ctx.from.id));
-    await ctx.reply(text, { reply_markup });
+    const state = await loadMenuState(deps, ctx.from.id);
+    const { text, reply_markup } = mainMenu(ctx, state);
+    await ctx.reply(withBanner(incidentBanner(ctx, state.incidents, deps.config.timeZone), text), {
+      reply_markup,
+    });
   }
 
   privateChat.command("start", async (ctx) => {

@@ -39,7 +39,9 @@ const etaSteps = ["30", "60", "120", "240"] as const;
 /** `inc-eta:<id>:<minutes>`: the ETA moved on by so many minutes. */
 const etaButton = buttonFamily("inc-eta", { incidentId: idField(), minutes: oneOfField(etaSteps) });
 
-export function staffIncidentsFeature(deps: StaffDeps & Pick<BotDeps, "redis" | "background">) {
+export function staffIncidentsFeature(
+  deps: StaffDeps & Pick<BotDeps, "redis" | "background" | "incidents">,
+) {
   const { db, config } = deps;
   const t = staffText(deps);
   const feature = new Composer<BotContext>();
@@ -223,6 +225,7 @@ export function staffIncidentsFeature(deps: StaffDeps & Pick<BotDeps, "redis" | 
       });
       return;
     }
+    deps.incidents?.forget();
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(done(result.incident, result.notices));
     flush(ctx.api);
@@ -311,6 +314,7 @@ export function staffIncidentsFeature(deps: StaffDeps & Pick<BotDeps, "redis" | 
       await answerStep(ctx, result, () => "");
       return;
     }
+    deps.incidents?.forget();
     await ctx.answerCallbackQuery(
       t("incident-eta-changed", { eta: at(result.incident.eta), notices: result.notices }),
     );

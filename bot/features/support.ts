@@ -15,6 +15,7 @@ import {
 import { buttonFamily, onButton, oneOfField } from "../buttons.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
+import { incidentBanner, withBanner } from "../incident-banner.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 import { telegramProfile } from "../telegram-profile.ts";
 import { supportAgentsFeature } from "./support-agents.ts";
@@ -44,20 +45,29 @@ const questionButton = buttonFamily("support:faq", { question: oneOfField(questi
 const writeButton = buttonFamily("support:agent");
 const backButton = buttonFamily("support:faq");
 
-function faqScreen(ctx: TranslatingContext) {
+function faqScreen(ctx: TranslatingContext, banner: string | null) {
   const keyboard = new InlineKeyboard();
   questions.forEach((question, index) => {
     keyboard.text(ctx.t(questionKeys[question]), questionButton.pack({ question }));
     if (index % 2 === 1) keyboard.row();
   });
   keyboard.text(ctx.t("support-write-agent"), writeButton.pack({}));
-  return { text: ctx.t("support-intro"), reply_markup: keyboard };
+  return { text: withBanner(banner, ctx.t("support-intro")), reply_markup: keyboard };
 }
 
 export function supportFeature(
-  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger"> & { i18n: I18n<BotContext> },
+  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "incidents"> & {
+    i18n: I18n<BotContext>;
+  },
 ) {
   const { db, config } = deps;
+  /** The outage banner for the user's active contract, when one is open there. */
+  const bannerFor = async (ctx: BotContext & { from: { id: number } }) => {
+    if (!(await deps.incidents?.anyOpen())) return null;
+    const account = await findActiveAccount(db, ctx.from.id);
+    const incidents = account && deps.incidents ? await deps.incidents.of(account.id) : [];
+    return incidentBanner(ctx, incidents, config.timeZone);
+  };
   const supportChatId = config.supportChatId;
   const relay = supportChatId === undefined ? undefined : createRelay(deps, supportChatId);
 
@@ -66,8 +76,8 @@ export function supportFeature(
     feature.use(supportAgentsFeature(deps, relay, supportChatId));
   const privateChat = feature.chatType("private");
 
-  const showFaq = (ctx: BotContext) => {
-    const { text, reply_markup } = faqScreen(ctx);
+  const showFaq = async (ctx: BotContext & { from: { id: number } }) => {
+    const { text, reply_markup } = faqScreen(ctx, await bannerFor(ctx));
     return ctx.reply(text, { reply_markup });
   };
   privateChat.command("support", showFaq);
@@ -82,14 +92,16 @@ export function supportFeature(
       .text(ctx.t("support-write-agent"), writeButton.pack({}))
       .row()
       .text(ctx.t("support-back"), backButton.pack({}));
-    await ctx.editMessageText(ctx.t(answerKeys[question]), {
+    const answer = ctx.t(answerKeys[question]);
+    const banner = question === "internet" ? await bannerFor(ctx) : null;
+    await ctx.editMessageText(withBanner(banner, answer), {
       reply_markup: keyboard,
     });
   });
 
   onButton(privateChat, backButton, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const { text, reply_markup } = faqScreen(ctx);
+    const { text, reply_markup } = faqScreen(ctx, await bannerFor(ctx));
     await ctx.editMessageText(text, { reply_markup });
   });
 

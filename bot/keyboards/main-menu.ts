@@ -2,6 +2,7 @@
 // newcomer.
 import { InlineKeyboard } from "grammy";
 import type { AccountSummary } from "../../core/accounts/active-account.ts";
+import type { Incident } from "../../core/incidents/incidents.ts";
 import { buttonFamily, oneOfField } from "../buttons.ts";
 import type { TranslatingContext } from "../context.ts";
 
@@ -66,6 +67,8 @@ export interface MenuState {
   contracts: number;
   /** Whether the billing offers the voluntary freeze (bot/features/freeze.ts). */
   freeze: boolean;
+  /** Open mass outages that reach the contract: shown above the menu (bot/incident-banner.ts). */
+  incidents: Incident[];
 }
 
 /** The main menu: a subscriber's, naming the contract it is for, or a newcomer's. */

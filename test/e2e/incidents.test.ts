@@ -153,6 +153,29 @@ describe.skipIf(noPostgres)("mass outages: /incident in the staff chat", () => {
     expect(blocked.user.messages()).toHaveLength(0);
   });
 
+  it("shows the outage first to an affected subscriber, and not to the house next door", async () => {
+    const [first] = affected;
+    if (!first) throw new Error("no resident");
+    const banner = "🚧 Авария на линии: Повреждён кабель, бригада на месте.";
+    first.user.skipBotMessages();
+    await first.user.send("/menu");
+    expect((await first.user.nextBotMessage()).text).toMatch(
+      new RegExp(`^${banner}\nНе работает с `),
+    );
+    await first.user.send("/support");
+    expect((await first.user.nextBotMessage()).text).toMatch(new RegExp(`^${banner}`));
+    await first.user.press("🚫 Нет интернета");
+    const answer = await first.user.waitFor(() =>
+      first.user.messages().find((message) => message.text?.includes("🚫 Нет интернета\n1.")),
+    );
+    expect(answer.text).toMatch(new RegExp(`^${banner}`));
+
+    await nextDoor.user.send("/menu");
+    expect((await nextDoor.user.nextBotMessage()).text).not.toContain("Авария");
+    await nextDoor.user.send("/support");
+    expect((await nextDoor.user.nextBotMessage()).text).not.toContain("Авария");
+  });
+
   it("moves the ETA from /incidents and tells those told", async () => {
     await dispatcher.sendIn(staff, "/incidents");
     const entry = await staff.nextBotMessage();
@@ -198,8 +221,12 @@ describe.skipIf(noPostgres)("mass outages: /incident in the staff chat", () => {
     }
     expect(affected[0]?.user.messages().at(-1)?.text).toContain("выключите роутер на 30 секунд");
     expect(affected[1]?.user.messages().at(-1)?.text).toContain("switch the router off");
-    expect(nextDoor.user.messages()).toHaveLength(0);
+    expect(noticesTo(nextDoor.user, "✅")).toHaveLength(0);
     await dispatcher.sendIn(staff, "/incidents");
     expect((await staff.nextBotMessage()).text).toBe("Открытых аварий нет.");
+    const first = affected[0]?.user;
+    first?.skipBotMessages();
+    await first?.send("/menu");
+    expect((await first?.nextBotMessage())?.text).not.toContain("Авария");
   });
 });

@@ -71,3 +71,8 @@ incident-resolve-confirm =
 incident-resolve-yes = ✅ Yes, restored
 incident-resolve-no = ↩️ No
 incident-resolved = ✅ Outage #{ $id } is closed ({ $by }). "Restored" notices: { $notices }.
+
+## What an affected subscriber sees first
+incident-banner =
+    🚧 Network outage: { $text }
+    Down since { $since }, expected back by { $eta }. We are on it and will tell you when it works.

@@ -71,3 +71,8 @@ incident-resolve-confirm =
 incident-resolve-yes = ✅ Да, восстановлено
 incident-resolve-no = ↩️ Нет
 incident-resolved = ✅ Авария №{ $id } закрыта ({ $by }). Сообщений «восстановлено»: { $notices }.
+
+## What an affected subscriber sees first
+incident-banner =
+    🚧 Авария на линии: { $text }
+    Не работает с { $since }, восстановим ориентировочно к { $eta }. Мы уже работаем — сообщим, когда заработает.
