@@ -99,6 +99,8 @@ export interface SupportDesk {
   alertUnanswered(now: Date): Promise<{ alerted: number }>;
   /** Closes tickets idle for 48 hours, telling the subscriber and asking for a rating. */
   closeIdleTickets(now: Date): Promise<{ closed: number }>;
+  /** Posts what subscribers attached to incidents wrote into each incident's topic. */
+  postIncidentDigests(): Promise<{ digests: number; messages: number }>;
 }
 
 export interface Notifier {

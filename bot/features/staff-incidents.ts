@@ -25,6 +25,7 @@ import { buttonFamily, idField, onButton, oneOfField } from "../buttons.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime } from "../format.ts";
+import { incidentEntry, incidentServices, incidentWhere } from "../incident-words.ts";
 import { noticeMessage } from "../notice-messages.ts";
 import { outboxFlush } from "../outbox-flush.ts";
 import { type StaffDeps, staffMembership, staffName, staffText } from "./staff-chat.ts";
@@ -52,38 +53,13 @@ export function staffIncidentsFeature(
   const flush = outboxFlush(deps);
   const at = (instant: Date) => formatDateTime(instant, config.timeZone);
 
-  const whereText = (incident: Pick<Incident, "scope">) => {
-    const { scope } = incident;
-    if (scope.kind === "CITY") return t("incident-where-city");
-    if (scope.kind === "STREETS")
-      return scope.streets
-        .map((street) => t("incident-where-street", { street: street.name }))
-        .join(", ");
-    return t("incident-where-houses", {
-      street: scope.street.name,
-      houses: scope.houses.join(", "),
-    });
-  };
-  const servicesText = (incident: Pick<Incident, "services">) =>
-    incident.services
-      .map((service) =>
-        t(service === "IPTV" ? "incident-service-iptv" : "incident-service-internet"),
-      )
-      .join(", ");
+  const whereText = (incident: Pick<Incident, "scope">) => incidentWhere(t, incident);
+  const servicesText = (incident: Pick<Incident, "services">) => incidentServices(t, incident);
 
   async function listEntry(incident: Incident) {
     const progress = await progressOfIncident(db, incident.id);
     return {
-      text: t("incident-entry", {
-        id: String(incident.id),
-        where: whereText(incident),
-        services: servicesText(incident),
-        since: at(incident.openedAt ?? incident.eta),
-        eta: at(incident.eta),
-        told: progress.told,
-        wrote: progress.wrote,
-        text: incident.text,
-      }),
+      text: incidentEntry(t, incident, progress, config.timeZone),
       reply_markup: listButtons(incident.id),
     };
   }

@@ -6,6 +6,7 @@ import { closeIdle, takeUnanswered } from "../../core/support/upkeep.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatTime } from "../format.ts";
+import { createIncidentDesk } from "./incident-desk.ts";
 import { ratingKeyboard } from "./support-rating.ts";
 import { createRelay } from "./support-relay.ts";
 
@@ -20,6 +21,7 @@ export function supportJobs(
   const { db, config, logger } = deps;
   const supportChatId = config.supportChatId;
   const relay = supportChatId === undefined ? undefined : createRelay(deps, supportChatId);
+  const desk = supportChatId === undefined ? undefined : createIncidentDesk(deps, supportChatId);
 
   /** One message in the General topic listing the tickets that wait 15 working minutes. */
   async function alertUnanswered(now = new Date()): Promise<{ alerted: number }> {
@@ -60,5 +62,8 @@ export function supportJobs(
     return { closed: closed.length };
   }
 
-  return { alertUnanswered, closeIdleTickets };
+  const postIncidentDigests = async () =>
+    desk ? desk.postDigests(api) : { digests: 0, messages: 0 };
+
+  return { alertUnanswered, closeIdleTickets, postIncidentDigests };
 }

@@ -38,6 +38,10 @@ const relayable = [
 export const isRelayable = (message: Message) =>
   relayable.some((kind) => message[kind] !== undefined);
 
+/** What kind of relayable message it is ("photo"), for a message without text. */
+export const relayableKind = (message: Message): string =>
+  relayable.find((kind) => message[kind] !== undefined) ?? "message";
+
 /** The message a topic message replies to, unless it is only the topic's own first message. */
 function repliedTo(message: Message): number | undefined {
   const replied = message.reply_to_message?.message_id;

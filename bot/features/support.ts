@@ -7,6 +7,12 @@ import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { rememberTelegramUser, setReachable } from "../../core/accounts/telegram-users.ts";
 import {
+  attachToIncident,
+  detachTicket,
+  recordIncidentMessage,
+} from "../../core/incidents/attached.ts";
+import { findIncident } from "../../core/incidents/incidents.ts";
+import {
   hasHadTicket,
   openTicket,
   rateTicket,
@@ -18,10 +24,11 @@ import type { BotDeps } from "../deps.ts";
 import { incidentBanner, withBanner } from "../incident-banner.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 import { telegramProfile } from "../telegram-profile.ts";
+import { createIncidentDesk } from "./incident-desk.ts";
 import { supportAgentsFeature } from "./support-agents.ts";
 import { ticketOpenedText } from "./support-opened.ts";
 import { ratingButton } from "./support-rating.ts";
-import { createRelay, isRelayable } from "./support-relay.ts";
+import { createRelay, isRelayable, relayableKind } from "./support-relay.ts";
 
 const questions = ["internet", "speed", "pay", "trust", "tariff", "iptv"] as const;
 type Question = (typeof questions)[number];
@@ -61,15 +68,17 @@ export function supportFeature(
   },
 ) {
   const { db, config } = deps;
-  /** The outage banner for the user's active contract, when one is open there. */
-  const bannerFor = async (ctx: BotContext & { from: { id: number } }) => {
-    if (!(await deps.incidents?.anyOpen())) return null;
-    const account = await findActiveAccount(db, ctx.from.id);
-    const incidents = account && deps.incidents ? await deps.incidents.of(account.id) : [];
-    return incidentBanner(ctx, incidents, config.timeZone);
+  /** The open incidents that reach the user's active contract (none read when none is open). */
+  const affecting = async (telegramUserId: number) => {
+    if (!deps.incidents || !(await deps.incidents.anyOpen())) return [];
+    const account = await findActiveAccount(db, telegramUserId);
+    return account ? await deps.incidents.of(account.id) : [];
   };
+  const bannerFor = async (ctx: BotContext & { from: { id: number } }) =>
+    incidentBanner(ctx, await affecting(ctx.from.id), config.timeZone);
   const supportChatId = config.supportChatId;
   const relay = supportChatId === undefined ? undefined : createRelay(deps, supportChatId);
+  const desk = supportChatId === undefined ? undefined : createIncidentDesk(deps, supportChatId);
 
   const feature = new Composer<BotContext>();
   if (relay && supportChatId !== undefined)
@@ -115,6 +124,20 @@ export function supportFeature(
     if (!profile) return;
     await rememberTelegramUser(db, profile);
     const account = await findActiveAccount(db, ctx.from.id);
+    const [incident] = account ? await affecting(ctx.from.id) : [];
+    if (incident && desk) {
+      const attaching = await attachToIncident(db, {
+        telegramUserId: ctx.from.id,
+        accountId: account?.id ?? null,
+        incidentId: incident.id,
+      });
+      if (attaching.outcome !== "own-ticket") {
+        await desk.ensureTopic(ctx.api, incident);
+        await desk.refreshCard(ctx.api, incident.id).catch(() => {});
+        await ctx.reply(ctx.t("support-incident-attached", { id: String(incident.id) }));
+        return;
+      }
+    }
     const opening = await openTicket(db, {
       telegramUserId: ctx.from.id,
       accountId: account?.id ?? null,
@@ -150,6 +173,22 @@ export function supportFeature(
     }
     const found = await ticketForFollowUp(db, { telegramUserId: ctx.from.id });
     if (!found) return next();
+    if (found.ticket.incidentId !== null) {
+      const incident = await findIncident(db, found.ticket.incidentId);
+      if (incident?.status === "OPEN") {
+        const first = await recordIncidentMessage(db, {
+          incidentId: incident.id,
+          ticketId: found.ticket.id,
+          text: message.text ?? message.caption ?? relayableKind(message),
+          subscriberMessageId: message.message_id,
+        });
+        if (first) await ctx.reply(ctx.t("support-incident-noted"));
+        return;
+      }
+      // The outage is over: what they write now is a question of its own.
+      await detachTicket(db, found.ticket.id);
+      found.ticket.incidentId = null;
+    }
     // Writing again means the bot is not blocked (any more).
     if (!found.ticket.reachable) await setReachable(db, ctx.from.id, true);
     const ticket = await relay.ensureTopic(ctx.api, found.ticket);

@@ -240,6 +240,11 @@ export async function resolveIncident(db: Db, step: Step): Promise<StepResult> {
     if (resolved.count === 0) {
       return { outcome: row.status === "RESOLVED" ? "already" : "not-open", incident };
     }
+    // The attached requests are answered by the resolve: "restored" is their last message.
+    await tx.supportTicket.updateMany({
+      where: { incidentId: row.id, status: "OPEN" },
+      data: { status: "CLOSED", closedAt: now, resolvedAt: now },
+    });
     await tx.notification.deleteMany({
       where: {
         incidentId: row.id,

@@ -144,6 +144,12 @@ export const jobs = {
     run: async ({ supportDesk }) =>
       supportDesk ? supportDesk.alertUnanswered(new Date()) : { skipped: "runs in the bot" },
   },
+  "incident-digests": {
+    schedule: "* * * * *",
+    describe: "posts what subscribers attached to an outage wrote into its topic, a digest a minute",
+    run: async ({ supportDesk }) =>
+      supportDesk ? supportDesk.postIncidentDigests() : { skipped: "runs in the bot" },
+  },
   "support-idle": {
     schedule: "15 * * * *",
     describe: "closes support tickets idle for 48 hours and asks the subscriber for a rating",

@@ -16,6 +16,8 @@ export interface Ticket {
   topicId: number | null;
   closedAt: Date | null;
   rating: number | null;
+  /** The mass outage the ticket is attached to: its messages go to the incident's topic. */
+  incidentId: number | null;
   /** The subscriber's private chat with the bot. */
   chatId: number;
   /** False after the subscriber blocked the bot (a 403). */
@@ -31,6 +33,7 @@ const ticketFields = {
   topicId: true,
   closedAt: true,
   rating: true,
+  incidentId: true,
   telegramUser: { select: { chatId: true, reachable: true, languageCode: true } },
 } as const;
 
@@ -42,6 +45,7 @@ type TicketRow = {
   topicId: number | null;
   closedAt: Date | null;
   rating: number | null;
+  incidentId: number | null;
   telegramUser: { chatId: bigint; reachable: boolean; languageCode: string | null };
 };
 
@@ -53,6 +57,7 @@ const toTicket = (row: TicketRow): Ticket => ({
   topicId: row.topicId,
   closedAt: row.closedAt,
   rating: row.rating,
+  incidentId: row.incidentId,
   chatId: Number(row.telegramUser.chatId),
   reachable: row.telegramUser.reachable,
   languageCode: row.telegramUser.languageCode,

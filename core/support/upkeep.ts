@@ -38,7 +38,12 @@ export async function takeUnanswered(
   const { now, timeZone } = input;
   if (!isWorkingTime(now, timeZone)) return [];
   const open = await db.supportTicket.findMany({
-    where: { status: "OPEN", messages: { some: { direction: "FROM_SUBSCRIBER" } } },
+    // A request attached to an outage is answered there, all at once.
+    where: {
+      status: "OPEN",
+      incidentId: null,
+      messages: { some: { direction: "FROM_SUBSCRIBER" } },
+    },
     orderBy: { id: "asc" },
     select: {
       id: true,

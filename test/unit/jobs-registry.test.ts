@@ -28,13 +28,18 @@ describe("the job registry", () => {
         calls.push("close");
         return { closed: 1 };
       },
+      postIncidentDigests: async () => {
+        calls.push("digests");
+        return { digests: 1, messages: 3 };
+      },
     };
     const context = { supportDesk: desk } as unknown as Parameters<
       (typeof jobs)["support-idle"]["run"]
     >[0];
     expect(await jobs["support-unanswered"].run(context)).toEqual({ alerted: 2 });
     expect(await jobs["support-idle"].run(context)).toEqual({ closed: 1 });
-    expect(calls).toEqual(["alert", "close"]);
+    expect(await jobs["incident-digests"].run(context)).toEqual({ digests: 1, messages: 3 });
+    expect(calls).toEqual(["alert", "close", "digests"]);
     const withoutBot = { ...context, supportDesk: undefined };
     expect(await jobs["support-idle"].run(withoutBot)).toEqual({ skipped: "runs in the bot" });
   });

@@ -76,3 +76,12 @@ incident-resolved = ✅ Outage #{ $id } is closed ({ $by }). "Restored" notices:
 incident-banner =
     🚧 Network outage: { $text }
     Down since { $since }, expected back by { $eta }. We are on it and will tell you when it works.
+
+## The incident's topic in the agents' group, and the attached subscriber
+incident-topic-name = 🚧 Outage #{ $id }: { $where }
+incident-digest = 📨 Subscribers wrote:
+incident-digest-line = • { $at } { $name } ({ $login }): { $text }
+support-incident-attached =
+    Your request is added to outage #{ $id }: operators see it and will answer everyone affected at once.
+    We will write when service is back. To add something, just write here.
+support-incident-noted = Passed to the operators with the outage's requests. We will answer as soon as there is news.

@@ -76,3 +76,12 @@ incident-resolved = ✅ Авария №{ $id } закрыта ({ $by }). Соо
 incident-banner =
     🚧 Авария на линии: { $text }
     Не работает с { $since }, восстановим ориентировочно к { $eta }. Мы уже работаем — сообщим, когда заработает.
+
+## The incident's topic in the agents' group, and the attached subscriber
+incident-topic-name = 🚧 Авария №{ $id }: { $where }
+incident-digest = 📨 Написали абоненты:
+incident-digest-line = • { $at } { $name } ({ $login }): { $text }
+support-incident-attached =
+    Ваше обращение добавлено к аварии №{ $id }: операторы видят его и ответят всем затронутым сразу.
+    Когда связь восстановится, мы напишем. Если хотите что-то добавить — просто напишите сюда.
+support-incident-noted = Передали операторам вместе с обращениями по аварии. Ответим, как только будут новости.

@@ -42,6 +42,19 @@ CREATE TABLE "Incident" (
     CONSTRAINT "Incident_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "IncidentMessage" (
+    "id" SERIAL NOT NULL,
+    "incidentId" INTEGER NOT NULL,
+    "ticketId" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "subscriberMessageId" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "digestedAt" TIMESTAMP(3),
+
+    CONSTRAINT "IncidentMessage_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Incident_monitorKey_key" ON "Incident"("monitorKey");
 
@@ -49,10 +62,19 @@ CREATE UNIQUE INDEX "Incident_monitorKey_key" ON "Incident"("monitorKey");
 CREATE INDEX "Incident_status_idx" ON "Incident"("status");
 
 -- CreateIndex
+CREATE INDEX "IncidentMessage_incidentId_digestedAt_idx" ON "IncidentMessage"("incidentId", "digestedAt");
+
+-- CreateIndex
 CREATE INDEX "Account_streetKey_house_idx" ON "Account"("streetKey", "house");
 
 -- CreateIndex
 CREATE INDEX "Notification_incidentId_status_idx" ON "Notification"("incidentId", "status");
+
+-- AddForeignKey
+ALTER TABLE "IncidentMessage" ADD CONSTRAINT "IncidentMessage_incidentId_fkey" FOREIGN KEY ("incidentId") REFERENCES "Incident"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "IncidentMessage" ADD CONSTRAINT "IncidentMessage_ticketId_fkey" FOREIGN KEY ("ticketId") REFERENCES "SupportTicket"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "SupportTicket" ADD CONSTRAINT "SupportTicket_incidentId_fkey" FOREIGN KEY ("incidentId") REFERENCES "Incident"("id") ON DELETE SET NULL ON UPDATE CASCADE;

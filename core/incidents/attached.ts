@@ -1,0 +1,120 @@
+// Subscribers who ask for an operator during an incident that reaches them: their request is
+// attached to the incident instead of getting a topic of its own. The incident has one topic in
+// the agents' group; what the attached write is kept here and posted there as a digest.
+import type { Db } from "../db.ts";
+import { openTicket, type Ticket } from "../support/tickets.ts";
+
+export type Attaching =
+  /** Attached now, or it was already. */
+  | { outcome: "attached" | "already"; ticket: Ticket }
+  /** The subscriber is in a conversation with an agent already: it stays theirs. */
+  | { outcome: "own-ticket"; ticket: Ticket };
+
+export async function attachToIncident(
+  db: Db,
+  input: { telegramUserId: number; accountId: number | null; incidentId: number; now?: Date },
+): Promise<Attaching> {
+  const { ticket } = await openTicket(db, input);
+  if (ticket.incidentId === input.incidentId) return { outcome: "already", ticket };
+  if (ticket.topicId !== null) return { outcome: "own-ticket", ticket };
+  await db.supportTicket.update({
+    where: { id: ticket.id },
+    data: { incidentId: input.incidentId },
+  });
+  return { outcome: "attached", ticket: { ...ticket, incidentId: input.incidentId } };
+}
+
+/** A ticket whose incident is over goes on as an ordinary one. */
+export async function detachTicket(db: Db, ticketId: number): Promise<void> {
+  await db.supportTicket.update({ where: { id: ticketId }, data: { incidentId: null } });
+}
+
+/** Keeps what an attached subscriber wrote for the digest; true for their first message. */
+export async function recordIncidentMessage(
+  db: Db,
+  input: { incidentId: number; ticketId: number; text: string; subscriberMessageId: number },
+): Promise<boolean> {
+  const [earlier] = await db.$transaction([
+    db.incidentMessage.count({ where: { incidentId: input.incidentId, ticketId: input.ticketId } }),
+    db.incidentMessage.create({ data: input }),
+    db.supportTicket.update({ where: { id: input.ticketId }, data: { lastMessageAt: new Date() } }),
+  ]);
+  return earlier === 0;
+}
+
+/** The incident's topic, if this caller is the first to set one; false: another one was set. */
+export async function claimIncidentTopic(db: Db, incidentId: number, topicId: number) {
+  const { count } = await db.incident.updateMany({
+    where: { id: incidentId, topicId: null },
+    data: { topicId },
+  });
+  return count === 1;
+}
+
+export async function setIncidentCard(db: Db, incidentId: number, messageId: number) {
+  await db.incident.update({ where: { id: incidentId }, data: { cardMessageId: messageId } });
+}
+
+export interface DigestLine {
+  ticketId: number;
+  name: string;
+  login: string | null;
+  text: string;
+  at: Date;
+}
+
+/** What the attached wrote and is not in the topic yet, for incidents with a topic. */
+export async function pendingDigests(db: Db, limitPerIncident = 40) {
+  const incidents = await db.incident.findMany({
+    where: { topicId: { not: null }, messages: { some: { digestedAt: null } } },
+    select: { id: true, topicId: true, status: true },
+  });
+  const digests = [];
+  for (const incident of incidents) {
+    const messages = await db.incidentMessage.findMany({
+      where: { incidentId: incident.id, digestedAt: null },
+      orderBy: { id: "asc" },
+      take: limitPerIncident,
+      select: {
+        id: true,
+        text: true,
+        createdAt: true,
+        ticket: {
+          select: {
+            id: true,
+            telegramUser: { select: { firstName: true, lastName: true } },
+            account: { select: { login: true } },
+          },
+        },
+      },
+    });
+    const lines: DigestLine[] = messages.map((message) => ({
+      ticketId: message.ticket.id,
+      name: [message.ticket.telegramUser.firstName, message.ticket.telegramUser.lastName]
+        .filter(Boolean)
+        .join(" "),
+      login: message.ticket.account?.login ?? null,
+      text: message.text,
+      at: message.createdAt,
+    }));
+    digests.push({
+      incidentId: incident.id,
+      topicId: incident.topicId as number,
+      messageIds: messages.map((message) => message.id),
+      lines,
+    });
+  }
+  return digests;
+}
+
+export async function markDigested(db: Db, messageIds: number[], now = new Date()) {
+  await db.incidentMessage.updateMany({
+    where: { id: { in: messageIds }, digestedAt: null },
+    data: { digestedAt: now },
+  });
+}
+
+/** How many subscribers are attached: the card's "wrote". */
+export async function attachedCount(db: Db, incidentId: number): Promise<number> {
+  return db.supportTicket.count({ where: { incidentId } });
+}
