@@ -133,6 +133,8 @@ export function noticeMessage(t: Translate, notice: Notice, timeZone: string): N
       };
     case "incident-restored":
       return { text: t("incident-notice-restored", { text: notice.text }) };
+    case "incident-reply":
+      return { text: t("incident-notice-reply", { text: notice.text }) };
     case "payment-unposted":
       return {
         text: t("payment-alert-unposted", {

@@ -56,6 +56,8 @@ export type Notice =
     }
   | { kind: "incident-eta"; incidentId: number; text: string; eta: Date }
   | { kind: "incident-restored"; incidentId: number; text: string }
+  /** An operator's answer to everyone attached to the incident. */
+  | { kind: "incident-reply"; incidentId: number; text: string }
   | {
       kind: "announcement";
       text: string;

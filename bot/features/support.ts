@@ -25,6 +25,7 @@ import { incidentBanner, withBanner } from "../incident-banner.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 import { telegramProfile } from "../telegram-profile.ts";
 import { createIncidentDesk } from "./incident-desk.ts";
+import { incidentTopicFeature } from "./incident-topic.ts";
 import { supportAgentsFeature } from "./support-agents.ts";
 import { ticketOpenedText } from "./support-opened.ts";
 import { ratingButton } from "./support-rating.ts";
@@ -63,7 +64,10 @@ function faqScreen(ctx: TranslatingContext, banner: string | null) {
 }
 
 export function supportFeature(
-  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "incidents"> & {
+  deps: Pick<
+    BotDeps,
+    "db" | "billing" | "config" | "logger" | "incidents" | "redis" | "background"
+  > & {
     i18n: I18n<BotContext>;
   },
 ) {
@@ -81,6 +85,9 @@ export function supportFeature(
   const desk = supportChatId === undefined ? undefined : createIncidentDesk(deps, supportChatId);
 
   const feature = new Composer<BotContext>();
+  // An incident's topic before the tickets' topics: a message there is for all its subscribers.
+  if (desk && supportChatId !== undefined)
+    feature.use(incidentTopicFeature(deps, desk, supportChatId));
   if (relay && supportChatId !== undefined)
     feature.use(supportAgentsFeature(deps, relay, supportChatId));
   const privateChat = feature.chatType("private");

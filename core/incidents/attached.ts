@@ -1,8 +1,10 @@
 // Subscribers who ask for an operator during an incident that reaches them: their request is
 // attached to the incident instead of getting a topic of its own. The incident has one topic in
 // the agents' group; what the attached write is kept here and posted there as a digest.
+import { billingDayAt, dayAsDate } from "../billing/calendar.ts";
 import type { Db } from "../db.ts";
 import { openTicket, type Ticket } from "../support/tickets.ts";
+import { incidentNoticeKinds } from "./incidents.ts";
 
 export type Attaching =
   /** Attached now, or it was already. */
@@ -117,4 +119,58 @@ export async function markDigested(db: Db, messageIds: number[], now = new Date(
 /** How many subscribers are attached: the card's "wrote". */
 export async function attachedCount(db: Db, incidentId: number): Promise<number> {
   return db.supportTicket.count({ where: { incidentId } });
+}
+
+/** An agent's message to every attached subscriber, waiting for the agent's confirm. */
+export async function draftIncidentReply(
+  db: Db,
+  input: { incidentId: number; text: string; agent: string; agentMessageId: number },
+): Promise<{ id: number; recipients: number }> {
+  const { id } = await db.incidentReply.create({ data: input, select: { id: true } });
+  return { id, recipients: await attachedRecipients(db, input.incidentId) };
+}
+
+/** Attached subscribers with an open request who can be written to. */
+export async function attachedRecipients(db: Db, incidentId: number): Promise<number> {
+  return db.supportTicket.count({
+    where: { incidentId, status: "OPEN", telegramUser: { reachable: true } },
+  });
+}
+
+export type ReplySending =
+  | { outcome: "sent"; recipients: number }
+  | { outcome: "already"; recipients: number }
+  | { outcome: "not-found" };
+
+/** Confirmed: a notice per attached subscriber into the outbox, once whoever presses again. */
+export async function sendIncidentReply(
+  db: Db,
+  input: { replyId: number; by: string; timeZone: string; now?: Date },
+): Promise<ReplySending> {
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.incidentReply.updateMany({
+      where: { id: input.replyId, sentAt: null },
+      data: { sentAt: now, sentBy: input.by },
+    });
+    const reply = await tx.incidentReply.findUnique({ where: { id: input.replyId } });
+    if (!reply) return { outcome: "not-found" };
+    if (claimed.count === 0) return { outcome: "already", recipients: reply.recipients };
+    const payload = JSON.stringify({ incidentId: reply.incidentId, text: reply.text });
+    const recipients = await tx.$executeRaw`
+      INSERT INTO "Notification" (key, kind, "telegramUserId", "incidentId", day, payload)
+      SELECT DISTINCT 'incident-reply:' || ${reply.id}::int || ':' || t."telegramUserId",
+             ${incidentNoticeKinds.reply}, t."telegramUserId", ${reply.incidentId}::int,
+             ${dayAsDate(billingDayAt(now, input.timeZone))}::date, ${payload}::jsonb
+      FROM "SupportTicket" t JOIN "TelegramUser" u ON u.id = t."telegramUserId" AND u.reachable
+      WHERE t."incidentId" = ${reply.incidentId} AND t.status = 'OPEN'
+      ON CONFLICT (key) DO NOTHING`;
+    await tx.incidentReply.update({ where: { id: reply.id }, data: { recipients } });
+    return { outcome: "sent", recipients };
+  });
+}
+
+/** The agent thought better of it. */
+export async function dropIncidentReply(db: Db, replyId: number): Promise<void> {
+  await db.incidentReply.deleteMany({ where: { id: replyId, sentAt: null } });
 }

@@ -23,6 +23,7 @@ export const incidentNoticeKinds = {
   opened: "incident-opened",
   eta: "incident-eta",
   restored: "incident-restored",
+  reply: "incident-reply",
 } as const;
 
 export interface Incident {
@@ -285,4 +286,10 @@ export async function progressOfIncident(db: Db, id: number): Promise<IncidentPr
     db.supportTicket.count({ where: { incidentId: id } }),
   ]);
   return { told, sent, wrote };
+}
+
+/** The incident whose topic in the agents' group this is. */
+export async function findIncidentByTopic(db: Db, topicId: number): Promise<Incident | null> {
+  const row = await db.incident.findFirst({ where: { topicId } });
+  return row && incidentOf(row);
 }

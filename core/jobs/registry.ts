@@ -146,7 +146,8 @@ export const jobs = {
   },
   "incident-digests": {
     schedule: "* * * * *",
-    describe: "posts what subscribers attached to an outage wrote into its topic, a digest a minute",
+    describe:
+      "posts what subscribers attached to an outage wrote into its topic, a digest a minute",
     run: async ({ supportDesk }) =>
       supportDesk ? supportDesk.postIncidentDigests() : { skipped: "runs in the bot" },
   },

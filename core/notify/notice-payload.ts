@@ -48,6 +48,9 @@ const payloads = {
   "incident-restored": z
     .object({ incidentId: z.number().int(), text: z.string() })
     .transform((facts) => ({ kind: "incident-restored" as const, ...facts })),
+  "incident-reply": z
+    .object({ incidentId: z.number().int(), text: z.string() })
+    .transform((facts) => ({ kind: "incident-reply" as const, ...facts })),
 } satisfies Record<string, z.ZodType<Notice>>;
 
 export const noticeKinds = {

@@ -12,7 +12,7 @@ import { noPostgres } from "../support/require-services.ts";
 import { useSupportDesk } from "../support/support-desk.ts";
 
 describe.skipIf(noPostgres)("mass outages: support", () => {
-  const { harness, group } = useSupportDesk();
+  const { harness, group, agent } = useSupportDesk();
   const db = () => harness.database.prisma;
   const jobs = () =>
     supportJobs(
@@ -104,6 +104,41 @@ describe.skipIf(noPostgres)("mass outages: support", () => {
     expect(await jobs().postIncidentDigests()).toEqual({ digests: 0, messages: 0 });
     // Their requests are not "unanswered" tickets of their own.
     expect(await db().supportTicket.count({ where: { incidentId: id, topicId: null } })).toBe(3);
+
+    // An agent's message in the topic goes to every attached subscriber, after a confirm.
+    await agent.sendInTopic(group, threadId as number, "Бригада на месте, ориентировочно час.");
+    const confirm = await group.waitFor(() =>
+      group
+        .messages({ threadId })
+        .find((message) => message.text?.startsWith("Отправить это сообщение")),
+    );
+    expect(confirm.text).toBe(
+      `Отправить это сообщение всем абонентам аварии №${id}, кто обратился (3)?`,
+    );
+    const stranger = harness.emulator.user({ firstName: "Посторонний" });
+    const refused = await stranger.waitForCallbackAnswer(
+      await stranger.press("📣 Отправить (3)", { message: confirm }),
+    );
+    expect(refused.text).toMatch(/только/);
+    await agent.press("📣 Отправить (3)", { message: confirm });
+    for (const { user } of residents) {
+      await user.waitFor(() =>
+        user
+          .messages()
+          .find(
+            (message) =>
+              message.text === "💬 Оператор по аварии: Бригада на месте, ориентировочно час.",
+          ),
+      );
+    }
+    const { id: replyId } = await db().incidentReply.findFirstOrThrow();
+    const again = await agent.waitForCallbackAnswer(
+      await agent.pressData(confirm, `incr:${replyId}:send`),
+    );
+    expect(again.text).toBe("Уже отправлено (3).");
+    expect(
+      nextDoor.user.messages().some((message) => message.text?.startsWith("💬 Оператор")),
+    ).toBe(false);
 
     const resolved = await resolveIncident(db(), {
       id,

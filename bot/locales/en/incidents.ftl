@@ -85,3 +85,15 @@ support-incident-attached =
     Your request is added to outage #{ $id }: operators see it and will answer everyone affected at once.
     We will write when service is back. To add something, just write here.
 support-incident-noted = Passed to the operators with the outage's requests. We will answer as soon as there is news.
+
+## An agent's answer to everyone attached
+incident-notice-reply =
+    💬 Operator, about the outage: { $text }
+incident-reply-confirm = Send this message to every subscriber who wrote in about outage #{ $id } ({ $count })?
+incident-reply-send = 📣 Send ({ $count })
+incident-reply-drop = ✖️ Do not send
+incident-reply-dropped = Not sent.
+incident-reply-sent = 📣 Sent to the outage's subscribers: { $count } ({ $by }).
+incident-reply-already = Sent already ({ $count }).
+incident-reply-text-only = Only text goes to all the outage's subscribers: write it as a message.
+incident-reply-closed = Outage #{ $id } is closed already: nothing was sent to subscribers.

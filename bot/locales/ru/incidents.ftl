@@ -85,3 +85,15 @@ support-incident-attached =
     Ваше обращение добавлено к аварии №{ $id }: операторы видят его и ответят всем затронутым сразу.
     Когда связь восстановится, мы напишем. Если хотите что-то добавить — просто напишите сюда.
 support-incident-noted = Передали операторам вместе с обращениями по аварии. Ответим, как только будут новости.
+
+## An agent's answer to everyone attached
+incident-notice-reply =
+    💬 Оператор по аварии: { $text }
+incident-reply-confirm = Отправить это сообщение всем абонентам аварии №{ $id }, кто обратился ({ $count })?
+incident-reply-send = 📣 Отправить ({ $count })
+incident-reply-drop = ✖️ Не отправлять
+incident-reply-dropped = Не отправлено.
+incident-reply-sent = 📣 Отправлено абонентам аварии: { $count } ({ $by }).
+incident-reply-already = Уже отправлено ({ $count }).
+incident-reply-text-only = Всем абонентам аварии уходит только текст: напишите его сообщением.
+incident-reply-closed = Авария №{ $id } уже закрыта: абонентам ничего не отправлено.

@@ -43,6 +43,21 @@ CREATE TABLE "Incident" (
 );
 
 -- CreateTable
+CREATE TABLE "IncidentReply" (
+    "id" SERIAL NOT NULL,
+    "incidentId" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "agent" TEXT NOT NULL,
+    "agentMessageId" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sentAt" TIMESTAMP(3),
+    "sentBy" TEXT,
+    "recipients" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "IncidentReply_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "IncidentMessage" (
     "id" SERIAL NOT NULL,
     "incidentId" INTEGER NOT NULL,
@@ -69,6 +84,9 @@ CREATE INDEX "Account_streetKey_house_idx" ON "Account"("streetKey", "house");
 
 -- CreateIndex
 CREATE INDEX "Notification_incidentId_status_idx" ON "Notification"("incidentId", "status");
+
+-- AddForeignKey
+ALTER TABLE "IncidentReply" ADD CONSTRAINT "IncidentReply_incidentId_fkey" FOREIGN KEY ("incidentId") REFERENCES "Incident"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "IncidentMessage" ADD CONSTRAINT "IncidentMessage_incidentId_fkey" FOREIGN KEY ("incidentId") REFERENCES "Incident"("id") ON DELETE CASCADE ON UPDATE CASCADE;
