@@ -5,6 +5,7 @@ import { createBilling } from "../core/billing/create-billing.ts";
 import type { Billing } from "../core/billing/port.ts";
 import { type Config, ConfigError } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
+import { IncidentsAffecting } from "../core/incidents/affecting.ts";
 import { startScheduler } from "../core/jobs/scheduler.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
 import { createMailer } from "../core/mail.ts";
@@ -19,7 +20,9 @@ import { registerCommands } from "./commands.ts";
 import type { BotContext } from "./context.ts";
 import { supportJobs } from "./features/support-jobs.ts";
 import { createI18n } from "./i18n.ts";
+import { incidentHook } from "./incident-hook.ts";
 import { startOpsServer } from "./ops-server.ts";
+import { outboxFlush } from "./outbox-flush.ts";
 import { startPolling } from "./polling.ts";
 import { createNotifier } from "./telegram-notifier.ts";
 import { UpdateInbox } from "./update-inbox.ts";
@@ -71,6 +74,7 @@ export async function startApp(
   const mailer = createMailer(config.smtpUrl, logger);
   const background = new BackgroundTasks();
   const i18n = createI18n();
+  const incidents = new IncidentsAffecting(database.prisma);
   const bot = createBot({
     config,
     db: database.prisma,
@@ -82,12 +86,27 @@ export async function startApp(
     outages,
     i18n,
     metrics,
+    incidents,
   });
+  const flushOutbox = outboxFlush({ db: database.prisma, config, logger, redis, background, i18n });
   const ops =
     config.metricsPort === undefined
       ? undefined
       : await startOpsServer(config.metricsPort, {
           metrics,
+          ...(config.incidentHookSecret
+            ? {
+                incidents: incidentHook({
+                  db: database.prisma,
+                  secret: config.incidentHookSecret,
+                  timeZone: config.timeZone,
+                  changed: () => {
+                    incidents.forget();
+                    flushOutbox(bot.api);
+                  },
+                }),
+              }
+            : {}),
           readiness: readinessCheck({
             db: database.prisma,
             redis,

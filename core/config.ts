@@ -70,6 +70,14 @@ const schema = z
         .max(65535, { error: "a port, 0 to 65535 (0: any free one)" })
         .optional(),
     ),
+    INCIDENT_HOOK_SECRET: optional.pipe(
+      z
+        .string()
+        .regex(/^[\w-]{16,256}$/, {
+          error: "16 to 256 characters of A-Z, a-z, 0-9, _ and -",
+        })
+        .optional(),
+    ),
     PAYMENT_PROVIDER_TOKEN: optional,
     SUPPORT_CHAT_ID: optional.pipe(chatId),
     STAFF_CHAT_ID: optional.pipe(chatId),
@@ -166,6 +174,8 @@ export interface Config {
   mode: { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
   /** Where /healthz, /readyz and /metrics are served; none without METRICS_PORT. */
   metricsPort: number | undefined;
+  /** The shared secret of POST /incidents on METRICS_PORT (monitoring opens outages); none: off. */
+  incidentHookSecret: string | undefined;
   paymentProviderToken: string | undefined;
   supportChatId: number | undefined;
   staffChatId: number | undefined;
@@ -230,6 +240,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     dataDir: env.DATA_DIR,
     redisUrl: env.REDIS_URL,
     metricsPort: env.METRICS_PORT,
+    incidentHookSecret: env.INCIDENT_HOOK_SECRET,
     mode:
       env.BOT_MODE === "webhook" && env.WEBHOOK_URL && env.WEBHOOK_SECRET
         ? { kind: "webhook", url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET, port: env.PORT }
