@@ -70,6 +70,8 @@ const schema = z
         .max(65535, { error: "a port, 0 to 65535 (0: any free one)" })
         .optional(),
     ),
+    OUTAGE_CLUSTER_SIZE: optional.pipe(positiveInt(5, "how many reports suggest an outage")),
+    OUTAGE_CLUSTER_MINUTES: optional.pipe(positiveInt(10, "the minutes those reports fall within")),
     INCIDENT_HOOK_SECRET: optional.pipe(
       z
         .string()
@@ -176,6 +178,8 @@ export interface Config {
   metricsPort: number | undefined;
   /** The shared secret of POST /incidents on METRICS_PORT (monitoring opens outages); none: off. */
   incidentHookSecret: string | undefined;
+  /** So many "no internet" from one house or street within so many minutes suggest an incident. */
+  outageCluster: { size: number; minutes: number };
   paymentProviderToken: string | undefined;
   supportChatId: number | undefined;
   staffChatId: number | undefined;
@@ -241,6 +245,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     redisUrl: env.REDIS_URL,
     metricsPort: env.METRICS_PORT,
     incidentHookSecret: env.INCIDENT_HOOK_SECRET,
+    outageCluster: { size: env.OUTAGE_CLUSTER_SIZE, minutes: env.OUTAGE_CLUSTER_MINUTES },
     mode:
       env.BOT_MODE === "webhook" && env.WEBHOOK_URL && env.WEBHOOK_SECRET
         ? { kind: "webhook", url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET, port: env.PORT }

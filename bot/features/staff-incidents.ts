@@ -4,6 +4,7 @@
 // with buttons to move the ETA and to resolve. Only members of the staff chat may do either,
 // checked at each command and each press (bot/chat-membership.ts).
 import { Composer, InlineKeyboard } from "grammy";
+import { findSuggestion, type Suggestion } from "../../core/incidents/clusters.ts";
 import { readEta } from "../../core/incidents/eta.ts";
 import {
   changeEta,
@@ -40,6 +41,32 @@ const etaSteps = ["30", "60", "120", "240"] as const;
 /** `inc-eta:<id>:<minutes>`: the ETA moved on by so many minutes. */
 const etaButton = buttonFamily("inc-eta", { incidentId: idField(), minutes: oneOfField(etaSteps) });
 
+/** `incs:<suggestion id>`: open a draft for a suggested cluster. */
+const suggestionButton = buttonFamily("incs", { suggestionId: idField() });
+const suggestedEtaMs = 2 * 3600_000;
+
+/** The staff chat's message about a cluster of "no internet" no incident covers. */
+export function suggestionMessage(
+  t: (key: string, variables?: Record<string, string | number>) => string,
+  suggestion: Suggestion,
+) {
+  const where =
+    suggestion.house === null
+      ? t("incident-where-street", { street: suggestion.street.name })
+      : t("incident-where-houses", { street: suggestion.street.name, houses: suggestion.house });
+  return {
+    text: t("incident-suggestion", {
+      count: suggestion.reports,
+      where,
+      minutes: suggestion.minutes,
+    }),
+    reply_markup: new InlineKeyboard().text(
+      t("incident-suggestion-open"),
+      suggestionButton.pack({ suggestionId: suggestion.id }),
+    ),
+  };
+}
+
 export function staffIncidentsFeature(
   deps: StaffDeps & Pick<BotDeps, "redis" | "background" | "incidents">,
 ) {
@@ -72,6 +99,69 @@ export function staffIncidentsFeature(
       .row()
       .text(t("incident-resolve"), stepButton.pack({ incidentId, step: "resolve" }));
   };
+
+  /** The draft as subscribers will read it, whom it reaches, and the buttons to open or drop it. */
+  async function showPreview(ctx: BotContext, draft: Incident) {
+    const reach = await reachOf(db, draft.scope, draft.services);
+    const notice = noticeMessage(
+      t,
+      {
+        kind: "incident-opened",
+        incidentId: draft.id,
+        text: draft.text,
+        since: new Date(),
+        eta: draft.eta,
+      },
+      config.timeZone,
+    );
+    await ctx.reply(
+      t("incident-preview", {
+        id: String(draft.id),
+        where: whereText(draft),
+        services: servicesText(draft),
+        eta: at(draft.eta),
+        contracts: reach.contracts,
+        subscribers: reach.subscribers,
+        notice: notice.text,
+      }),
+      {
+        reply_markup: new InlineKeyboard()
+          .text(
+            t("incident-open", { count: reach.subscribers }),
+            stepButton.pack({ incidentId: draft.id, step: "open" }),
+          )
+          .row()
+          .text(t("incident-drop"), stepButton.pack({ incidentId: draft.id, step: "drop" })),
+      },
+    );
+  }
+
+  // A suggestion's button: a draft for its street or house, an ETA two hours ahead and a general
+  // text, shown as any draft is; a member who knows more drops it and writes /incident.
+  onButton(staffChat, suggestionButton, async (ctx, { suggestionId }) => {
+    if (!(await isStaff(ctx))) {
+      await ctx.answerCallbackQuery({ text: t("incident-staff-only"), show_alert: true });
+      return;
+    }
+    const suggestion = await findSuggestion(db, suggestionId);
+    if (!suggestion) {
+      await ctx.answerCallbackQuery(t("button-outdated"));
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const street = { name: suggestion.street, key: suggestion.streetKey };
+    const draft = await draftIncident(db, {
+      scope:
+        suggestion.house === null
+          ? { kind: "STREETS", streets: [street] }
+          : { kind: "HOUSES", street, houses: [suggestion.house] },
+      services: ["INTERNET"],
+      eta: new Date(Date.now() + suggestedEtaMs),
+      text: t("incident-suggested-text"),
+      createdBy: staffName(ctx.from),
+    });
+    await showPreview(ctx, draft);
+  });
 
   staffChat.command("incident", async (ctx) => {
     if (!ctx.from || !(await isStaff(ctx))) {
@@ -134,38 +224,7 @@ export function staffIncidentsFeature(
       text: text.data,
       createdBy: staffName(ctx.from),
     });
-    const reach = await reachOf(db, draft.scope, draft.services);
-    const notice = noticeMessage(
-      t,
-      {
-        kind: "incident-opened",
-        incidentId: draft.id,
-        text: draft.text,
-        since: new Date(),
-        eta: draft.eta,
-      },
-      config.timeZone,
-    );
-    await ctx.reply(
-      t("incident-preview", {
-        id: String(draft.id),
-        where: whereText(draft),
-        services: servicesText(draft),
-        eta: at(draft.eta),
-        contracts: reach.contracts,
-        subscribers: reach.subscribers,
-        notice: notice.text,
-      }),
-      {
-        reply_markup: new InlineKeyboard()
-          .text(
-            t("incident-open", { count: reach.subscribers }),
-            stepButton.pack({ incidentId: draft.id, step: "open" }),
-          )
-          .row()
-          .text(t("incident-drop"), stepButton.pack({ incidentId: draft.id, step: "drop" })),
-      },
-    );
+    await showPreview(ctx, draft);
   });
 
   staffChat.command("incidents", async (ctx) => {

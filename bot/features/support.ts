@@ -11,6 +11,7 @@ import {
   detachTicket,
   recordIncidentMessage,
 } from "../../core/incidents/attached.ts";
+import { reportNoInternet } from "../../core/incidents/clusters.ts";
 import { findIncident } from "../../core/incidents/incidents.ts";
 import {
   hasHadTicket,
@@ -26,6 +27,8 @@ import { menuData } from "../keyboards/main-menu.ts";
 import { telegramProfile } from "../telegram-profile.ts";
 import { createIncidentDesk } from "./incident-desk.ts";
 import { incidentTopicFeature } from "./incident-topic.ts";
+import { staffText } from "./staff-chat.ts";
+import { suggestionMessage } from "./staff-incidents.ts";
 import { supportAgentsFeature } from "./support-agents.ts";
 import { ticketOpenedText } from "./support-opened.ts";
 import { ratingButton } from "./support-rating.ts";
@@ -80,6 +83,21 @@ export function supportFeature(
   };
   const bannerFor = async (ctx: BotContext & { from: { id: number } }) =>
     incidentBanner(ctx, await affecting(ctx.from.id), config.timeZone);
+  /**
+   * "No internet": the outage that explains it, or else a report that may complete a cluster
+   * the staff are told of (core/incidents/clusters.ts).
+   */
+  const noInternet = async (ctx: BotContext & { from: { id: number } }) => {
+    const banner = await bannerFor(ctx);
+    if (banner || config.staffChatId === undefined) return banner;
+    const account = await findActiveAccount(db, ctx.from.id);
+    const suggestion = account && (await reportNoInternet(db, account.id, config.outageCluster));
+    if (suggestion) {
+      const { text, reply_markup } = suggestionMessage(staffText(deps), suggestion);
+      await ctx.api.sendMessage(config.staffChatId, text, { reply_markup });
+    }
+    return null;
+  };
   const supportChatId = config.supportChatId;
   const relay = supportChatId === undefined ? undefined : createRelay(deps, supportChatId);
   const desk = supportChatId === undefined ? undefined : createIncidentDesk(deps, supportChatId);
@@ -109,7 +127,7 @@ export function supportFeature(
       .row()
       .text(ctx.t("support-back"), backButton.pack({}));
     const answer = ctx.t(answerKeys[question]);
-    const banner = question === "internet" ? await bannerFor(ctx) : null;
+    const banner = question === "internet" ? await noInternet(ctx) : null;
     await ctx.editMessageText(withBanner(banner, answer), {
       reply_markup: keyboard,
     });

@@ -36,7 +36,12 @@ describe.skipIf(noPostgres)("mass outages: /incident in the staff chat", () => {
           supergroup: true,
           members: [dispatcher],
         });
-        return { STAFF_CHAT_ID: String(staff.id), TELEGRAM_GROUP_PER_MINUTE: "6000" };
+        return {
+          STAFF_CHAT_ID: String(staff.id),
+          TELEGRAM_GROUP_PER_MINUTE: "6000",
+          OUTAGE_CLUSTER_SIZE: "3",
+          OUTAGE_CLUSTER_MINUTES: "10",
+        };
       },
     });
     const db = harness.database.prisma;
@@ -228,5 +233,60 @@ describe.skipIf(noPostgres)("mass outages: /incident in the staff chat", () => {
     first?.skipBotMessages();
     await first?.send("/menu");
     expect((await first?.nextBotMessage())?.text).not.toContain("Авария");
+  });
+
+  it("suggests an incident once for a cluster of no-internet, not for scattered reports", async () => {
+    const pressNoInternet = async (user: UserDriver) => {
+      user.skipBotMessages();
+      await user.send("/support");
+      await user.nextBotMessage();
+      await user.press("🚫 Нет интернета");
+      await user.waitFor(() => user.messages().find((m) => m.text?.startsWith("🚫 Нет интернета")));
+    };
+    const suggestions = () =>
+      staff.messages().filter((message) => message.text?.startsWith("🔎 Похоже на аварию"));
+    // Scattered: two reports on Портовая half an hour ago, one now.
+    const port = { name: "Портовая", key: "портовая" };
+    const early = [
+      await resident(db(), harness.emulator, "1", { street: port }),
+      await resident(db(), harness.emulator, "2", { street: port }),
+    ];
+    for (const { accountId } of early) {
+      await db().outageReport.create({
+        data: {
+          accountId,
+          streetKey: port.key,
+          street: port.name,
+          house: null,
+          createdAt: new Date(Date.now() - 30 * 60_000),
+        },
+      });
+    }
+    await pressNoInternet((await resident(db(), harness.emulator, "3", { street: port })).user);
+    // A cluster: three in house 80 within minutes, then a fourth.
+    const house = [];
+    for (let i = 0; i < 4; i += 1) house.push(await resident(db(), harness.emulator, "80"));
+    for (const { user } of house) await pressNoInternet(user);
+    const [suggestion] = await staff.waitFor(() =>
+      suggestions().length > 0 ? suggestions() : undefined,
+    );
+    expect(suggestions()).toHaveLength(1);
+    expect(suggestion?.text).toBe(
+      "🔎 Похоже на аварию: 3 абонентов (ул. Индустриальная, д. 80) за 10 мин сообщили, что нет интернета. Открытой аварии там нет.",
+    );
+    expect(await db().incidentSuggestion.count()).toBe(1);
+
+    // Its button: a draft for that house, previewed with its reach, opened as any other.
+    staff.skipBotMessages();
+    await dispatcher.press("🚧 Открыть аварию", { message: suggestion });
+    const preview = await staff.nextBotMessage();
+    expect(preview.text).toContain("Где: ул. Индустриальная, д. 80");
+    expect(preview.text).toContain("Затронет договоров: 4, абонентов в Telegram: 4.");
+    await dispatcher.press("✅ Открыть и оповестить (4)", { message: preview });
+    for (const { user } of house) {
+      await user.waitFor(() =>
+        user.messages().find((m) => m.text?.startsWith("⚠️ Авария на линии: Неполадки на линии")),
+      );
+    }
   });
 });

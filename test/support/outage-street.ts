@@ -18,18 +18,23 @@ export async function resident(
   db: Db,
   emulator: BotApiEmulator,
   house: string,
-  options: { status?: "ACTIVE" | "BLOCKED"; languageCode?: string } = {},
+  options: {
+    status?: "ACTIVE" | "BLOCKED";
+    languageCode?: string;
+    street?: { name: string; key: string };
+  } = {},
 ): Promise<Resident> {
   made += 1;
-  const login = `ind${house}-${made}`;
+  const street = options.street ?? testStreet;
+  const login = `${street.key.slice(0, 3)}${house}-${made}`;
   const account = await db.account.create({
     data: {
       login,
       passwordHash: "",
       name: `Житель ${made}`,
-      address: `ул. ${testStreet.name}, д. ${house}, кв. ${made}`,
-      street: testStreet.name,
-      streetKey: testStreet.key,
+      address: `ул. ${street.name}, д. ${house}, кв. ${made}`,
+      street: street.name,
+      streetKey: street.key,
       house,
       flat: String(made),
       status: options.status ?? "ACTIVE",

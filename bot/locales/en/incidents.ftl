@@ -97,3 +97,8 @@ incident-reply-sent = 📣 Sent to the outage's subscribers: { $count } ({ $by }
 incident-reply-already = Sent already ({ $count }).
 incident-reply-text-only = Only text goes to all the outage's subscribers: write it as a message.
 incident-reply-closed = Outage #{ $id } is closed already: nothing was sent to subscribers.
+
+## A cluster of "no internet" no incident covers
+incident-suggestion = 🔎 Looks like an outage: { $count } subscribers ({ $where }) said within { $minutes } min that there is no internet. No outage is open there.
+incident-suggestion-open = 🚧 Open an outage
+incident-suggested-text = Trouble on the line, the crew is finding the cause.

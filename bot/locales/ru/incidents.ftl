@@ -97,3 +97,8 @@ incident-reply-sent = 📣 Отправлено абонентам аварии:
 incident-reply-already = Уже отправлено ({ $count }).
 incident-reply-text-only = Всем абонентам аварии уходит только текст: напишите его сообщением.
 incident-reply-closed = Авария №{ $id } уже закрыта: абонентам ничего не отправлено.
+
+## A cluster of "no internet" no incident covers
+incident-suggestion = 🔎 Похоже на аварию: { $count } абонентов ({ $where }) за { $minutes } мин сообщили, что нет интернета. Открытой аварии там нет.
+incident-suggestion-open = 🚧 Открыть аварию
+incident-suggested-text = Неполадки на линии, бригада выясняет причину.

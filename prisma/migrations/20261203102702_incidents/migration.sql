@@ -43,6 +43,30 @@ CREATE TABLE "Incident" (
 );
 
 -- CreateTable
+CREATE TABLE "OutageReport" (
+    "id" SERIAL NOT NULL,
+    "accountId" INTEGER NOT NULL,
+    "streetKey" TEXT NOT NULL,
+    "street" TEXT NOT NULL,
+    "house" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "OutageReport_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "IncidentSuggestion" (
+    "id" SERIAL NOT NULL,
+    "streetKey" TEXT NOT NULL,
+    "street" TEXT NOT NULL,
+    "house" TEXT,
+    "reports" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "IncidentSuggestion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "IncidentReply" (
     "id" SERIAL NOT NULL,
     "incidentId" INTEGER NOT NULL,
@@ -75,6 +99,12 @@ CREATE UNIQUE INDEX "Incident_monitorKey_key" ON "Incident"("monitorKey");
 
 -- CreateIndex
 CREATE INDEX "Incident_status_idx" ON "Incident"("status");
+
+-- CreateIndex
+CREATE INDEX "OutageReport_streetKey_createdAt_idx" ON "OutageReport"("streetKey", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "IncidentSuggestion_streetKey_createdAt_idx" ON "IncidentSuggestion"("streetKey", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "IncidentMessage_incidentId_digestedAt_idx" ON "IncidentMessage"("incidentId", "digestedAt");
