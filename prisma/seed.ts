@@ -1,6 +1,7 @@
 // Demo data: the provider's tariffs and a few contracts to try the bot with (README lists them).
 // Idempotent: running it again changes nothing that already exists.
 import { hashPassword } from "../core/accounts/password.ts";
+import { addressFields } from "../core/addresses/address.ts";
 import { postLedgerEntry } from "../core/billing/ledger.ts";
 import type { Db } from "../core/db.ts";
 import type { AccountStatus, TariffKind } from "../core/generated/prisma/enums.ts";
@@ -106,7 +107,8 @@ export const demoAccounts: DemoAccount[] = [
   {
     login: "10003",
     name: "Иванов Сергей Петрович",
-    address: "г. Каспийск, ул. Кирова, д. 81, кв. 7",
+    // Ленина 12 as 10001: a house-wide outage there reaches two active contracts.
+    address: "г. Каспийск, ул. Ленина, д. 12, кв. 7",
     phone: "+79280000003",
     email: "sergey.demo@example.ru",
     status: "ACTIVE",
@@ -166,6 +168,7 @@ export async function seedDemoData(db: Db): Promise<void> {
         await db.account.create({
           data: {
             ...account,
+            ...addressFields(account.address),
             passwordHash: await hashPassword(demoPassword),
             internetTariffId: tariffId(internet),
             iptvTariffId: iptv ? tariffId(iptv) : null,

@@ -2,8 +2,11 @@
 // first; each valid one becomes its account and its opening balance, one ledger entry keyed
 // `import:<login>:opening`, in a single transaction, so a contract is imported whole or not at
 // all. A login that already exists is reported and left as it is; a rerun imports what is left.
+// An address the parser cannot read (core/addresses/) is no reason to refuse a contract: it is
+// imported with the text only, and named in the report so the operator can correct it.
 
 import { z } from "zod";
+import { addressFields } from "../addresses/address.ts";
 import { isUniqueViolation, postInTransaction } from "../billing/ledger.ts";
 import { rubles } from "../billing/rubles.ts";
 import { type RowProblem, readCsv, validRows } from "../csv.ts";
@@ -39,6 +42,8 @@ export interface AccountImportReport {
   imported: ImportedAccount[];
   existing: { line: number; login: string }[];
   problems: RowProblem[];
+  /** Imported contracts whose address was not recognised: kept as text, without street and house. */
+  unreadAddresses: { line: number; login: string; address: string }[];
 }
 
 export interface ImportAccountsInput {
@@ -146,6 +151,7 @@ export async function importAccounts(
     imported: [],
     existing: [],
     problems: [...table.problems],
+    unreadAddresses: [],
   };
   const tariffs = new Map(
     (await db.tariff.findMany({ select: { code: true, id: true, kind: true } })).map(
@@ -173,6 +179,9 @@ export async function importAccounts(
           generatedPassword: secret.generated,
         };
         report.imported.push(account);
+        if (outcome.addressRead === false) {
+          report.unreadAddresses.push({ line: row.line, login: row.login, address: row.address });
+        }
         input.onImported?.(account);
       } else if (outcome.outcome === "exists") {
         report.existing.push({ line: row.line, login: row.login });
@@ -224,7 +233,7 @@ class RowRejected extends Error {
 }
 
 type Insert =
-  | { outcome: "imported"; accountId: number }
+  | { outcome: "imported"; accountId: number; addressRead: boolean }
   | { outcome: "exists" }
   | { outcome: "failed"; field: string; problem: string };
 
@@ -234,6 +243,7 @@ async function insertAccount(
   passwordHash: string,
   reminderDaysAhead: number | undefined,
 ): Promise<Insert> {
+  const address = addressFields(row.address);
   try {
     const accountId = await db.$transaction(async (tx) => {
       const account = await tx.account
@@ -243,6 +253,7 @@ async function insertAccount(
             passwordHash,
             name: row.name,
             address: row.address,
+            ...address,
             phone: row.phone,
             email: row.email,
             internetTariffId: row.tariff,
@@ -265,7 +276,7 @@ async function insertAccount(
       }
       return account.id;
     });
-    return { outcome: "imported", accountId };
+    return { outcome: "imported", accountId, addressRead: address.house !== null };
   } catch (error) {
     if (!(error instanceof RowRejected)) throw error;
     if (error.field === "login") return { outcome: "exists" };

@@ -122,6 +122,48 @@ describe.skipIf(noPostgres)("importing accounts", () => {
     await expectLedgerConsistent();
   });
 
+  it("fills street, house and flat from the address; one it cannot read is kept as text and named", async () => {
+    const csv = [
+      header,
+      '"adr.1",Адрес Полный,"г. Каспийск, ул. Королёва, д. 10, корп. 2, кв. 34",+79281113301,,home-50,0,,',
+      '"adr.2",Адрес Краткий,Королева 52А-7,+79281113302,,home-50,0,,',
+      '"adr.3",Адрес Чужой,"г. Махачкала, ул. Ленина, д. 5",+79281113303,,home-50,0,,',
+      '"adr.4",Адрес Без Дома,"Каспийск, у рынка",+79281113304,,home-50,0,,',
+      '"adr.5",Плохой Телефон,"ул. Ленина, 1",123,,home-50,0,,',
+    ].join("\n");
+    const report = await importAccounts(db(), { csv });
+    expect(report.imported.map((row) => row.login)).toEqual(["adr.1", "adr.2", "adr.3", "adr.4"]);
+    expect(report.problems).toEqual([
+      { line: 6, field: "phone", problem: '"123" is not a Russian phone number' },
+    ]);
+    expect(report.unreadAddresses).toEqual([
+      { line: 4, login: "adr.3", address: "г. Махачкала, ул. Ленина, д. 5" },
+      { line: 5, login: "adr.4", address: "Каспийск, у рынка" },
+    ]);
+    expect(await account("adr.1")).toMatchObject({
+      address: "г. Каспийск, ул. Королёва, д. 10, корп. 2, кв. 34",
+      street: "Королёва",
+      streetKey: "королева",
+      house: "10к2",
+      flat: "34",
+    });
+    expect(await account("adr.2")).toMatchObject({
+      street: "Королева",
+      streetKey: "королева",
+      house: "52а",
+      flat: "7",
+    });
+    for (const login of ["adr.3", "adr.4"]) {
+      expect(await account(login)).toMatchObject({
+        street: null,
+        streetKey: null,
+        house: null,
+        flat: null,
+      });
+    }
+    expect((await account("adr.4"))?.address).toBe("Каспийск, у рынка");
+  });
+
   it("reports logins already there on a re-import and changes nothing", async () => {
     const csv = [
       header,

@@ -31,6 +31,20 @@ describe.skipIf(noPostgres)("demo data on PostgreSQL", () => {
       expect(account.balance).toBe(ledgerSum);
     }
 
+    // Every demo address is read into street and house, so incidents reach the demo contracts.
+    for (const account of accounts) {
+      expect(account.streetKey, account.address).toBeTruthy();
+      expect(account.house, account.address).toBeTruthy();
+    }
+    expect(
+      accounts
+        .filter((account) => account.streetKey === "ленина" && account.house === "12")
+        .map((account) => [account.login, account.flat]),
+    ).toEqual([
+      ["10001", "34"],
+      ["10003", "7"],
+    ]);
+
     const byLogin = new Map(accounts.map((account) => [account.login, account]));
     expect(byLogin.get("10001")).toMatchObject({ status: "ACTIVE" });
     expect(byLogin.get("10001")?.balance).toBeGreaterThan(0);

@@ -37,6 +37,11 @@ export const importAccountsCommand: AdminCommand = {
         problem: `${login} already exists, left as it is`,
       })),
       ...report.problems,
+      ...report.unreadAddresses.map(({ line, address }) => ({
+        line,
+        field: "address",
+        problem: `not recognised, kept as text: ${JSON.stringify(address)}`,
+      })),
     ].sort((a, b) => a.line - b.line);
     for (const note of notes) io.err(formatRowProblem(note));
     const invalid = new Set(report.problems.map((problem) => problem.line)).size;
@@ -46,6 +51,9 @@ export const importAccountsCommand: AdminCommand = {
         `imported ${report.imported.length} of ${report.rows} rows`,
         report.existing.length > 0 ? `${report.existing.length} already there` : "",
         invalid > 0 ? `${invalid} invalid` : "",
+        report.unreadAddresses.length > 0
+          ? `${report.unreadAddresses.length} addresses kept as text only`
+          : "",
         generated > 0 ? `${generated} generated passwords on stdout` : "",
       ]
         .filter(Boolean)
