@@ -139,14 +139,23 @@ const schema = z
     ),
     FLOOD_LIMIT: optional.pipe(
       z.coerce
-        .number<string>({ error: "a whole number (updates one user may send in FLOOD_WINDOW_MS; 0: no limit)" })
-        .int({ error: "a whole number (updates one user may send in FLOOD_WINDOW_MS; 0: no limit)" })
-        .min(0, { error: "a whole number (updates one user may send in FLOOD_WINDOW_MS; 0: no limit)" })
+        .number<string>({
+          error: "a whole number (updates one user may send in FLOOD_WINDOW_MS; 0: no limit)",
+        })
+        .int({
+          error: "a whole number (updates one user may send in FLOOD_WINDOW_MS; 0: no limit)",
+        })
+        .min(0, {
+          error: "a whole number (updates one user may send in FLOOD_WINDOW_MS; 0: no limit)",
+        })
         .default(15),
     ),
     FLOOD_WINDOW_MS: optional.pipe(
       positiveInt(5000, "milliseconds of the flood guard's window").pipe(
-        z.number().min(100, { error: "at least 100 ms" }).max(3_600_000, { error: "at most an hour" }),
+        z
+          .number()
+          .min(100, { error: "at least 100 ms" })
+          .max(3_600_000, { error: "at most an hour" }),
       ),
     ),
     ...billingFields,
