@@ -23,7 +23,7 @@ import { createI18n } from "./i18n.ts";
 import { incidentHook } from "./incident-hook.ts";
 import { startOpsServer } from "./ops-server.ts";
 import { outboxFlush } from "./outbox-flush.ts";
-import { startPolling } from "./polling.ts";
+import { type PollingRefusedError, startPolling } from "./polling.ts";
 import { createNotifier } from "./telegram-notifier.ts";
 import { UpdateInbox } from "./update-inbox.ts";
 import { startWebhook } from "./webhook.ts";
@@ -44,6 +44,11 @@ export interface RunningApp {
   billing: Billing;
   /** The port /healthz, /readyz and /metrics answer on, with METRICS_PORT. */
   opsPort: number | undefined;
+  /**
+   * Settles when the bot stops receiving by itself, with the reason: Telegram refused polling
+   * (another poller on the token, a revoked token). The process then stops and fails.
+   */
+  refused: Promise<PollingRefusedError>;
   /** Finishes the updates in flight, then closes the database and Redis. */
   stop(): Promise<void>;
 }
@@ -129,6 +134,10 @@ export async function startApp(
     await database.close();
   };
 
+  let onRefused: (error: PollingRefusedError) => void = () => {};
+  const refused = new Promise<PollingRefusedError>((resolve) => {
+    onRefused = resolve;
+  });
   let stopReceiving: () => Promise<void>;
   try {
     await bot.init();
@@ -139,7 +148,7 @@ export async function startApp(
     stopReceiving =
       config.mode.kind === "webhook"
         ? await startWebhook(bot, inbox, allowedUpdates, config.mode, logger)
-        : await startPolling(bot, inbox, allowedUpdates, logger);
+        : await startPolling(bot, inbox, allowedUpdates, logger, onRefused);
   } catch (error) {
     await closeStores();
     throw error;
@@ -177,6 +186,7 @@ export async function startApp(
     logger,
     billing: configured.billing,
     opsPort: ops?.port,
+    refused,
     async stop() {
       await stopReceiving();
       await background.stop();

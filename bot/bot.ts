@@ -34,6 +34,7 @@ import { trustFeature } from "./features/trust.ts";
 import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
 import { countCalls, countUpdates, updateKind } from "./metrics-middleware.ts";
 import { apologizeAndLog } from "./middleware/error-boundary.ts";
+import { floodGuard } from "./middleware/flood-guard.ts";
 import { requireSender } from "./middleware/require-sender.ts";
 import { markBlockedUsers, reachabilityFeature } from "./reachability.ts";
 import { createStorage } from "./storage.ts";
@@ -55,13 +56,25 @@ export function createBot(given: BotDeps): Bot<BotContext> {
     bot.use(countUpdates(deps.metrics));
   }
 
+  const sessions = createStorage<SessionData>(redis, "session:");
   bot.use(requireSender(logger));
+  // Before the chat's queue and the session: a dropped update waits for nothing and reads nothing.
+  bot.use(
+    floodGuard({
+      limits: config.flood,
+      redis,
+      i18n,
+      logger,
+      sessions,
+      onDropped: () => deps.metrics?.floodDropped.inc(),
+    }),
+  );
   bot.use(sequentialize(chatKey));
   bot.use(
     session({
       initial: (): SessionData => ({}),
       getSessionKey: chatKey,
-      storage: createStorage<SessionData>(redis, "session:"),
+      storage: sessions,
     }),
   );
   bot.use(i18n);

@@ -25,17 +25,22 @@ const app = await startApp(config).catch((error: unknown) =>
 );
 
 let stopping = false;
+function stop(exitCode: number) {
+  if (stopping) return;
+  stopping = true;
+  app.stop().then(
+    () => process.exit(exitCode),
+    (error: unknown) => {
+      app.logger.error({ err: error }, "stop failed");
+      process.exit(1);
+    },
+  );
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    app.logger.info({ signal }, "stopping");
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.logger.error({ err: error }, "stop failed");
-        process.exit(1);
-      },
-    );
+    if (!stopping) app.logger.info({ signal }, "stopping");
+    stop(0);
   });
 }
+// Polling refused (the reason is logged where it happened): this process cannot do its job.
+void app.refused.then(() => stop(1));

@@ -2,7 +2,9 @@
 // batch is stored before the next getUpdates call confirms it (its offset), and each update is
 // handled from there. On start, what a crash left unhandled is handled first, in order; one that
 // Telegram then sends again (stored, but killed before confirming it) is not handled twice. On
-// stop it waits for the updates in flight and then confirms them to Telegram.
+// stop it waits for the updates in flight and then confirms them to Telegram. Telegram answering
+// that polling cannot go on (another poller on the token: 409; a revoked token: 401) stops it for
+// good, with the reason, instead of retrying forever.
 import { setTimeout } from "node:timers/promises";
 import {
   createConcurrentSink,
@@ -25,11 +27,17 @@ const giveUpAfter = (ms: number, work: Promise<unknown>) =>
   Promise.race([work, setTimeout(ms, undefined, { ref: false })]);
 const retryMs = { first: 100, max: 30_000 };
 
+/** Polling stopped by itself: Telegram refuses it for a reason retrying cannot change. */
+export class PollingRefusedError extends Error {
+  override name = "PollingRefusedError";
+}
+
 export async function startPolling(
   bot: Bot<BotContext>,
   inbox: UpdateInbox,
   allowedUpdates: readonly string[],
   logger: Logger,
+  onRefused: (error: PollingRefusedError) => void = () => {},
 ): Promise<() => Promise<void>> {
   await bot.api.deleteWebhook();
   // Polling is one instance (Telegram answers a second poller 409), so all that is unhandled is ours.
@@ -41,7 +49,14 @@ export async function startPolling(
     createSource(supplier),
     createConcurrentSink({ consume: (update: Update) => inbox.handle(update) }, async () => {}),
   );
+  let refused: PollingRefusedError | undefined;
   runner.start();
+  runner.task()?.catch((error: unknown) => {
+    refused = new PollingRefusedError(refusal(error), { cause: error });
+    stopSweeping();
+    logger.error({ reason: describe(error) }, refused.message);
+    onRefused(refused);
+  });
   return async () => {
     stopSweeping();
     // With the Bot API unreachable the fetch in flight may not end when asked: the process stops
@@ -50,7 +65,9 @@ export async function startPolling(
     // stop() ends the fetching loop; the concurrent sink may still be running updates.
     await inbox.drain(drainTimeoutMs);
     const offset = supplier.offset();
-    if (offset === 0) return;
+    // Refused, a last getUpdates would end the other poller's long poll with the same 409. The
+    // other one gets the unconfirmed updates again and finds them handled in the inbox.
+    if (offset === 0 || refused) return;
     await giveUpAfter(
       fetchStopMs,
       bot.api.getUpdates({ offset, limit: 1, timeout: 0 }).catch(() => {}),
@@ -104,7 +121,27 @@ function storingSupplier(
   };
 }
 
-/** A wrong token or a webhook set in the meantime: retrying cannot help. */
+/**
+ * A wrong or revoked token (401; 404 for a malformed one), or a conflict (409): another process
+ * polls with the token, or a webhook was set for it. Retrying cannot help.
+ */
 function isUnrecoverable(error: unknown): boolean {
-  return error instanceof GrammyError && [401, 404].includes(error.error_code);
+  return error instanceof GrammyError && [401, 404, 409].includes(error.error_code);
 }
+
+/** The log line and error of a refusal: what to do about it, not only Telegram's words. */
+function refusal(error: unknown): string {
+  if (!(error instanceof GrammyError)) return "polling stopped: updates could not be fetched";
+  if (error.error_code === 409 && /webhook/i.test(error.description))
+    return "polling stopped: a webhook is set for this bot token (another instance runs in webhook mode?)";
+  if (error.error_code === 409)
+    return "polling stopped: another instance polls with the same bot token (Telegram answered 409 Conflict); run one poller per token, or webhook mode for several instances";
+  return `polling stopped: Telegram refuses the bot token (${error.error_code}); check BOT_TOKEN`;
+}
+
+const describe = (error: unknown) =>
+  error instanceof GrammyError
+    ? error.description
+    : error instanceof Error
+      ? error.message
+      : String(error);

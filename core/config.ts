@@ -147,6 +147,27 @@ const schema = z
     MEMBERSHIP_CHECK_TIMEOUT_MS: optional.pipe(
       positiveInt(2500, "milliseconds a chat membership check may take"),
     ),
+    FLOOD_LIMIT: optional.pipe(
+      z.coerce
+        .number<string>({
+          error: "a whole number (updates one user may send in FLOOD_WINDOW_MS; 0: no limit)",
+        })
+        .int({
+          error: "a whole number (updates one user may send in FLOOD_WINDOW_MS; 0: no limit)",
+        })
+        .min(0, {
+          error: "a whole number (updates one user may send in FLOOD_WINDOW_MS; 0: no limit)",
+        })
+        .default(15),
+    ),
+    FLOOD_WINDOW_MS: optional.pipe(
+      positiveInt(5000, "milliseconds of the flood guard's window").pipe(
+        z
+          .number()
+          .min(100, { error: "at least 100 ms" })
+          .max(3_600_000, { error: "at most an hour" }),
+      ),
+    ),
     ...billingFields,
     ...receiptFields,
   })
@@ -205,6 +226,11 @@ export interface Config {
   telegramLimits: { globalPerSecond: number; chatIntervalMs: number; groupPerMinute: number };
   /** How long the staff and agents' chats wait for Telegram to say who is a member. */
   membershipCheckTimeoutMs: number;
+  /**
+   * The flood guard (bot/middleware/flood-guard.ts): at most `limit` updates of one user in a
+   * private chat per `windowMs`; none when `limit` is undefined (FLOOD_LIMIT=0).
+   */
+  flood: { limit: number | undefined; windowMs: number };
   /** The billing contracts' money lives in: this database's or the provider's own. */
   billing: BillingSettings;
   /** What the card top-ups' fiscal receipts say (provider_data). */
@@ -277,6 +303,10 @@ export function loadConfig(environment: Environment = process.env): Config {
       groupPerMinute: env.TELEGRAM_GROUP_PER_MINUTE,
     },
     membershipCheckTimeoutMs: env.MEMBERSHIP_CHECK_TIMEOUT_MS,
+    flood: {
+      limit: env.FLOOD_LIMIT === 0 ? undefined : env.FLOOD_LIMIT,
+      windowMs: env.FLOOD_WINDOW_MS,
+    },
     billing: billingSettings(env),
     receipts: receiptSettings(env),
   };

@@ -11,6 +11,8 @@ export interface BotMetrics {
   updateErrors: Counter<"kind">;
   updateSeconds: Histogram<"kind">;
   telegramCalls: Counter<"method" | "result">;
+  /** Updates the flood guard dropped (bot/middleware/flood-guard.ts). */
+  floodDropped: Counter;
 }
 
 export function createMetrics(db: Db): BotMetrics {
@@ -41,8 +43,13 @@ export function createMetrics(db: Db): BotMetrics {
     labelNames: ["method", "result"],
     registers: [registry],
   });
+  const floodDropped = new Counter({
+    name: "kaspnet_flood_dropped_updates_total",
+    help: "Updates dropped by the flood guard (one user over FLOOD_LIMIT in FLOOD_WINDOW_MS)",
+    registers: [registry],
+  });
   queueGauges(db, registry);
-  return { registry, updates, updateErrors, updateSeconds, telegramCalls };
+  return { registry, updates, updateErrors, updateSeconds, telegramCalls, floodDropped };
 }
 
 /** The queues, counted from the database at each scrape (one instance's view is everyone's). */

@@ -52,6 +52,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.redis ? { REDIS_URL: await freshRedisUrl() } : {}),
     // Telegram asks for about one message a second per chat; tests talk faster than people.
     TELEGRAM_CHAT_INTERVAL_MS: "20",
+    // And faster than the flood guard lets people: test/e2e/flood-guard.test.ts sets its own.
+    FLOOD_LIMIT: "1000",
     // Jobs run on the clock; tests run them themselves when they mean to.
     SCHEDULER: "off",
     ...options.env,

@@ -29,7 +29,23 @@ describe("loadConfig", () => {
       reminders: { cron: "0 10 * * *", daysAhead: 3 },
       telegramLimits: { globalPerSecond: 25, chatIntervalMs: 1050, groupPerMinute: 20 },
       membershipCheckTimeoutMs: 2500,
+      flood: { limit: 15, windowMs: 5000 },
     });
+  });
+
+  it("reads the flood guard's limit, 0 turning it off, and refuses a bad window", () => {
+    const flood = (env: Record<string, string>) => loadConfig({ BOT_TOKEN: token, ...env }).flood;
+    expect(flood({ FLOOD_LIMIT: "30", FLOOD_WINDOW_MS: "1000" })).toEqual({
+      limit: 30,
+      windowMs: 1000,
+    });
+    expect(flood({ FLOOD_LIMIT: "0" })).toEqual({ limit: undefined, windowMs: 5000 });
+    expect(configError({ BOT_TOKEN: token, FLOOD_LIMIT: "-1" })).toContain(
+      "FLOOD_LIMIT is invalid: expected a whole number (updates one user may send",
+    );
+    expect(configError({ BOT_TOKEN: token, FLOOD_WINDOW_MS: "10" })).toContain(
+      "FLOOD_WINDOW_MS is invalid: expected at least 100 ms",
+    );
   });
 
   it("names a missing BOT_TOKEN and what is expected, on one line", () => {
