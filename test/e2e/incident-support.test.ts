@@ -3,28 +3,16 @@
 // into it as a digest (one post for many messages), the house next door gets a ticket of its own;
 // resolving closes the attached requests with "restored"; writing after it is an ordinary ticket.
 import { describe, expect, it } from "vitest";
-import { supportJobs } from "../../bot/features/support-jobs.ts";
-import { createI18n } from "../../bot/i18n.ts";
 import { openNewIncident, resolveIncident } from "../../core/incidents/incidents.ts";
 import type { UserDriver } from "../emulator/index.ts";
 import { type Resident, resident, testStreet } from "../support/outage-street.ts";
 import { noPostgres } from "../support/require-services.ts";
-import { useSupportDesk } from "../support/support-desk.ts";
+import { supportJobsOf, useSupportDesk } from "../support/support-desk.ts";
 
 describe.skipIf(noPostgres)("mass outages: support", () => {
   const { harness, group, agent } = useSupportDesk();
   const db = () => harness.database.prisma;
-  const jobs = () =>
-    supportJobs(
-      {
-        db: db(),
-        billing: harness.app.billing,
-        config: harness.config,
-        logger: harness.logs.logger,
-        i18n: createI18n(),
-      },
-      harness.app.bot.api,
-    );
+  const jobs = () => supportJobsOf(harness);
 
   async function askOperator(user: UserDriver) {
     user.skipBotMessages();

@@ -3,12 +3,10 @@
 // next run, and a membership check Telegram does not answer refuses politely instead of hanging.
 import { Api } from "grammy";
 import { describe, expect, it } from "vitest";
-import { supportJobs } from "../../bot/features/support-jobs.ts";
-import { createI18n } from "../../bot/i18n.ts";
 import { applyTelegramLimits } from "../../bot/telegram-limits.ts";
 import type { ChatMessage, UserDriver } from "../emulator/index.ts";
 import { noPostgres } from "../support/require-services.ts";
-import { openTicketThroughBot, useSupportDesk } from "../support/support-desk.ts";
+import { openTicketThroughBot, supportJobsOf, useSupportDesk } from "../support/support-desk.ts";
 
 describe.skipIf(noPostgres)("support under Telegram faults", () => {
   const { harness, group, agent } = useSupportDesk({ timeoutMs: 10000 });
@@ -62,16 +60,7 @@ describe.skipIf(noPostgres)("support under Telegram faults", () => {
   });
 
   it("alerts on the next run when the alert could not be sent", async () => {
-    const jobs = supportJobs(
-      {
-        db: db(),
-        billing: harness.app.billing,
-        config: harness.config,
-        logger: harness.logs.logger,
-        i18n: createI18n(),
-      },
-      harness.app.bot.api,
-    );
+    const jobs = supportJobsOf(harness);
     const user = newUser("Хадижат");
     const { ticket, threadId } = await openTicket(user);
     await user.send("Алло, есть кто?");

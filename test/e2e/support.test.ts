@@ -4,8 +4,6 @@
 // the bot.
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { supportJobs } from "../../bot/features/support-jobs.ts";
-import { createI18n } from "../../bot/i18n.ts";
 import type { ChatMessage, GroupDriver, UserDriver } from "../emulator/index.ts";
 import type { ChatRecord } from "../emulator/state/chat.ts";
 import type { MessageContent, Placement, World } from "../emulator/state/world.ts";
@@ -13,7 +11,7 @@ import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { groupAnonymousBot, redeliverAs } from "../support/forged-update.ts";
 import { noPostgres } from "../support/require-services.ts";
 import { inlineButtons, signedIn } from "../support/sign-in.ts";
-import { openTicketThroughBot, startSupportDesk } from "../support/support-desk.ts";
+import { openTicketThroughBot, startSupportDesk, supportJobsOf } from "../support/support-desk.ts";
 
 /**
  * The emulator's drivers send photos and documents only to the private chat; an agent posts media
@@ -512,16 +510,7 @@ describe.skipIf(noPostgres)("support", () => {
   });
 
   it("alerts agents once per wait after 15 working minutes, and closes idle tickets", async () => {
-    const jobs = supportJobs(
-      {
-        db: db(),
-        billing: harness.app.billing,
-        config: harness.config,
-        logger: harness.logs.logger,
-        i18n: createI18n(),
-      },
-      harness.app.bot.api,
-    );
+    const jobs = supportJobsOf(harness);
     const user = newUser("Хадижат");
     const { ticket, threadId } = await openTicket(user);
     await user.send("Алло, есть кто?");

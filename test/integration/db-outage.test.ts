@@ -65,10 +65,13 @@ describe.skipIf(noPostgres)("isDatabaseUnreachable", () => {
     try {
       await watched.prisma.tariff.count();
       await proxy.cut();
-      await expect.poll(() => said("postgresql unavailable")).toHaveLength(1);
+      // The probe runs on its own clock: under a loaded machine, give it a few rounds.
+      await expect.poll(() => said("postgresql unavailable"), { timeout: 10_000 }).toHaveLength(1);
       expect(outages.current()).toEqual(["postgresql"]);
       await proxy.restore();
-      await expect.poll(() => said("postgresql available again")).toHaveLength(1);
+      await expect
+        .poll(() => said("postgresql available again"), { timeout: 10_000 })
+        .toHaveLength(1);
       expect(outages.current()).toEqual([]);
       expect(said("postgresql unavailable")).toHaveLength(1);
     } finally {

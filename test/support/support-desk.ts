@@ -1,6 +1,8 @@
 // The bot with an agents' forum group (SUPPORT_CHAT_ID) and one agent in it, and a ticket opened
 // the way a subscriber opens one: /support, then "Написать оператору".
 import { afterAll, beforeAll } from "vitest";
+import { supportJobs } from "../../bot/features/support-jobs.ts";
+import { createI18n } from "../../bot/i18n.ts";
 import type { GroupDriver, UserDriver } from "../emulator/index.ts";
 import { type Harness, startHarness } from "./bot-harness.ts";
 import { lateBound } from "./late-bound.ts";
@@ -60,4 +62,18 @@ export async function openTicketThroughBot(group: GroupDriver, user: UserDriver)
   const threadId = topic.message_thread_id;
   const card = await group.waitFor(() => group.messages({ threadId })[0]);
   return { ticket, reply, topic, threadId, card };
+}
+
+/** The support jobs (alerts, idle close, incident digests) on the harness's bot, run by the test. */
+export function supportJobsOf(harness: Harness) {
+  return supportJobs(
+    {
+      db: harness.database.prisma,
+      billing: harness.app.billing,
+      config: harness.config,
+      logger: harness.logs.logger,
+      i18n: createI18n(),
+    },
+    harness.app.bot.api,
+  );
 }
