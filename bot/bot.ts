@@ -35,7 +35,7 @@ import { apologizeAndLog } from "./middleware/error-boundary.ts";
 import { requireSender } from "./middleware/require-sender.ts";
 import { markBlockedUsers, reachabilityFeature } from "./reachability.ts";
 import { createStorage } from "./storage.ts";
-import { applyTelegramLimits } from "./telegram-limits.ts";
+import { answerAtOnce, applyTelegramLimits } from "./telegram-limits.ts";
 
 // Per chat; updates without one (pre_checkout_query) go by their user, whose private chat it is.
 const chatKey = (ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString();
@@ -52,6 +52,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     bot.use(countUpdates(deps.metrics));
   }
 
+  bot.use(answerAtOnce);
   bot.use(requireSender(logger));
   bot.use(sequentialize(chatKey));
   bot.use(
