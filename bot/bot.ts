@@ -57,9 +57,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize(chatKey));
   bot.use(
     session({
-      initial: (): SessionData => ({}),
       getSessionKey: chatKey,
-      storage: createStorage<SessionData>(redis, "session:"),
+      storage: createStorage<SessionData>(redis, "session:", () => ({})),
     }),
   );
   bot.use(i18n);
