@@ -90,7 +90,8 @@ export async function benchMemory(...checkpoints: number[]) {
       try {
         await bot.logged("bot started");
         const redisBefore = await redisMemory(redis);
-        const measure = async (users: number, seconds: number) => {
+        /** `arrived` of them in `seconds` since the previous checkpoint. */
+        const measure = async (users: number, arrived: number, seconds: number) => {
           await sleep(settleMs);
           const rss = await rssOf(pid);
           await collectGarbage(bot.child, snapshots);
@@ -103,15 +104,15 @@ export async function benchMemory(...checkpoints: number[]) {
             redisUsedMemoryMiB: mib(memory.usedMemory),
             redisGrowthKiB: Math.round((memory.usedMemory - redisBefore.usedMemory) / 1024),
             redisKeys: memory.keys,
-            updatesPerSecond: seconds > 0 ? Math.round(users / seconds) : undefined,
+            startsPerSecond: seconds > 0 ? Math.round(arrived / seconds) : undefined,
           };
           console.error(JSON.stringify(row));
           return row;
         };
-        const rows = [await measure(0, 0)];
+        const rows = [await measure(0, 0, 0)];
         let arrived = 0;
-        const started = performance.now();
         for (const target of targets) {
+          const [from, started] = [arrived, performance.now()];
           const worker = async () => {
             while (arrived < target) {
               arrived++;
@@ -122,7 +123,8 @@ export async function benchMemory(...checkpoints: number[]) {
             }
           };
           await Promise.all(Array.from({ length: window }, worker));
-          rows.push(await measure(target, (performance.now() - started) / 1000));
+          const seconds = (performance.now() - started) / 1000;
+          rows.push(await measure(target, target - from, seconds));
         }
         const errors = bot.output.stdout.split("\n").filter((line) => /"level":(50|60)/.test(line));
         const first = rows.find((row) => row.users === targets[0]);
