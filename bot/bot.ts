@@ -38,7 +38,7 @@ import { floodGuard } from "./middleware/flood-guard.ts";
 import { requireSender } from "./middleware/require-sender.ts";
 import { markBlockedUsers, reachabilityFeature } from "./reachability.ts";
 import { createStorage } from "./storage.ts";
-import { applyTelegramLimits } from "./telegram-limits.ts";
+import { answerAtOnce, applyTelegramLimits } from "./telegram-limits.ts";
 
 // Per chat; updates without one (pre_checkout_query) go by their user, whose private chat it is.
 const chatKey = (ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString();
@@ -56,7 +56,8 @@ export function createBot(given: BotDeps): Bot<BotContext> {
     bot.use(countUpdates(deps.metrics));
   }
 
-  const sessions = createStorage<SessionData>(redis, "session:");
+  const sessions = createStorage<SessionData>(redis, "session:", () => ({}));
+  bot.use(answerAtOnce);
   bot.use(requireSender(logger));
   // Before the chat's queue and the session: a dropped update waits for nothing and reads nothing.
   bot.use(
@@ -72,7 +73,6 @@ export function createBot(given: BotDeps): Bot<BotContext> {
   bot.use(sequentialize(chatKey));
   bot.use(
     session({
-      initial: (): SessionData => ({}),
       getSessionKey: chatKey,
       storage: sessions,
     }),

@@ -2,11 +2,13 @@
 // with the command that produced them.
 import { benchBalanceUbilling } from "./balance-ubilling.ts";
 import { benchDailyCharge } from "./daily-charge.ts";
+import { benchMemory } from "./memory.ts";
 import { benchReminders } from "./reminders.ts";
 
 const benchmarks: Record<string, (...args: number[]) => Promise<Record<string, unknown>>> = {
   "balance-ubilling": benchBalanceUbilling,
   "daily-charge": benchDailyCharge,
+  memory: benchMemory,
   reminders: benchReminders,
 };
 
