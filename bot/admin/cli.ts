@@ -4,6 +4,7 @@ import { ConfigError } from "../../core/config.ts";
 import { CsvFileError } from "../../core/csv.ts";
 import { type Database, openDatabase } from "../../core/db.ts";
 import { seedDemoData } from "../../prisma/seed.ts";
+import { addressesCommand } from "./commands/addresses.ts";
 import { announceCommand } from "./commands/announce.ts";
 import { cashTopupCommand } from "./commands/cash-topup.ts";
 import { helpText } from "./commands/help.ts";
@@ -33,6 +34,7 @@ const commands: readonly AdminCommand[] = [
   runJobCommand,
   announceCommand,
   incidentCommand,
+  addressesCommand,
 ];
 
 const helpCommand: AdminCommand = {

@@ -137,4 +137,32 @@ describe.skipIf(noPostgres)("npm run admin -- incident", () => {
     expect(nextDoor.user.messages()).toHaveLength(0);
     expect((await admin(["incident", "list"], env)).stdout).toEqual(["no open incidents"]);
   });
+
+  it("fills street and house for contracts stored before, lists those it cannot read, and a rerun changes nothing", async () => {
+    const old = await db().account.create({
+      data: {
+        login: "old-1",
+        passwordHash: "",
+        name: "Старый",
+        address: "г. Каспийск, ул. Индустриальная, д. 7, кв. 3",
+      },
+    });
+    await db().account.create({
+      data: { login: "old-2", passwordHash: "", name: "Непонятный", address: "где-то у моря" },
+    });
+    const run = await admin(["addresses"], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("old-2: address not recognised, kept as text: где-то у моря");
+    expect(run.stdout.at(-1)).toMatch(
+      /^\d+ contracts: \d+ addresses read, [1-9]\d* updated, \d+ kept as text only$/,
+    );
+    expect(await db().account.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({
+      street: "Индустриальная",
+      streetKey: "индустриальная",
+      house: "7",
+      flat: "3",
+    });
+    const rerun = await admin(["addresses"], env);
+    expect(rerun.stdout.at(-1)).toMatch(/, 0 updated, /);
+  });
 });
