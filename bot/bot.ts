@@ -2,7 +2,8 @@
 // consistent, then the features behind an error boundary.
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type Context, session } from "grammy";
+import { Bot, session } from "grammy";
+import { chatKey } from "./chat-key.ts";
 import type { BotContext, ConversationContext, SessionData } from "./context.ts";
 import { conversationApi } from "./conversation-api.ts";
 import { conversationI18n } from "./conversation-i18n.ts";
@@ -36,9 +37,6 @@ import { requireSender } from "./middleware/require-sender.ts";
 import { markBlockedUsers, reachabilityFeature } from "./reachability.ts";
 import { createStorage } from "./storage.ts";
 import { applyTelegramLimits } from "./telegram-limits.ts";
-
-// Per chat; updates without one (pre_checkout_query) go by their user, whose private chat it is.
-const chatKey = (ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString();
 
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const { config, redis, logger, i18n } = deps;
