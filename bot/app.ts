@@ -5,6 +5,7 @@ import { createBilling } from "../core/billing/create-billing.ts";
 import type { Billing } from "../core/billing/port.ts";
 import { type Config, ConfigError } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
+import { redisChatLock } from "../core/inbox/chat-lock.ts";
 import { IncidentsAffecting } from "../core/incidents/affecting.ts";
 import { startScheduler } from "../core/jobs/scheduler.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
@@ -144,7 +145,10 @@ export async function startApp(
     await registerCommands(bot.api, i18n, config, logger).catch((error: unknown) =>
       logger.warn({ err: error }, "bot commands not registered"),
     );
-    const inbox = new UpdateInbox(bot, database.prisma, logger, outages);
+    // Webhook instances may be several behind one URL; a poller is alone (Telegram answers 409).
+    const chatLock =
+      config.mode.kind === "webhook" && redis !== undefined ? redisChatLock(redis) : undefined;
+    const inbox = new UpdateInbox(bot, database.prisma, logger, outages, chatLock);
     stopReceiving =
       config.mode.kind === "webhook"
         ? await startWebhook(bot, inbox, allowedUpdates, config.mode, logger)

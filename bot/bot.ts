@@ -2,8 +2,9 @@
 // consistent, then the features behind an error boundary.
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type Context, session } from "grammy";
+import { Bot, session } from "grammy";
 import { IncidentsAffecting } from "../core/incidents/affecting.ts";
+import { chatKey } from "./chat-key.ts";
 import type { BotContext, ConversationContext, SessionData } from "./context.ts";
 import { conversationApi } from "./conversation-api.ts";
 import { conversationI18n } from "./conversation-i18n.ts";
@@ -39,9 +40,6 @@ import { requireSender } from "./middleware/require-sender.ts";
 import { markBlockedUsers, reachabilityFeature } from "./reachability.ts";
 import { createStorage } from "./storage.ts";
 import { answerAtOnce, applyTelegramLimits } from "./telegram-limits.ts";
-
-// Per chat; updates without one (pre_checkout_query) go by their user, whose private chat it is.
-const chatKey = (ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString();
 
 export function createBot(given: BotDeps): Bot<BotContext> {
   const deps = { ...given, incidents: given.incidents ?? new IncidentsAffecting(given.db) };

@@ -5,19 +5,38 @@
 // so a poisoned update cannot loop forever. While PostgreSQL is unreachable nothing can be stored:
 // updates are then handled unstored (their handlers mostly apologise), except one that moves money
 // and those behind it, which wait for the database.
-import { type Bot, BotError } from "grammy";
+//
+// Several webhook instances behind one URL (with Redis): Telegram sends a chat's next update as
+// soon as the previous one got its 200, which is before it was handled, so the next one may reach
+// another instance while the first is still running. Each instance therefore stores an update
+// untaken, with its chat's key, and then, holding that chat's Redis lock (core/inbox/chat-lock.ts),
+// takes the chat's untaken updates from the inbox oldest first until none is left, whoever
+// received them. As each update was stored before the next was even sent, update_id order is the
+// chat's order. The lock's lease is renewed while its holder works and checked before every take,
+// and the take in PostgreSQL is atomic and skips a row another taker holds within handlerLeaseMs:
+// no update runs twice, even if a stalled holder loses its lock. Redis not answering, an update is
+// handled by the instance that received it, unordered, as if alone. Without Redis (one instance)
+// or in polling mode, sequentialize (bot.ts) keeps the order in process, as before.
+import { type Bot, BotError, Context } from "grammy";
 import type { Update } from "grammy/types";
 import type { Db } from "../core/db.ts";
 import { isDatabaseUnreachable } from "../core/db-outage.ts";
+import type { ChatLock } from "../core/inbox/chat-lock.ts";
 import { storableJson } from "../core/inbox/storable-json.ts";
 import {
+  type ClaimedUpdate,
+  chatsWithStaleUpdates,
+  claimNextOfChat,
   claimUnhandled,
+  claimUntaken,
+  type InboundUpdate,
   markHandled,
   pruneHandled,
   storeUpdates,
 } from "../core/inbox/update-inbox.ts";
 import type { Logger } from "../core/logger.ts";
 import type { Outages } from "../core/outages.ts";
+import { chatKey } from "./chat-key.ts";
 import type { BotContext } from "./context.ts";
 import { isFailedPayment } from "./middleware/failed-updates.ts";
 
@@ -27,13 +46,20 @@ export const handlerLeaseMs = 2 * 60 * 1000;
 const sweepIntervalMs = 60 * 1000;
 
 export class UpdateInbox {
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Per chat, the last drain queued here: the next one starts after it. */
+  private readonly chatQueues = new Map<string, Promise<number>>();
+  /** Accepted during a PostgreSQL outage: not in the inbox, handled as they are. */
+  private readonly unstored = new WeakSet<Update>();
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly bot: Bot<BotContext>,
     private readonly db: Db,
     private readonly logger: Logger,
     private readonly outages?: Outages,
+    /** Given to several webhook instances: one chat's updates are handled in order across them. */
+    private readonly chatLock?: ChatLock,
   ) {}
 
   /**
@@ -42,7 +68,10 @@ export class UpdateInbox {
    */
   async store(updates: readonly Update[]): Promise<Update[]> {
     const storable = updates.map(storableJson);
-    const stored = await storeUpdates(this.db, storable);
+    const stored = await storeUpdates(this.db, storable, {
+      chatKeyOf: (update) => this.chatKeyOf(update),
+      taken: this.chatLock === undefined,
+    });
     return storable.filter((update) => stored.has(update.update_id));
   }
 
@@ -63,34 +92,34 @@ export class UpdateInbox {
         (update) => update.message?.successful_payment !== undefined,
       );
       const confirmed = firstPayment === -1 ? updates : updates.slice(0, firstPayment);
-      return { confirmed, fresh: confirmed.map(storableJson) };
+      const fresh = confirmed.map(storableJson);
+      for (const update of fresh) this.unstored.add(update);
+      return { confirmed, fresh };
     }
   }
 
   /** Handles an accepted update and marks it handled; never throws. */
   handle(update: Update): Promise<void> {
-    const done = this.run(update).finally(() => this.inFlight.delete(done));
-    this.inFlight.add(done);
-    return done;
+    const key = this.unstored.has(update) ? undefined : this.lockedChatKey(update);
+    const work = key === undefined ? this.run(update) : this.inChatOrder(key, update);
+    return this.track<unknown>(work).then(() => {});
   }
 
   /** Handles, one after another, the stored updates nobody has handled for `staleAfterMs`. */
   async replay(staleAfterMs: number): Promise<number> {
     let replayed = 0;
     for (;;) {
-      const claimed = await claimUnhandled<Update>(this.db, staleAfterMs);
-      if (claimed.length === 0) return replayed;
-      for (const { update, attempts } of claimed) {
-        if (attempts > maxAttempts) {
-          this.logger.error({ updateId: update.update_id, attempts }, "stored update abandoned");
-          await markHandled(this.db, update.update_id);
-          continue;
-        }
-        this.logger.warn({ updateId: update.update_id, attempts }, "replaying a stored update");
-        await this.handle(update);
-        replayed++;
-      }
+      const claimed = await claimUnhandled<Update>(this.db, staleAfterMs, {
+        withoutChatOnly: this.chatLock !== undefined,
+      });
+      if (claimed.length === 0) break;
+      for (const one of claimed) replayed += await this.track(this.runClaimed(one));
     }
+    if (this.chatLock === undefined) return replayed;
+    for (const key of await chatsWithStaleUpdates(this.db, staleAfterMs)) {
+      replayed += await this.track(this.inChatOrder(key));
+    }
+    return replayed;
   }
 
   /** Every minute: replays what another instance left behind and prunes old handled rows. */
@@ -106,14 +135,98 @@ export class UpdateInbox {
     return () => clearInterval(timer);
   }
 
-  /** Waits for the updates being handled, up to the deadline. */
+  /** Stops taking updates and waits for those being handled, up to the deadline. */
   async drain(timeoutMs: number): Promise<void> {
+    this.stopping.abort();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, timeoutMs);
     });
     await Promise.race([Promise.allSettled([...this.inFlight]), deadline]);
     clearTimeout(timer);
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    const done = work.finally(() => this.inFlight.delete(done));
+    this.inFlight.add(done);
+    return done;
+  }
+
+  private chatKeyOf(update: InboundUpdate): string | undefined {
+    return chatKey(new Context(update as Update, this.bot.api, this.bot.botInfo));
+  }
+
+  private lockedChatKey(update: Update): string | undefined {
+    return this.chatLock === undefined ? undefined : this.chatKeyOf(update);
+  }
+
+  /** Queues a drain of the chat behind the one this instance already runs for it. */
+  private inChatOrder(key: string, received?: Update): Promise<number> {
+    const previous = this.chatQueues.get(key) ?? Promise.resolve(0);
+    const mine = previous.then(() => this.drainChat(key, received));
+    this.chatQueues.set(key, mine);
+    void mine.finally(() => {
+      if (this.chatQueues.get(key) === mine) this.chatQueues.delete(key);
+    });
+    return mine;
+  }
+
+  /**
+   * Under the chat's lock, handles its untaken updates oldest first; returns how many. `received`
+   * is what arrived here, handled here unordered if Redis (or PostgreSQL) fails us.
+   */
+  private async drainChat(key: string, received?: Update): Promise<number> {
+    const lock = this.chatLock as ChatLock;
+    let ran = 0;
+    let ranReceived = false;
+    try {
+      for (;;) {
+        const held = await lock.acquire(key, this.stopping.signal);
+        // Stopping: what is left is in the inbox, for another instance's sweep or the next start.
+        if (held === undefined) return ran;
+        let lost = false;
+        try {
+          while (!this.stopping.signal.aborted) {
+            if (!(await held.stillHeld())) {
+              lost = true;
+              break;
+            }
+            const next = await claimNextOfChat<Update>(this.db, key, handlerLeaseMs);
+            if (next === undefined) break;
+            if (next.update.update_id === received?.update_id) ranReceived = true;
+            ran += await this.runClaimed(next);
+          }
+        } finally {
+          await held.release();
+        }
+        if (!lost) return ran;
+        this.logger.warn({ chatKey: key }, "chat lock lost while handling; taking it again");
+      }
+    } catch (error) {
+      if (received === undefined || ranReceived) return ran;
+      const level = this.isOutage(error) ? "debug" : "warn";
+      this.logger[level]({ err: error, chatKey: key }, "chat lock unavailable: handled unordered");
+      // Unless someone took it meanwhile; with PostgreSQL gone too, handled all the same.
+      if (await claimUntaken(this.db, received.update_id).catch(() => true)) {
+        await this.run(received);
+        ran++;
+      }
+      return ran;
+    }
+  }
+
+  /** Runs a claimed update, or abandons it after too many attempts; returns 1 if it ran. */
+  private async runClaimed({ update, attempts }: ClaimedUpdate<Update>): Promise<number> {
+    if (attempts > maxAttempts) {
+      this.logger.error({ updateId: update.update_id, attempts }, "stored update abandoned");
+      await markHandled(this.db, update.update_id);
+      return 0;
+    }
+    if (attempts > 1) {
+      this.logger.warn({ updateId: update.update_id, attempts }, "replaying a stored update");
+    }
+    await this.run(update);
+    return 1;
   }
 
   private async run(update: Update): Promise<void> {

@@ -18,6 +18,16 @@ export interface ClaimedUpdate<U extends InboundUpdate> {
 /** Handled rows are kept this long, then pruned. */
 const inboxRetentionMs = 24 * 60 * 60 * 1000;
 
+export interface StoreOptions {
+  /** The chat (or user) key of each update, stored for handling one chat in order. */
+  chatKeyOf?: (update: InboundUpdate) => string | undefined;
+  /**
+   * Whether the storing process is the one handling them (the default). When not, they are stored
+   * untaken, for whoever holds their chat to take (claimNextOfChat).
+   */
+  taken?: boolean;
+}
+
 /**
  * Stores a batch in one statement; an update already there (a redelivery) is left as it was.
  * Returns the ids stored now: the others are, or were, handled from the inbox already.
@@ -25,17 +35,64 @@ const inboxRetentionMs = 24 * 60 * 60 * 1000;
 export async function storeUpdates(
   db: Db,
   updates: readonly InboundUpdate[],
+  { chatKeyOf, taken = true }: StoreOptions = {},
 ): Promise<Set<number>> {
   if (updates.length === 0) return new Set();
   const stored = await db.inboundUpdate.createManyAndReturn({
     data: updates.map((update) => ({
       updateId: update.update_id,
       payload: update as unknown as Prisma.InputJsonObject,
+      chatKey: chatKeyOf?.(update) ?? null,
+      ...(taken ? {} : { attempts: 0 }),
     })),
     skipDuplicates: true,
     select: { updateId: true },
   });
   return new Set(stored.map((row) => row.updateId));
+}
+
+/**
+ * Takes the chat's oldest update that nobody has taken, or nobody for `staleAfterMs` (its taker
+ * died, or left a failed payment for a retry). One statement, rows locked with SKIP LOCKED: two
+ * takers never get the same row. Undefined when there is none.
+ */
+export async function claimNextOfChat<U extends InboundUpdate>(
+  db: Db,
+  chatKey: string,
+  staleAfterMs: number,
+): Promise<ClaimedUpdate<U> | undefined> {
+  const now = new Date();
+  const cutoff = new Date(now.getTime() - staleAfterMs);
+  const [row] = await db.$queryRaw<{ payload: U; attempts: number }[]>`
+    UPDATE "InboundUpdate" SET "claimedAt" = ${now}, attempts = attempts + 1
+    WHERE "updateId" = (
+      SELECT "updateId" FROM "InboundUpdate"
+      WHERE "chatKey" = ${chatKey} AND "handledAt" IS NULL
+        AND (attempts = 0 OR "claimedAt" <= ${cutoff})
+      ORDER BY "updateId" LIMIT 1
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING payload, attempts`;
+  return row && { update: row.payload, attempts: row.attempts };
+}
+
+/** Takes this update if it was stored untaken and nobody has taken it since. */
+export async function claimUntaken(db: Db, updateId: number): Promise<boolean> {
+  const { count } = await db.inboundUpdate.updateMany({
+    where: { updateId, handledAt: null, attempts: 0 },
+    data: { claimedAt: new Date(), attempts: 1 },
+  });
+  return count === 1;
+}
+
+/** The chats with an update nobody has taken for `staleAfterMs`, the oldest first. */
+export async function chatsWithStaleUpdates(db: Db, staleAfterMs: number): Promise<string[]> {
+  const cutoff = new Date(Date.now() - staleAfterMs);
+  const rows = await db.$queryRaw<{ chatKey: string }[]>`
+    SELECT "chatKey" FROM "InboundUpdate"
+    WHERE "handledAt" IS NULL AND "chatKey" IS NOT NULL AND "claimedAt" <= ${cutoff}
+    GROUP BY "chatKey" ORDER BY min("updateId")`;
+  return rows.map((row) => row.chatKey);
 }
 
 export async function markHandled(db: Db, updateId: number): Promise<void> {
@@ -52,7 +109,7 @@ export async function markHandled(db: Db, updateId: number): Promise<void> {
 export async function claimUnhandled<U extends InboundUpdate>(
   db: Db,
   staleAfterMs: number,
-  limit = 100,
+  { limit = 100, withoutChatOnly = false }: { limit?: number; withoutChatOnly?: boolean } = {},
 ): Promise<ClaimedUpdate<U>[]> {
   const now = new Date();
   const cutoff = new Date(now.getTime() - staleAfterMs);
@@ -61,6 +118,7 @@ export async function claimUnhandled<U extends InboundUpdate>(
     WHERE "updateId" IN (
       SELECT "updateId" FROM "InboundUpdate"
       WHERE "handledAt" IS NULL AND "claimedAt" <= ${cutoff}
+        AND (${!withoutChatOnly} OR "chatKey" IS NULL)
       ORDER BY "updateId" LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )

@@ -6,6 +6,7 @@
 // claiming. Hand-written: standard SET NX PX / compare-and-extend / compare-and-delete.
 import { randomUUID } from "node:crypto";
 import type { Redis } from "../redis.ts";
+import { releaseLease, renewLease, takeLease } from "../redis-lease.ts";
 
 /** The work of a lock holder; `lost` is aborted when the lock can no longer be vouched for. */
 export type ExclusiveWork = (lost: AbortSignal) => Promise<void>;
@@ -22,9 +23,6 @@ export interface RedisLockTiming {
   renewEveryMs?: number;
 }
 
-const renewScript = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
-const releaseScript = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
-
 export function redisJobLock(redis: Redis, timing: RedisLockTiming = {}): JobLock {
   const leaseMs = timing.leaseMs ?? 60_000;
   const renewEveryMs = timing.renewEveryMs ?? leaseMs / 3;
@@ -32,7 +30,7 @@ export function redisJobLock(redis: Redis, timing: RedisLockTiming = {}): JobLoc
     async runExclusive(name, work) {
       const key = `lock:job:${name}`;
       const token = randomUUID();
-      if ((await redis.set(key, token, "PX", leaseMs, "NX")) !== "OK") return false;
+      if (!(await takeLease(redis, key, token, leaseMs))) return false;
       const lost = new AbortController();
       const loseLock = (reason: string) => {
         if (!lost.signal.aborted) lost.abort(new Error(`lock ${name} lost: ${reason}`));
@@ -42,9 +40,9 @@ export function redisJobLock(redis: Redis, timing: RedisLockTiming = {}): JobLoc
         // A renewal that hangs past the lease is as good as a failed one.
         if (Date.now() >= heldUntil) return loseLock("the lease ran out unrenewed");
         const asked = Date.now();
-        redis.eval(renewScript, 1, key, token, String(leaseMs)).then(
+        renewLease(redis, key, token, leaseMs).then(
           (renewed) => {
-            if (renewed === 1) heldUntil = asked + leaseMs;
+            if (renewed) heldUntil = asked + leaseMs;
             else loseLock("the key expired or another instance holds it");
           },
           (error: unknown) => loseLock(`the renewal failed (${String(error)})`),
@@ -54,7 +52,7 @@ export function redisJobLock(redis: Redis, timing: RedisLockTiming = {}): JobLoc
         await work(lost.signal);
       } finally {
         clearInterval(renewal);
-        await redis.eval(releaseScript, 1, key, token);
+        await releaseLease(redis, key, token);
       }
       return true;
     },
