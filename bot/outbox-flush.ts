@@ -1,6 +1,7 @@
 // Sends what waits in the notifications outbox now, in the background, one sender at a time
 // across instances (core/notify/single-sender.ts): a payment's receipt, an incident's notices.
 // What it does not get to waits for the scheduler's delivery job.
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Api } from "grammy";
 import { localJobLock, redisJobLock } from "../core/jobs/lock.ts";
 import { createDeliverer } from "../core/notify/single-sender.ts";
@@ -13,6 +14,9 @@ export type OutboxFlushDeps = Pick<
   "db" | "config" | "logger" | "redis" | "background" | "i18n"
 >;
 
+const busyRetries = 10;
+const busyRetryMs = 1000;
+
 export function outboxFlush(deps: OutboxFlushDeps) {
   const { db, config, logger, i18n } = deps;
   const lock = deps.redis ? redisJobLock(deps.redis) : localJobLock();
@@ -24,9 +28,14 @@ export function outboxFlush(deps: OutboxFlushDeps) {
       concurrency: config.delivery.concurrency,
     });
     background.run(
-      async () => {
+      async (stopping) => {
         await after();
-        await deliver();
+        // Another sender holds the outbox: it takes what is written while it runs, but one that
+        // is finishing may have looked for the last time already, so this asks again a few times.
+        for (let attempt = 0; attempt < busyRetries && !stopping.aborted; attempt += 1) {
+          if (!("delivery" in (await deliver({ signal: stopping })))) return;
+          await sleep(busyRetryMs, undefined, { signal: stopping }).catch(() => {});
+        }
       },
       (error) => logger.warn({ err: error }, "notices left to the outbox's sweep"),
     );
