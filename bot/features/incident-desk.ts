@@ -1,13 +1,16 @@
-// An incident's side in the agents' group: ONE forum topic per incident, opened when its first
-// subscriber asks for an operator, with a card at the top (scope, ETA, how many told and wrote)
-// kept current by editing; what the attached write is posted there as a digest once a minute
-// (the group takes about 20 messages a minute, a wave of subscribers would not fit one by one).
+// An incident's side in the agents' group: ONE forum topic per incident, opened by the digest job
+// once a subscriber has asked for an operator, with a card at the top (scope, ETA, how many told
+// and wrote) edited when it changes; what the attached write is posted there as a digest once a
+// minute. Everything goes through the job, never through a subscriber's update: the group takes
+// about 20 messages a minute, and a wave of subscribers waiting on it would wait minutes.
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import {
   claimIncidentTopic,
   type DigestLine,
+  incidentsWithoutTopic,
   markDigested,
+  openIncidentsWithCard,
   pendingDigests,
   setIncidentCard,
 } from "../../core/incidents/attached.ts";
@@ -26,6 +29,8 @@ const topicNameLimit = 128;
 const lineLimit = 500;
 /** Posts into one incident's topic per run (a minute): the group's budget is 20 a minute. */
 const postsPerRun = 3;
+/** Lines read for one post: more than short lines fill, so a post is full when there are enough. */
+const linesPerPost = 100;
 
 export type IncidentDesk = ReturnType<typeof createIncidentDesk>;
 
@@ -66,11 +71,28 @@ export function createIncidentDesk(
     return topic.message_thread_id;
   }
 
-  /** The card edited to the incident's current ETA and counts. */
+  /** What each card last showed, so an unchanged card is not edited again. */
+  const shown = new Map<number, string>();
+
+  /** The card edited to the incident's current ETA and counts, if they changed. */
   async function refreshCard(api: Api, incidentId: number) {
     const incident = await findIncident(db, incidentId);
     if (!incident?.cardMessageId) return;
-    await api.editMessageText(supportChatId, incident.cardMessageId, await cardText(incident));
+    const text = await cardText(incident);
+    if (shown.get(incidentId) === text) return;
+    await api.editMessageText(supportChatId, incident.cardMessageId, text);
+    shown.set(incidentId, text);
+  }
+
+  /** Topics for the open incidents someone has been attached to since the last run. */
+  async function openTopics(api: Api) {
+    for (const incidentId of await incidentsWithoutTopic(db)) {
+      const incident = await findIncident(db, incidentId);
+      if (!incident) continue;
+      await ensureTopic(api, incident).catch((error: unknown) =>
+        logger.warn({ err: error, incidentId }, "incident topic not opened"),
+      );
+    }
   }
 
   const digestLine = (line: DigestLine) =>
@@ -86,9 +108,10 @@ export function createIncidentDesk(
    * message, at most `postsPerRun` posts a run; what does not fit waits for the next run.
    */
   async function postDigests(api: Api): Promise<{ digests: number; messages: number }> {
+    await openTopics(api);
     let digests = 0;
     let messages = 0;
-    for (const digest of await pendingDigests(db, postsPerRun * 40)) {
+    for (const digest of await pendingDigests(db, postsPerRun * linesPerPost)) {
       let left = digest.lines.map((line, index) => ({
         id: digest.messageIds[index] as number,
         text: digestLine(line),
@@ -112,12 +135,13 @@ export function createIncidentDesk(
         digests += 1;
         messages += taken.length;
       }
-      await refreshCard(api, digest.incidentId).catch((error: unknown) =>
-        logger.warn({ err: error, incidentId: digest.incidentId }, "incident card not refreshed"),
-      );
     }
+    for (const incidentId of await openIncidentsWithCard(db))
+      await refreshCard(api, incidentId).catch((error: unknown) =>
+        logger.warn({ err: error, incidentId }, "incident card not refreshed"),
+      );
     return { digests, messages };
   }
 
-  return { ensureTopic, refreshCard, postDigests, staff: t };
+  return { refreshCard, postDigests, staff: t };
 }

@@ -156,9 +156,8 @@ export function supportFeature(
         accountId: account?.id ?? null,
         incidentId: incident.id,
       });
+      // The incident's topic and card follow from the digest job, within a minute.
       if (attaching.outcome !== "own-ticket") {
-        await desk.ensureTopic(ctx.api, incident);
-        await desk.refreshCard(ctx.api, incident.id).catch(() => {});
         await ctx.reply(ctx.t("support-incident-attached", { id: String(incident.id) }));
         return;
       }

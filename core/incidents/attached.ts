@@ -66,6 +66,25 @@ export interface DigestLine {
 }
 
 /** What the attached wrote and is not in the topic yet, for incidents with a topic. */
+/** Open incidents with a subscriber attached and no topic in the agents' group yet. */
+export const incidentsWithoutTopic = async (db: Db) =>
+  (
+    await db.incident.findMany({
+      where: { status: "OPEN", topicId: null, tickets: { some: {} } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    })
+  ).map((incident) => incident.id);
+
+/** Open incidents whose topic has its card. */
+export const openIncidentsWithCard = async (db: Db) =>
+  (
+    await db.incident.findMany({
+      where: { status: "OPEN", cardMessageId: { not: null } },
+      select: { id: true },
+    })
+  ).map((incident) => incident.id);
+
 export async function pendingDigests(db: Db, limitPerIncident = 40) {
   const incidents = await db.incident.findMany({
     where: { topicId: { not: null }, messages: { some: { digestedAt: null } } },

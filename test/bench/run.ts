@@ -3,12 +3,14 @@
 import { benchBalanceUbilling } from "./balance-ubilling.ts";
 import { benchDailyCharge } from "./daily-charge.ts";
 import { benchMemory } from "./memory.ts";
+import { benchOutage } from "./outage.ts";
 import { benchReminders } from "./reminders.ts";
 
 const benchmarks: Record<string, (...args: number[]) => Promise<Record<string, unknown>>> = {
   "balance-ubilling": benchBalanceUbilling,
   "daily-charge": benchDailyCharge,
   memory: benchMemory,
+  outage: benchOutage,
   reminders: benchReminders,
 };
 
