@@ -2,62 +2,26 @@
 // a round-robin load balancer spreads Telegram's (the emulator's) posts over both, so the next
 // update of a chat reaches the other instance while the previous one may still be handled. Each
 // chat's updates are handled in order all the same, none lost, none twice.
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../bot/app.ts";
+import type { RunningApp } from "../../bot/app.ts";
 import type { UserDriver } from "../emulator/driver/user-driver.ts";
-import { type Harness, startHarness } from "../support/bot-harness.ts";
-import { captureLogs } from "../support/captured-logger.ts";
-import { type LoadBalancer, startLoadBalancer } from "../support/load-balancer.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
+import { startTwoInstances, type TwoInstances } from "../support/two-instances.ts";
 
 const chats = 50;
 const updatesPerChat = 20;
-const secret = "kaspnet-webhook-secret-0123456789";
-const path = "/telegram/webhook";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 describe.skipIf(noPostgres || noRedis)("two webhook instances behind one URL", () => {
-  let balancer: LoadBalancer;
-  let first: Harness;
-  let second: RunningApp;
+  let instances: TwoInstances;
 
   beforeAll(async () => {
-    const ports = [await freePort(), await freePort()] as const;
-    balancer = await startLoadBalancer(ports);
-    first = await startHarness({
-      redis: true,
-      env: {
-        BOT_MODE: "webhook",
-        WEBHOOK_URL: balancer.url(path),
-        WEBHOOK_SECRET: secret,
-        PORT: String(ports[0]),
-        METRICS_PORT: "0",
-        // Not what this test is about: replies at the pace of the updates.
-        TELEGRAM_GLOBAL_PER_SECOND: "10000",
-        TELEGRAM_CHAT_INTERVAL_MS: "1",
-      },
+    instances = await startTwoInstances({
+      // Not what this test is about: replies at the pace of the updates.
+      TELEGRAM_GLOBAL_PER_SECOND: "10000",
+      TELEGRAM_CHAT_INTERVAL_MS: "1",
     });
-    const { config } = first;
-    if (config.mode.kind !== "webhook") throw new Error("not in webhook mode");
-    second = await startApp(
-      { ...config, mode: { ...config.mode, port: ports[1] } },
-      captureLogs().logger,
-    );
   }, 30_000);
-  afterAll(async () => {
-    await second?.stop();
-    await first?.stop();
-    await balancer?.close();
-  });
+  afterAll(() => instances?.stop());
 
   const handledBy = async (app: RunningApp) => {
     const text = await (await fetch(`http://127.0.0.1:${app.opsPort}/metrics`)).text();
@@ -68,6 +32,7 @@ describe.skipIf(noPostgres || noRedis)("two webhook instances behind one URL", (
   };
 
   it(`handles ${chats * updatesPerChat} updates from ${chats} chats in each chat's order, each once`, async () => {
+    const { balancer, first, second } = instances;
     const { emulator, database } = first;
     const users: UserDriver[] = Array.from({ length: chats }, (_, i) =>
       emulator.user({ firstName: `Абонент ${i + 1}`, languageCode: "ru" }),
