@@ -17,6 +17,7 @@ import { connectRedis, type Redis } from "../core/redis.ts";
 import { seedDemoData } from "../prisma/seed.ts";
 import { BackgroundTasks } from "./background.ts";
 import { createBot } from "./bot.ts";
+import { type Clock, clockOf } from "./clock.ts";
 import { registerCommands } from "./commands.ts";
 import type { BotContext } from "./context.ts";
 import { supportJobs } from "./features/support-jobs.ts";
@@ -57,6 +58,8 @@ export interface RunningApp {
 export async function startApp(
   config: Config,
   logger = createLogger(config.logLevel),
+  /** A test's controlled clock for the bot's features (bot/clock.ts); the real time otherwise. */
+  clock?: Clock,
 ): Promise<RunningApp> {
   const outages = new Outages(logger);
   // A new embedded database gets the demo data, so the bot can be tried with nothing set up.
@@ -80,7 +83,7 @@ export async function startApp(
   const mailer = createMailer(config.smtpUrl, logger);
   const background = new BackgroundTasks();
   const i18n = createI18n();
-  const incidents = new IncidentsAffecting(database.prisma);
+  const incidents = new IncidentsAffecting(database.prisma, () => clockOf({ clock })().getTime());
   const bot = createBot({
     config,
     db: database.prisma,
@@ -93,6 +96,7 @@ export async function startApp(
     i18n,
     metrics,
     incidents,
+    ...(clock ? { clock } : {}),
   });
   const flushOutbox = outboxFlush({ db: database.prisma, config, logger, redis, background, i18n });
   const ops =

@@ -1,10 +1,12 @@
 // createBot: the middleware in the order that keeps one chat's updates sequential and its state
 // consistent, then the features behind an error boundary.
+
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, session } from "grammy";
 import { IncidentsAffecting } from "../core/incidents/affecting.ts";
 import { chatKey } from "./chat-key.ts";
+import { clockOf } from "./clock.ts";
 import type { BotContext, ConversationContext, SessionData } from "./context.ts";
 import { conversationApi } from "./conversation-api.ts";
 import { conversationI18n } from "./conversation-i18n.ts";
@@ -42,7 +44,12 @@ import { createStorage } from "./storage.ts";
 import { answerAtOnce, applyTelegramLimits } from "./telegram-limits.ts";
 
 export function createBot(given: BotDeps): Bot<BotContext> {
-  const deps = { ...given, incidents: given.incidents ?? new IncidentsAffecting(given.db) };
+  const clock = clockOf(given);
+  const deps = {
+    ...given,
+    clock,
+    incidents: given.incidents ?? new IncidentsAffecting(given.db, () => clock().getTime()),
+  };
   const { config, redis, logger, i18n } = deps;
   const bot = new Bot<BotContext>(config.botToken, {
     client: { apiRoot: config.telegramApiRoot },

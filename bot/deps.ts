@@ -9,6 +9,7 @@ import type { BotMetrics } from "../core/ops/metrics.ts";
 import type { Outages } from "../core/outages.ts";
 import type { Redis } from "../core/redis.ts";
 import type { BackgroundTasks } from "./background.ts";
+import type { Clock } from "./clock.ts";
 import type { BotContext } from "./context.ts";
 
 /** What the Telegram layer is built from (see bot/main.ts). */
@@ -30,4 +31,6 @@ export interface BotDeps {
   incidents?: IncidentsAffecting;
   /** Which of Redis and PostgreSQL are down (the error boundary puts failures down to them). */
   outages?: Outages;
+  /** The time the bot acts at: the real one unless a test controls it (bot/clock.ts). */
+  clock?: Clock;
 }

@@ -15,6 +15,7 @@ import {
   setIncidentCard,
 } from "../../core/incidents/attached.ts";
 import { findIncident, type Incident, progressOfIncident } from "../../core/incidents/incidents.ts";
+import { clockOf } from "../clock.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatTime } from "../format.ts";
@@ -38,10 +39,11 @@ const linesPerPost = 100;
 export type IncidentDesk = ReturnType<typeof createIncidentDesk>;
 
 export function createIncidentDesk(
-  deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
+  deps: Pick<BotDeps, "db" | "config" | "logger" | "clock"> & { i18n: I18n<BotContext> },
   supportChatId: number,
 ) {
   const { db, config, logger, i18n } = deps;
+  const now = clockOf(deps);
   const t = (key: string, variables?: Record<string, string | number>) =>
     i18n.t(staffLocale, key, variables);
 
@@ -133,6 +135,7 @@ export function createIncidentDesk(
         await markDigested(
           db,
           taken.map((line) => line.id),
+          now(),
         );
         left = left.slice(taken.length);
         digests += 1;

@@ -23,6 +23,7 @@ import {
 import { scopeProblem } from "../../core/incidents/known-scope.ts";
 import { readScope } from "../../core/incidents/scope-input.ts";
 import { buttonFamily, idField, onButton, oneOfField } from "../buttons.ts";
+import { clockOf } from "../clock.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime } from "../format.ts";
@@ -68,7 +69,7 @@ export function suggestionMessage(
 }
 
 export function staffIncidentsFeature(
-  deps: StaffDeps & Pick<BotDeps, "redis" | "background" | "incidents">,
+  deps: StaffDeps & Pick<BotDeps, "redis" | "background" | "incidents" | "clock">,
 ) {
   const { db, config } = deps;
   const t = staffText(deps);
@@ -78,6 +79,7 @@ export function staffIncidentsFeature(
   const staffChat = feature.filter((ctx) => ctx.chat?.id === chatId);
   const isStaff = staffMembership(deps, chatId);
   const flush = outboxFlush(deps);
+  const now = clockOf(deps);
   const at = (instant: Date) => formatDateTime(instant, config.timeZone);
 
   const whereText = (incident: Pick<Incident, "scope">) => incidentWhere(t, incident);
@@ -109,7 +111,7 @@ export function staffIncidentsFeature(
         kind: "incident-opened",
         incidentId: draft.id,
         text: draft.text,
-        since: new Date(),
+        since: now(),
         eta: draft.eta,
       },
       config.timeZone,
@@ -156,7 +158,7 @@ export function staffIncidentsFeature(
           ? { kind: "STREETS", streets: [street] }
           : { kind: "HOUSES", street, houses: [suggestion.house] },
       services: ["INTERNET"],
-      eta: new Date(Date.now() + suggestedEtaMs),
+      eta: new Date(now().getTime() + suggestedEtaMs),
       text: t("incident-suggested-text"),
       createdBy: staffName(ctx.from),
     });
@@ -202,7 +204,7 @@ export function staffIncidentsFeature(
       await ctx.reply(t("incident-eta-missing"));
       return;
     }
-    const eta = readEta(form.form.eta, new Date(), config.timeZone);
+    const eta = readEta(form.form.eta, now(), config.timeZone);
     if ("problem" in eta) {
       const problems = {
         unreadable: "incident-eta-unreadable",
@@ -272,7 +274,7 @@ export function staffIncidentsFeature(
       return;
     }
     const by = staffName(ctx.from);
-    const stepInput = { id: incidentId, by, timeZone: config.timeZone };
+    const stepInput = { id: incidentId, by, timeZone: config.timeZone, now: now() };
     if (step === "open") {
       await answerStep(ctx, await openIncident(db, stepInput), (incident, notices) =>
         t("incident-opened", {
@@ -337,13 +339,14 @@ export function staffIncidentsFeature(
       return;
     }
     // From the ETA, or from now when it has passed already.
-    const from = Math.max(incident.eta.getTime(), Date.now());
+    const from = Math.max(incident.eta.getTime(), now().getTime());
     const eta = new Date(from + Number(minutes) * 60_000);
     const result = await changeEta(db, {
       id: incidentId,
       eta,
       by: staffName(ctx.from),
       timeZone: config.timeZone,
+      now: now(),
     });
     if (result.outcome !== "done") {
       await answerStep(ctx, result, () => "");

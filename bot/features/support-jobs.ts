@@ -15,7 +15,9 @@ const topicLink = (chatId: number, threadId: number) =>
   `https://t.me/c/${String(chatId).replace(/^-100/, "")}/${threadId}`;
 
 export function supportJobs(
-  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger"> & { i18n: I18n<BotContext> },
+  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "clock"> & {
+    i18n: I18n<BotContext>;
+  },
   api: Api,
 ) {
   const { db, config, logger } = deps;

@@ -20,6 +20,7 @@ import {
   ticketForFollowUp,
 } from "../../core/support/tickets.ts";
 import { buttonFamily, onButton, oneOfField } from "../buttons.ts";
+import { clockOf } from "../clock.ts";
 import type { BotContext, TranslatingContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { incidentBanner, withBanner } from "../incident-banner.ts";
@@ -69,12 +70,13 @@ function faqScreen(ctx: TranslatingContext, banner: string | null) {
 export function supportFeature(
   deps: Pick<
     BotDeps,
-    "db" | "billing" | "config" | "logger" | "incidents" | "redis" | "background"
+    "db" | "billing" | "config" | "logger" | "incidents" | "redis" | "background" | "clock"
   > & {
     i18n: I18n<BotContext>;
   },
 ) {
   const { db, config } = deps;
+  const now = clockOf(deps);
   /** The open incidents that reach the user's active contract (none read when none is open). */
   const affecting = async (telegramUserId: number) => {
     if (!deps.incidents || !(await deps.incidents.anyOpen())) return [];
@@ -91,7 +93,8 @@ export function supportFeature(
     const banner = await bannerFor(ctx);
     if (banner || config.staffChatId === undefined) return banner;
     const account = await findActiveAccount(db, ctx.from.id);
-    const suggestion = account && (await reportNoInternet(db, account.id, config.outageCluster));
+    const suggestion =
+      account && (await reportNoInternet(db, account.id, config.outageCluster, now()));
     if (suggestion) {
       const { text, reply_markup } = suggestionMessage(staffText(deps), suggestion);
       await ctx.api.sendMessage(config.staffChatId, text, { reply_markup });
@@ -155,6 +158,7 @@ export function supportFeature(
         telegramUserId: ctx.from.id,
         accountId: account?.id ?? null,
         incidentId: incident.id,
+        now: now(),
       });
       // The incident's topic and card follow from the digest job, within a minute.
       if (attaching.outcome !== "own-ticket") {
@@ -205,6 +209,7 @@ export function supportFeature(
           ticketId: found.ticket.id,
           text: message.text ?? message.caption ?? relayableKind(message),
           subscriberMessageId: message.message_id,
+          now: now(),
         });
         if (first) await ctx.reply(ctx.t("support-incident-noted"));
         return;

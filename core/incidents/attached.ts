@@ -34,12 +34,19 @@ export async function detachTicket(db: Db, ticketId: number): Promise<void> {
 /** Keeps what an attached subscriber wrote for the digest; true for their first message. */
 export async function recordIncidentMessage(
   db: Db,
-  input: { incidentId: number; ticketId: number; text: string; subscriberMessageId: number },
+  input: {
+    incidentId: number;
+    ticketId: number;
+    text: string;
+    subscriberMessageId: number;
+    now?: Date;
+  },
 ): Promise<boolean> {
+  const { now = new Date(), ...message } = input;
   const [earlier] = await db.$transaction([
     db.incidentMessage.count({ where: { incidentId: input.incidentId, ticketId: input.ticketId } }),
-    db.incidentMessage.create({ data: input }),
-    db.supportTicket.update({ where: { id: input.ticketId }, data: { lastMessageAt: new Date() } }),
+    db.incidentMessage.create({ data: { ...message, createdAt: now } }),
+    db.supportTicket.update({ where: { id: input.ticketId }, data: { lastMessageAt: now } }),
   ]);
   return earlier === 0;
 }

@@ -3,6 +3,7 @@
 
 import { afterAll, beforeAll } from "vitest";
 import { type RunningApp, startApp } from "../../bot/app.ts";
+import type { Clock } from "../../bot/clock.ts";
 import { type Config, loadConfig } from "../../core/config.ts";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { BotApiEmulator } from "../emulator/index.ts";
@@ -24,6 +25,8 @@ export interface HarnessOptions {
    * names; returns more environment (`{ STAFF_CHAT_ID: String(group.id) }`).
    */
   beforeStart?(emulator: BotApiEmulator): Record<string, string>;
+  /** The time the bot's features act at (test/support/controlled-clock.ts); the real one if not. */
+  clock?: Clock;
 }
 
 export interface Harness {
@@ -60,7 +63,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.beforeStart?.(emulator),
   });
   const logs = captureLogs();
-  let app = await startApp(config, logs.logger);
+  let app = await startApp(config, logs.logger, options.clock);
   let running = true;
 
   return {
@@ -74,7 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async restart() {
       await app.stop();
-      app = await startApp(config, logs.logger);
+      app = await startApp(config, logs.logger, options.clock);
       return app;
     },
     async stop() {
