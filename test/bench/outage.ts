@@ -3,7 +3,7 @@
 // on (1 a second per private chat after a burst of 3, 20 a minute per group, 30 a second overall).
 // A monitoring system opens an incident for a street through POST /incidents; every affected
 // subscriber is told; then each of them, at a random moment within the window, asks anyway:
-// /support, "Написать оператору", and one message of their own. At the end the monitor resolves it.
+// /support, "Написать оператору", and one message of their own, 1-3 s apart (reading the answer). At the end the monitor resolves it.
 // Measured: the time to the bot's first answer (/support → the banner with the button), topics
 // created in the agents' group, messages posted there per minute (the most in any 60 s), 429s,
 // how long a subscriber's message waited for the digest, "restored" notices per subscriber, the
@@ -25,6 +25,8 @@ const metricsPort = 9478;
 const secret = "bench-outage-monitor-secret";
 const houses = ["1", "3", "5", "7", "9", "11", "13", "15"];
 const answerTimeoutMs = 120_000;
+/** A person reads an answer before pressing or typing: 1 to 3 s. */
+const thinkMs = () => 1000 + Math.random() * 2000;
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0
@@ -84,6 +86,7 @@ async function asksAnyway(user: UserDriver, latencies: Latencies) {
       sent,
     );
     latencies.support.push(menu.ms);
+    await sleep(thinkMs());
     from = user.messages().length;
     sent = performance.now();
     await user.press("✍️ Написать оператору", { message: menu.message });
@@ -94,6 +97,7 @@ async function asksAnyway(user: UserDriver, latencies: Latencies) {
       sent,
     );
     latencies.attach.push(attached.ms);
+    await sleep(thinkMs());
     from = user.messages().length;
     sent = performance.now();
     await user.send("Нет интернета с утра, роутер перезагружал");
