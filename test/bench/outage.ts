@@ -3,7 +3,8 @@
 // on (1 a second per private chat after a burst of 3, 20 a minute per group, 30 a second overall).
 // A monitoring system opens an incident for a street through POST /incidents; every affected
 // subscriber is told; then each of them, at a random moment within the window, asks anyway:
-// /support, "Написать оператору", and one message of their own, 1-3 s apart (reading the answer). At the end the monitor resolves it.
+// /support, "Написать оператору", and one message of their own, 1-3 s apart (reading the answer).
+// At the end the monitor resolves it.
 // Measured: the time to the bot's first answer (/support → the banner with the button), topics
 // created in the agents' group, messages posted there per minute (the most in any 60 s), 429s,
 // how long a subscriber's message waited for the digest, "restored" notices per subscriber, the
