@@ -93,14 +93,14 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
     const first = await costOf(() => sendAndRead(user, "/start", 2));
     expectCost("/start, new user", first, 5);
     const again = await costOf(() => sendAndRead(user, "/start", 2));
-    expectCost("/start, known user", again, 5);
+    expectCost("/start, known user", again, 2);
   });
 
   it("/balance of a signed-in user", async () => {
     const user = newUser("Руслан");
     await signedIn(user, "10001");
     const cost = await costOf(() => sendAndRead(user, "/balance", 1));
-    expectCost("/balance, linked user", cost, 10);
+    expectCost("/balance, linked user", cost, 3);
   });
 
   it("the balance card's buttons", async () => {
