@@ -28,7 +28,11 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
       host: postgres.hostname,
       port: Number(postgres.port || 5432),
     });
-    harness = await startHarness({ redis: true, databaseUrl: (url) => counter.via(url) });
+    harness = await startHarness({
+      redis: true,
+      databaseUrl: (url) => counter.via(url),
+      env: { PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet" },
+    });
   });
   afterAll(async () => {
     await harness?.stop();
@@ -66,9 +70,12 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
 
   const newUser = (firstName: string) => harness.emulator.user({ firstName, languageCode: "ru" });
 
+  /** Sends a message and returns the bot's last answer to it (of `replies`). */
   async function sendAndRead(user: UserDriver, text: string, replies: number) {
     await user.send(text);
-    for (let i = 0; i < replies; i++) await user.nextBotMessage();
+    let last = "";
+    for (let i = 0; i < replies; i++) last = (await user.nextBotMessage()).text ?? "";
+    return last;
   }
 
   it("counts a transaction's BEGIN and COMMIT as statements", async () => {
@@ -88,18 +95,32 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
     }
   });
 
+  // Budgets are what this code reaches; before the cut (issue 17) /start cost 5 (new or known),
+  // /balance 10, the buttons below 10, 9, 10, 5 and 10.
   it("/start of a new user, then of a known one who has not signed in", async () => {
     const user = newUser("Новый");
-    const first = await costOf(() => sendAndRead(user, "/start", 2));
-    expectCost("/start, new user", first, 5);
-    const again = await costOf(() => sendAndRead(user, "/start", 2));
+    let menu = "";
+    const first = await costOf(async () => {
+      menu = await sendAndRead(user, "/start", 2);
+    });
+    expect(menu).toContain("Главное меню");
+    expectCost("/start, new user", first, 3);
+    const again = await costOf(async () => {
+      menu = await sendAndRead(user, "/start", 2);
+    });
+    expect(menu).toContain("Главное меню");
     expectCost("/start, known user", again, 2);
   });
 
   it("/balance of a signed-in user", async () => {
     const user = newUser("Руслан");
     await signedIn(user, "10001");
-    const cost = await costOf(() => sendAndRead(user, "/balance", 1));
+    let card = "";
+    const cost = await costOf(async () => {
+      card = await sendAndRead(user, "/balance", 1);
+    });
+    expect(card).toContain("💰 Баланс · договор 10001");
+    expect(card).toContain("Хватит до");
     expectCost("/balance, linked user", cost, 3);
   });
 
@@ -107,18 +128,20 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
     const user = newUser("Аминат");
     await signedIn(user, "10004");
     await sendAndRead(user, "/balance", 1);
-    const budgets = [
-      ["💳 Пополнить картой", 4],
-      ["🤝 Доверительный платёж", 9],
-      ["📶 Тарифы", 10],
-      ["📜 История платежей", 5],
-      ["⬅️ К балансу", 10],
-    ] as const;
-    for (const [button, budget] of budgets) {
+    const buttons = [
+      { button: "💳 Пополнить картой", budget: 3, answer: "банковской картой" },
+      { button: "🤝 Доверительный платёж", budget: 4, answer: "хватает на следующее списание" },
+      { button: "📶 Тарифы", budget: 4, answer: "📶 Тарифы · договор 10004" },
+      { button: "📜 История платежей", budget: 3, answer: "📜 История · договор 10004" },
+      { button: "⬅️ К балансу", budget: 3, answer: "💰 Баланс · договор 10004" },
+    ];
+    for (const { button, budget, answer } of buttons) {
+      let reply = "";
       const cost = await costOf(async () => {
         await user.press(button);
-        await user.nextBotMessage();
+        reply = (await user.nextBotMessage()).text ?? "";
       });
+      expect(reply).toContain(answer);
       expectCost(button, cost, budget);
     }
   });
