@@ -29,7 +29,7 @@ const profileFields = {
   reachable: true,
 } as const;
 
-type StoredProfile = Prisma.TelegramUserGetPayload<{ select: typeof profileFields }>;
+export type StoredProfile = Prisma.TelegramUserGetPayload<{ select: typeof profileFields }>;
 
 export async function findKnownTelegramUser(
   db: Db,
@@ -40,13 +40,16 @@ export async function findKnownTelegramUser(
     select: { ...profileFields, ...linkedAccountsSelect },
   });
   if (!user) return null;
-  const { activeAccountId: _, links: __, ...stored } = user;
-  return { stored, linked: linkedAccountsOf(user) };
+  const { chatId, firstName, lastName, username, languageCode, reachable } = user;
+  return {
+    stored: { chatId, firstName, lastName, username, languageCode, reachable },
+    linked: linkedAccountsOf(user),
+  };
 }
 
 /**
  * Records the user's current Telegram profile; a user who writes again is reachable again. Given
- * what is `stored` already, writes only what changed: nothing when nothing did.
+ * what is `stored` already, writes nothing when that is the profile already.
  */
 export async function rememberTelegramUser(
   db: Db,
