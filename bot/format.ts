@@ -1,14 +1,14 @@
 // Dates, times and money as a subscriber reads them, in the provider's time zone. Intl formats
-// here; reading the calendar and the clock of a zone is core/zoned-time.ts's.
+// here (its formatters built once: core/intl-cache.ts); reading the calendar and the clock of a
+// zone is core/zoned-time.ts's.
+import { dateTimeFormat } from "../core/intl-cache.ts";
 
 export function formatTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit" }).format(
-    date,
-  );
+  return dateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit" }).format(date);
 }
 
 export function formatDateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("ru-RU", {
+  return dateTimeFormat("ru-RU", {
     timeZone,
     day: "2-digit",
     month: "2-digit",
@@ -45,7 +45,7 @@ export function formatDay(day: string): string {
 }
 
 export function formatDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("ru-RU", {
+  return dateTimeFormat("ru-RU", {
     timeZone,
     day: "2-digit",
     month: "2-digit",
@@ -55,7 +55,7 @@ export function formatDate(instant: Date, timeZone: string): string {
 
 /** A month (YYYY-MM) as `ноябрь 2026` or `November 2026`. */
 export function formatMonth(month: string, locale: string): string {
-  const name = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
+  const name = dateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
     month: "long",
     year: "numeric",
     timeZone: "UTC",

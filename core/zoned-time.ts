@@ -2,6 +2,7 @@
 // the instant a day starts, the weekday and time of day. On Temporal (temporal-polyfill), which
 // knows each zone's offset changes, so a day may be 23 or 25 hours long, or start at 01:00.
 import { Temporal } from "temporal-polyfill";
+import { dateTimeFormat } from "./intl-cache.ts";
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type CalendarDay = string;
@@ -27,9 +28,22 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-/** The date it is at `instant` in the time zone. */
+/**
+ * The date it is at `instant` in the time zone. Read by every update (today's charge, the card):
+ * from a kept Intl formatter, the same ICU data Temporal reads, several times faster.
+ */
 export function dayAt(instant: Date, timeZone: string): CalendarDay {
-  return zoned(instant, timeZone).toPlainDate().toString();
+  const parts = dateTimeFormat("en-US", {
+    timeZone,
+    calendar: "gregory",
+    numberingSystem: "latn",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((candidate) => candidate.type === type)?.value ?? "";
+  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
 }
 
 /** The instant the day begins in the time zone: its first moment, which is not always 00:00. */

@@ -2,8 +2,12 @@
 // switch between linked contracts.
 import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
-import { listLinkedAccounts, switchActiveAccount } from "../../core/accounts/links.ts";
-import { rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
+import {
+  type LinkedAccount,
+  listLinkedAccounts,
+  switchActiveAccount,
+} from "../../core/accounts/links.ts";
+import { findKnownTelegramUser, rememberTelegramUser } from "../../core/accounts/telegram-users.ts";
 import { buttonFamily, idField, onButton } from "../buttons.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
@@ -15,11 +19,13 @@ import { freezePort } from "./freeze.ts";
 /** Make this linked contract the active one (any of the user's, not only the active one). */
 const switchButton = buttonFamily("switch", { accountId: idField() });
 
+/** `linked`: the user's linked contracts when just read already (not read again). */
 export async function loadMenuState(
   { db, billing, incidents }: Pick<BotDeps, "db" | "billing" | "incidents">,
   telegramUserId: number,
+  linked?: LinkedAccount[],
 ): Promise<MenuState> {
-  const linked = await listLinkedAccounts(db, telegramUserId);
+  linked ??= await listLinkedAccounts(db, telegramUserId);
   const account = linked.find((candidate) => candidate.active) ?? null;
   return {
     account,
@@ -34,23 +40,25 @@ export function menuFeature(deps: Pick<BotDeps, "db" | "billing" | "incidents" |
   const feature = new Composer<BotContext>();
   const privateChat = feature.chatType("private");
 
-  async function showMenu(ctx: BotContext) {
+  async function showMenu(ctx: BotContext, linked?: LinkedAccount[]) {
     if (!ctx.from) return;
-    const state = await loadMenuState(deps, ctx.from.id);
+    const state = await loadMenuState(deps, ctx.from.id, linked);
     const { text, reply_markup } = mainMenu(ctx, state);
     await ctx.reply(withBanner(incidentBanner(ctx, state.incidents, deps.config.timeZone), text), {
       reply_markup,
     });
   }
 
+  // One read for the profile and the menu: the profile is written only when it changed.
   privateChat.command("start", async (ctx) => {
+    const known = await findKnownTelegramUser(db, ctx.from.id);
     const profile = telegramProfile(ctx);
-    if (profile) await rememberTelegramUser(db, profile);
+    if (profile) await rememberTelegramUser(db, profile, known?.stored);
     await ctx.reply(ctx.t("welcome", { name: ctx.from.first_name }));
-    await showMenu(ctx);
+    await showMenu(ctx, known?.linked ?? []);
   });
 
-  privateChat.command("menu", showMenu);
+  privateChat.command("menu", (ctx) => showMenu(ctx));
   privateChat.callbackQuery(menuData("menu"), async (ctx) => {
     await ctx.answerCallbackQuery();
     await showMenu(ctx);

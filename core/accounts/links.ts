@@ -1,5 +1,6 @@
 // The contracts a Telegram user has linked: which one is active, switching, unlinking.
 import type { Db } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 
 /**
  * A link that stands: one the billing suspended (it stopped accepting the contract's credential)
@@ -17,23 +18,33 @@ export interface LinkedAccount extends AccountSummary {
   active: boolean;
 }
 
-export async function listLinkedAccounts(db: Db, telegramUserId: number): Promise<LinkedAccount[]> {
-  const user = await db.telegramUser.findUnique({
-    where: { id: BigInt(telegramUserId) },
-    select: {
-      activeAccountId: true,
-      links: {
-        where: liveLink,
-        orderBy: { linkedAt: "asc" },
-        select: { account: { select: { id: true, login: true, name: true } } },
-      },
-    },
-  });
+/** What of a TelegramUser row `linkedAccountsOf` reads: put in a select of it (one query, joined). */
+export const linkedAccountsSelect = {
+  activeAccountId: true,
+  links: {
+    where: liveLink,
+    orderBy: { linkedAt: "asc" },
+    select: { account: { select: { id: true, login: true, name: true } } },
+  },
+} as const satisfies Prisma.TelegramUserSelect;
+
+type LinksRow = Prisma.TelegramUserGetPayload<{ select: typeof linkedAccountsSelect }>;
+
+/** The linked contracts, the active one marked (or the most recently linked, if none is). */
+export function linkedAccountsOf(user: LinksRow | null): LinkedAccount[] {
   if (!user) return [];
   const activeId =
     user.links.find((link) => link.account.id === user.activeAccountId)?.account.id ??
     user.links.at(-1)?.account.id;
   return user.links.map(({ account }) => ({ ...account, active: account.id === activeId }));
+}
+
+export async function listLinkedAccounts(db: Db, telegramUserId: number): Promise<LinkedAccount[]> {
+  const user = await db.telegramUser.findUnique({
+    where: { id: BigInt(telegramUserId) },
+    select: linkedAccountsSelect,
+  });
+  return linkedAccountsOf(user);
 }
 
 /** The contract of the user's most recently suspended link, if any: to ask them to sign in again. */

@@ -1,6 +1,9 @@
 // Who writes to the bot: Telegram users as the provider knows them.
+import { isDeepStrictEqual } from "node:util";
 import type { Db } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { withoutControls } from "../plain-text.ts";
+import { type LinkedAccount, linkedAccountsOf, linkedAccountsSelect } from "./links.ts";
 
 export interface TelegramProfile {
   id: number;
@@ -11,8 +14,48 @@ export interface TelegramProfile {
   languageCode?: string | undefined;
 }
 
-/** Records the user's current Telegram profile; a user who writes again is reachable again. */
-export async function rememberTelegramUser(db: Db, profile: TelegramProfile): Promise<void> {
+/** A known user as stored, and their linked contracts: what /start reads, in one query. */
+export interface KnownTelegramUser {
+  stored: StoredProfile;
+  linked: LinkedAccount[];
+}
+
+const profileFields = {
+  chatId: true,
+  firstName: true,
+  lastName: true,
+  username: true,
+  languageCode: true,
+  reachable: true,
+} as const;
+
+export type StoredProfile = Prisma.TelegramUserGetPayload<{ select: typeof profileFields }>;
+
+export async function findKnownTelegramUser(
+  db: Db,
+  telegramUserId: number,
+): Promise<KnownTelegramUser | null> {
+  const user = await db.telegramUser.findUnique({
+    where: { id: BigInt(telegramUserId) },
+    select: { ...profileFields, ...linkedAccountsSelect },
+  });
+  if (!user) return null;
+  const { chatId, firstName, lastName, username, languageCode, reachable } = user;
+  return {
+    stored: { chatId, firstName, lastName, username, languageCode, reachable },
+    linked: linkedAccountsOf(user),
+  };
+}
+
+/**
+ * Records the user's current Telegram profile; a user who writes again is reachable again. Given
+ * what is `stored` already, writes nothing when that is the profile already.
+ */
+export async function rememberTelegramUser(
+  db: Db,
+  profile: TelegramProfile,
+  stored?: StoredProfile,
+): Promise<void> {
   const text = (value: string | undefined) =>
     value === undefined ? null : withoutControls(value).slice(0, 256);
   const data = {
@@ -23,6 +66,7 @@ export async function rememberTelegramUser(db: Db, profile: TelegramProfile): Pr
     languageCode: text(profile.languageCode),
     reachable: true,
   };
+  if (stored && isDeepStrictEqual(stored, data)) return;
   await db.telegramUser.upsert({
     where: { id: BigInt(profile.id) },
     create: { id: BigInt(profile.id), ...data },

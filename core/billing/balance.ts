@@ -96,12 +96,17 @@ export async function getBalanceCard(
         select: { amount: true, expiresAt: true },
       },
       freezes: openFreezeRows(today),
+      // Today's charge, if taken: read with the rest rather than counted apart.
+      ledgerEntries: {
+        where: { idempotencyKey: chargeKey(accountId, today) },
+        take: 1,
+        select: { id: true },
+      },
     },
   });
   const monthlyFee =
     (account.internetTariff?.monthlyFee ?? 0) + (account.iptvTariff?.monthlyFee ?? 0);
-  const chargedToday =
-    (await db.ledgerEntry.count({ where: { idempotencyKey: chargeKey(accountId, today) } })) > 0;
+  const chargedToday = account.ledgerEntries.length > 0;
   const lasts =
     account.status === "ACTIVE" ? coverage(account.balance, monthlyFee, today, chargedToday) : null;
   const daysLeft = lasts?.daysLeft ?? 0;

@@ -37,6 +37,31 @@ describe.skipIf(noPostgres)("main menu, help and contacts", () => {
     expect(stored?.chatId).toBe(BigInt(alice.id));
   });
 
+  it("brings a known user's stored profile up to date on /start (reachable again, names)", async () => {
+    const user = harness.emulator.user({
+      firstName: "Зарема",
+      username: "zarema",
+      languageCode: "ru",
+    });
+    await user.send("/start");
+    await user.nextBotMessage();
+    await user.nextBotMessage();
+    const where = { id: BigInt(user.id) };
+    // As stored before the user renamed themselves and while the bot was blocked.
+    await harness.database.prisma.telegramUser.update({
+      where,
+      data: { firstName: "Старое имя", username: null, reachable: false },
+    });
+    await user.send("/start");
+    await user.nextBotMessage();
+    await user.nextBotMessage();
+    expect(await harness.database.prisma.telegramUser.findUnique({ where })).toMatchObject({
+      firstName: "Зарема",
+      username: "zarema",
+      reachable: true,
+    });
+  });
+
   it("speaks English to a user whose Telegram is in English, Russian to other languages", async () => {
     const bob = harness.emulator.user({ firstName: "Bob", languageCode: "en" });
     await bob.send("/start");

@@ -14,7 +14,15 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+export interface TcpProxyOptions {
+  /** Called for each new connection; what it returns sees every byte the client sends. */
+  tap?: () => (chunk: Buffer) => void;
+}
+
+export async function startTcpProxy(
+  target: { host: string; port: number },
+  options: TcpProxyOptions = {},
+): Promise<TcpProxy> {
   const open = new Set<Socket>();
   const track = (socket: Socket) => {
     open.add(socket);
@@ -26,6 +34,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       track(client);
       track(upstream);
       client.on("error", () => upstream.destroy());
+      if (options.tap) client.on("data", options.tap());
       upstream.on("error", () => client.destroy());
       client.pipe(upstream).pipe(client);
     });

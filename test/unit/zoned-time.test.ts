@@ -1,3 +1,4 @@
+import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { isNight } from "../../bot/telegram-notifier.ts";
 import { addDays, billingDayAt } from "../../core/billing/calendar.ts";
@@ -125,5 +126,34 @@ describe("isTimeZone", () => {
   it("takes IANA names and refuses the rest", () => {
     expect(["Europe/Moscow", "Europe/Berlin", "UTC"].map(isTimeZone)).toEqual([true, true, true]);
     expect(["Mars/Olympus", "+03:00", ""].map(isTimeZone)).toEqual([false, false, false]);
+  });
+});
+
+describe("dayAt, read from a kept Intl formatter", () => {
+  const readByTemporal = (instant: Date, timeZone: string) =>
+    Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+      .toZonedDateTimeISO(timeZone)
+      .toPlainDate()
+      .toString();
+
+  it("agrees with Temporal every 187 minutes over two years, in zones with odd offsets and changes", () => {
+    const zones = ["Europe/Moscow", "Europe/Berlin", "Asia/Kathmandu", "America/St_Johns", "UTC"];
+    const from = at("2026-01-01T00:00:00Z").getTime();
+    const disagreements: string[] = [];
+    for (const timeZone of zones) {
+      for (let t = from; t < from + 2 * 365 * 86_400_000; t += 187 * 60_000) {
+        const instant = new Date(t);
+        const day = dayAt(instant, timeZone);
+        const expected = readByTemporal(instant, timeZone);
+        if (day !== expected) disagreements.push(`${instant.toISOString()} ${timeZone}: ${day}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it("skips the day Samoa skipped and writes early years with four digits", () => {
+    expect(dayAt(at("2011-12-30T09:59:00Z"), "Pacific/Apia")).toBe("2011-12-29");
+    expect(dayAt(at("2011-12-30T10:00:00Z"), "Pacific/Apia")).toBe("2011-12-31");
+    expect(dayAt(at("0099-06-01T12:00:00Z"), "UTC")).toBe("0099-06-01");
   });
 });
