@@ -20,6 +20,7 @@ import { createBot } from "./bot.ts";
 import { type Clock, clockOf } from "./clock.ts";
 import { registerCommands } from "./commands.ts";
 import type { BotContext } from "./context.ts";
+import { incidentTopicCloser } from "./features/incident-topic-closer.ts";
 import { supportJobs } from "./features/support-jobs.ts";
 import { createI18n } from "./i18n.ts";
 import { incidentHook } from "./incident-hook.ts";
@@ -99,6 +100,13 @@ export async function startApp(
     ...(clock ? { clock } : {}),
   });
   const flushOutbox = outboxFlush({ db: database.prisma, config, logger, redis, background, i18n });
+  const closeIncidentTopics = incidentTopicCloser({
+    db: database.prisma,
+    config,
+    logger,
+    background,
+    i18n,
+  });
   const ops =
     config.metricsPort === undefined
       ? undefined
@@ -113,6 +121,7 @@ export async function startApp(
                   changed: () => {
                     incidents.forget();
                     flushOutbox(bot.api);
+                    closeIncidentTopics(bot.api);
                   },
                 }),
               }

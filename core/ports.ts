@@ -103,6 +103,8 @@ export interface SupportDesk {
   closeIdleTickets(now: Date): Promise<{ closed: number }>;
   /** Posts what subscribers attached to incidents wrote into each incident's topic. */
   postIncidentDigests(): Promise<{ digests: number; messages: number }>;
+  /** The closing post and close of the topics of resolved incidents, once each. */
+  closeIncidentTopics(): Promise<{ topicsClosed: number }>;
 }
 
 export interface Notifier {

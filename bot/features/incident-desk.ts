@@ -4,7 +4,7 @@
 // minute. Everything goes through the job, never through a subscriber's update: the group takes
 // about 20 messages a minute, and a wave of subscribers waiting on it would wait minutes.
 import type { I18n } from "@grammyjs/i18n";
-import type { Api } from "grammy";
+import { type Api, GrammyError, InlineKeyboard } from "grammy";
 import {
   claimIncidentTopic,
   type DigestLine,
@@ -16,11 +16,18 @@ import {
 } from "../../core/incidents/attached.ts";
 import { findIncident, type Incident, progressOfIncident } from "../../core/incidents/incidents.ts";
 import { clockOf } from "../clock.ts";
+import {
+  claimTopicClose,
+  releaseTopicClose,
+  topicsToClose,
+} from "../../core/incidents/topic-closing.ts";
+import { buttonFamily, idField } from "../buttons.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
-import { formatTime } from "../format.ts";
+import { formatDateTime, formatTime } from "../format.ts";
 import { incidentEntry, incidentWhere } from "../incident-words.ts";
 import { fitText, lengthLimits } from "../length-limits.ts";
+import { noticeMessage } from "../notice-messages.ts";
 
 /** Texts in the agents' group are in Russian, whoever triggered them. */
 const staffLocale = "ru";
@@ -35,6 +42,21 @@ const lineLimit = 500;
 const postsPerRun = 5;
 /** Lines read for one post: more than short lines fill, so a post is full when there are enough. */
 const linesPerPost = 100;
+/**
+ * Subscribers (each with a move button) in one post: a post ends before the next one, so every
+ * subscriber in it has a button, and the keyboard stays below Telegram's 100 buttons. About as
+ * many as short lines fill a post, so the digest keeps its pace.
+ */
+const subscribersPerPost = 50;
+const buttonsPerRow = 4;
+/** A move button names the subscriber in so many characters at most. */
+const buttonNameLimit = 24;
+
+/** `incmv:<incident id>:<ticket id>`: moves that subscriber's request out to a ticket of its own. */
+export const moveButton = buttonFamily("incmv", { incidentId: idField(), ticketId: idField() });
+
+/** What Telegram answers for a topic that is not there any more. */
+const topicGone = /thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i;
 
 export type IncidentDesk = ReturnType<typeof createIncidentDesk>;
 
@@ -47,8 +69,20 @@ export function createIncidentDesk(
   const t = (key: string, variables?: Record<string, string | number>) =>
     i18n.t(staffLocale, key, variables);
 
-  const cardText = async (incident: Incident) =>
-    incidentEntry(t, incident, await progressOfIncident(db, incident.id), config.timeZone);
+  async function cardText(incident: Incident) {
+    const entry = incidentEntry(
+      t,
+      incident,
+      await progressOfIncident(db, incident.id),
+      config.timeZone,
+    );
+    if (incident.status !== "RESOLVED" || incident.resolvedAt === null) return entry;
+    const resolved = t("incident-card-resolved", {
+      at: formatDateTime(incident.resolvedAt, config.timeZone),
+      by: incident.resolvedBy ?? "",
+    });
+    return `${entry}\n${resolved}`;
+  }
 
   /** The incident's topic, opened with its card by the first caller (across instances). */
   async function ensureTopic(api: Api, incident: Incident): Promise<number> {
@@ -100,6 +134,23 @@ export function createIncidentDesk(
     }
   }
 
+  /** One button per subscriber in the post, in the order they appear. */
+  function moveKeyboard(incidentId: number, lines: readonly DigestLine[]) {
+    const keyboard = new InlineKeyboard();
+    const seen = new Set<number>();
+    for (const line of lines) {
+      if (seen.has(line.ticketId)) continue;
+      if (seen.size > 0 && seen.size % buttonsPerRow === 0) keyboard.row();
+      seen.add(line.ticketId);
+      const who = fitText(line.login ?? line.name, buttonNameLimit);
+      keyboard.text(
+        t("incident-move-button", { who }),
+        moveButton.pack({ incidentId, ticketId: line.ticketId }),
+      );
+    }
+    return keyboard;
+  }
+
   const digestLine = (line: DigestLine) =>
     t("incident-digest-line", {
       at: formatTime(line.at, config.timeZone),
@@ -119,19 +170,30 @@ export function createIncidentDesk(
     for (const digest of await pendingDigests(db, postsPerRun * linesPerPost)) {
       let left = digest.lines.map((line, index) => ({
         id: digest.messageIds[index] as number,
+        line,
         text: digestLine(line),
       }));
       for (let post = 0; post < postsPerRun && left.length > 0; post += 1) {
         const header = t("incident-digest");
         const taken: typeof left = [];
+        const subscribers = new Set<number>();
         let length = header.length;
         for (const line of left) {
           if (taken.length > 0 && length + 1 + line.text.length > lengthLimits.text) break;
+          const newcomer = !subscribers.has(line.line.ticketId);
+          if (newcomer && subscribers.size === subscribersPerPost) break;
+          subscribers.add(line.line.ticketId);
           taken.push(line);
           length += 1 + line.text.length;
         }
         const text = [header, ...taken.map((line) => line.text)].join("\n");
-        await api.sendMessage(supportChatId, text, { message_thread_id: digest.topicId });
+        await api.sendMessage(supportChatId, text, {
+          message_thread_id: digest.topicId,
+          reply_markup: moveKeyboard(
+            digest.incidentId,
+            taken.map((line) => line.line),
+          ),
+        });
         await markDigested(
           db,
           taken.map((line) => line.id),
@@ -149,5 +211,58 @@ export function createIncidentDesk(
     return { digests, messages };
   }
 
-  return { refreshCard, postDigests, staff: t };
+  /**
+   * Resolved incidents (all of them, or this one) whose topic is still open: a closing post with
+   * what the subscribers were told, the card showing the resolve, and the topic closed. Each is
+   * claimed first, so another caller (a second instance, the job after the staff chat's resolve)
+   * does not close it again; a passing failure gives it back for the job's next run.
+   */
+  async function closeResolvedTopics(
+    api: Api,
+    incidentId?: number,
+  ): Promise<{ topicsClosed: number }> {
+    let closed = 0;
+    for (const { incidentId: id, topicId } of await topicsToClose(db, incidentId)) {
+      if (!(await claimTopicClose(db, id))) continue;
+      const incident = await findIncident(db, id);
+      if (!incident?.resolvedAt) continue;
+      const told = noticeMessage(
+        t,
+        { kind: "incident-restored", incidentId: id, text: incident.text },
+        config.timeZone,
+      );
+      const closing = t("incident-topic-closing", {
+        id: String(id),
+        by: incident.resolvedBy ?? "",
+        at: formatDateTime(incident.resolvedAt, config.timeZone),
+        notice: told.text,
+      });
+      try {
+        await api.sendMessage(supportChatId, fitText(closing, lengthLimits.text), {
+          message_thread_id: topicId,
+        });
+      } catch (error) {
+        if (error instanceof GrammyError && topicGone.test(error.description)) {
+          logger.warn({ incidentId: id, topicId }, "resolved incident's topic is gone");
+          continue;
+        }
+        await releaseTopicClose(db, id);
+        logger.warn({ err: error, incidentId: id }, "incident topic not closed: tried again later");
+        continue;
+      }
+      // Posted: from here a failure is logged, never a second closing post.
+      await refreshCard(api, id).catch((error: unknown) =>
+        logger.warn({ err: error, incidentId: id }, "resolved incident's card not edited"),
+      );
+      await api
+        .closeForumTopic(supportChatId, topicId)
+        .catch((error: unknown) =>
+          logger.warn({ err: error, incidentId: id }, "resolved incident's topic left open"),
+        );
+      closed += 1;
+    }
+    return { topicsClosed: closed };
+  }
+
+  return { refreshCard, postDigests, closeResolvedTopics, staff: t };
 }

@@ -30,6 +30,7 @@ import { formatDateTime } from "../format.ts";
 import { incidentEntry, incidentServices, incidentWhere } from "../incident-words.ts";
 import { noticeMessage } from "../notice-messages.ts";
 import { outboxFlush } from "../outbox-flush.ts";
+import { incidentTopicCloser } from "./incident-topic-closer.ts";
 import { type StaffDeps, staffMembership, staffName, staffText } from "./staff-chat.ts";
 import { readIncidentForm } from "./staff-incident-form.ts";
 
@@ -80,6 +81,7 @@ export function staffIncidentsFeature(
   const isStaff = staffMembership(deps, chatId);
   const flush = outboxFlush(deps);
   const now = clockOf(deps);
+  const closeTopic = incidentTopicCloser(deps);
   const at = (instant: Date) => formatDateTime(instant, config.timeZone);
 
   const whereText = (incident: Pick<Incident, "scope">) => incidentWhere(t, incident);
@@ -323,9 +325,11 @@ export function staffIncidentsFeature(
       await ctx.editMessageText(text, { reply_markup });
       return;
     }
-    await answerStep(ctx, await resolveIncident(db, stepInput), (resolved, notices) =>
+    const resolving = await resolveIncident(db, stepInput);
+    await answerStep(ctx, resolving, (resolved, notices) =>
       t("incident-resolved", { id: String(resolved.id), notices, by }),
     );
+    if (resolving.outcome === "done") closeTopic(ctx.api, incidentId);
   });
 
   onButton(staffChat, etaButton, async (ctx, { incidentId, minutes }) => {

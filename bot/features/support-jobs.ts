@@ -67,5 +67,9 @@ export function supportJobs(
   const postIncidentDigests = async () =>
     desk ? desk.postDigests(api) : { digests: 0, messages: 0 };
 
-  return { alertUnanswered, closeIdleTickets, postIncidentDigests };
+  /** Closes the topics of incidents resolved anywhere (staff chat, command line, monitoring). */
+  const closeIncidentTopics = async () =>
+    desk ? desk.closeResolvedTopics(api) : { topicsClosed: 0 };
+
+  return { alertUnanswered, closeIdleTickets, postIncidentDigests, closeIncidentTopics };
 }

@@ -27,6 +27,7 @@ import { incidentBanner, withBanner } from "../incident-banner.ts";
 import { menuData } from "../keyboards/main-menu.ts";
 import { telegramProfile } from "../telegram-profile.ts";
 import { createIncidentDesk } from "./incident-desk.ts";
+import { incidentMoveFeature } from "./incident-move.ts";
 import { incidentTopicFeature } from "./incident-topic.ts";
 import { staffText } from "./staff-chat.ts";
 import { suggestionMessage } from "./staff-incidents.ts";
@@ -109,6 +110,8 @@ export function supportFeature(
   // An incident's topic before the tickets' topics: a message there is for all its subscribers.
   if (desk && supportChatId !== undefined)
     feature.use(incidentTopicFeature(deps, desk, supportChatId));
+  if (desk && relay && supportChatId !== undefined)
+    feature.use(incidentMoveFeature(deps, desk, relay, supportChatId));
   if (relay && supportChatId !== undefined)
     feature.use(supportAgentsFeature(deps, relay, supportChatId));
   const privateChat = feature.chatType("private");

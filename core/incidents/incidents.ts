@@ -35,6 +35,7 @@ export interface Incident {
   text: string;
   openedAt: Date | null;
   resolvedAt: Date | null;
+  resolvedBy: string | null;
   topicId: number | null;
   cardMessageId: number | null;
 }
@@ -67,6 +68,7 @@ function incidentOf(row: Row): Incident {
     text: row.text,
     openedAt: row.openedAt,
     resolvedAt: row.resolvedAt,
+    resolvedBy: row.resolvedBy,
     topicId: row.topicId,
     cardMessageId: row.cardMessageId,
   };

@@ -147,9 +147,13 @@ export const jobs = {
   "incident-digests": {
     schedule: "* * * * *",
     describe:
-      "posts what subscribers attached to an outage wrote into its topic, a digest a minute",
-    run: async ({ supportDesk }) =>
-      supportDesk ? supportDesk.postIncidentDigests() : { skipped: "runs in the bot" },
+      "posts what subscribers attached to an outage wrote into its topic, a digest a minute, and closes the topics of resolved ones",
+    run: async ({ supportDesk }): Promise<Record<string, number | string>> => {
+      if (!supportDesk) return { skipped: "runs in the bot" };
+      // Digests first: a resolved incident's topic closes once what was written is in it.
+      const digests = await supportDesk.postIncidentDigests();
+      return { ...digests, ...(await supportDesk.closeIncidentTopics()) };
+    },
   },
   "support-idle": {
     schedule: "15 * * * *",

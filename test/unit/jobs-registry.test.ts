@@ -32,14 +32,22 @@ describe("the job registry", () => {
         calls.push("digests");
         return { digests: 1, messages: 3 };
       },
+      closeIncidentTopics: async () => {
+        calls.push("topics");
+        return { topicsClosed: 1 };
+      },
     };
     const context = { supportDesk: desk } as unknown as Parameters<
       (typeof jobs)["support-idle"]["run"]
     >[0];
     expect(await jobs["support-unanswered"].run(context)).toEqual({ alerted: 2 });
     expect(await jobs["support-idle"].run(context)).toEqual({ closed: 1 });
-    expect(await jobs["incident-digests"].run(context)).toEqual({ digests: 1, messages: 3 });
-    expect(calls).toEqual(["alert", "close", "digests"]);
+    expect(await jobs["incident-digests"].run(context)).toEqual({
+      digests: 1,
+      messages: 3,
+      topicsClosed: 1,
+    });
+    expect(calls).toEqual(["alert", "close", "digests", "topics"]);
     const withoutBot = { ...context, supportDesk: undefined };
     expect(await jobs["support-idle"].run(withoutBot)).toEqual({ skipped: "runs in the bot" });
   });

@@ -102,3 +102,21 @@ incident-reply-closed = Outage #{ $id } is closed already: nothing was sent to s
 incident-suggestion = 🔎 Looks like an outage: { $count } subscribers ({ $where }) said within { $minutes } min that there is no internet. No outage is open there.
 incident-suggestion-open = 🚧 Open an outage
 incident-suggested-text = Trouble on the line, the crew is finding the cause.
+
+## An attached subscriber's question that is not about the outage, moved to a ticket of its own
+incident-move-button = ↗ { $who }
+incident-move-moved = Moved to request #{ $ticket }: a topic of its own is open.
+incident-move-already = Moved already, to request #{ $ticket }.
+incident-move-resolved = The outage is over and its requests are closed. If the subscriber writes again, it will be an ordinary request.
+incident-move-closed = This request is closed already.
+incident-move-summary = ↗ Moved out of outage #{ $id } ({ $by }). The subscriber wrote:
+incident-move-summary-line = • { $at } { $text }
+support-incident-moved =
+    Your question is not about the outage, so it is now a request of its own, #{ $ticket }. An operator will answer it separately, here in this chat.
+
+## The incident's topic after the resolve
+incident-card-resolved = ✅ Restored { $at } ({ $by })
+incident-topic-closing =
+    ✅ Outage #{ $id } resolved ({ $by }, { $at }), topic closed.
+    Subscribers were sent:
+    { $notice }

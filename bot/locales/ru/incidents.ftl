@@ -102,3 +102,21 @@ incident-reply-closed = Авария №{ $id } уже закрыта: абон�
 incident-suggestion = 🔎 Похоже на аварию: { $count } абонентов ({ $where }) за { $minutes } мин сообщили, что нет интернета. Открытой аварии там нет.
 incident-suggestion-open = 🚧 Открыть аварию
 incident-suggested-text = Неполадки на линии, бригада выясняет причину.
+
+## An attached subscriber's question that is not about the outage, moved to a ticket of its own
+incident-move-button = ↗ { $who }
+incident-move-moved = Перенесено в обращение №{ $ticket }: отдельная тема открыта.
+incident-move-already = Уже перенесено в обращение №{ $ticket }.
+incident-move-resolved = Авария уже закрыта, обращения по ней закрыты. Если абонент напишет снова, это будет обычное обращение.
+incident-move-closed = Это обращение уже закрыто.
+incident-move-summary = ↗ Перенесено из аварии №{ $id } ({ $by }). Абонент писал:
+incident-move-summary-line = • { $at } { $text }
+support-incident-moved =
+    Ваш вопрос не связан с аварией, поэтому мы вынесли его в отдельное обращение №{ $ticket }. Оператор ответит на него отдельно, здесь же.
+
+## The incident's topic after the resolve
+incident-card-resolved = ✅ Восстановлено { $at } ({ $by })
+incident-topic-closing =
+    ✅ Авария №{ $id } закрыта ({ $by }, { $at }), тема закрыта.
+    Абонентам отправлено:
+    { $notice }
