@@ -106,6 +106,7 @@ export async function startApp(
     logger,
     background,
     i18n,
+    ...(clock ? { clock } : {}),
   });
   const ops =
     config.metricsPort === undefined

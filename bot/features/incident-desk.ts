@@ -15,13 +15,13 @@ import {
   setIncidentCard,
 } from "../../core/incidents/attached.ts";
 import { findIncident, type Incident, progressOfIncident } from "../../core/incidents/incidents.ts";
-import { clockOf } from "../clock.ts";
 import {
   claimTopicClose,
   releaseTopicClose,
   topicsToClose,
 } from "../../core/incidents/topic-closing.ts";
 import { buttonFamily, idField } from "../buttons.ts";
+import { clockOf } from "../clock.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatTime } from "../format.ts";
@@ -223,7 +223,7 @@ export function createIncidentDesk(
   ): Promise<{ topicsClosed: number }> {
     let closed = 0;
     for (const { incidentId: id, topicId } of await topicsToClose(db, incidentId)) {
-      if (!(await claimTopicClose(db, id))) continue;
+      if (!(await claimTopicClose(db, id, now()))) continue;
       const incident = await findIncident(db, id);
       if (!incident?.resolvedAt) continue;
       const told = noticeMessage(

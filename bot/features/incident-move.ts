@@ -8,6 +8,7 @@ import { type MovedMessage, moveOutOfIncident } from "../../core/incidents/movin
 import { recordMessage } from "../../core/support/tickets.ts";
 import { onButton } from "../buttons.ts";
 import { chatMembership } from "../chat-membership.ts";
+import { clockOf } from "../clock.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime } from "../format.ts";
@@ -17,13 +18,14 @@ import { staffName } from "./staff-chat.ts";
 import type { Relay } from "./support-relay.ts";
 
 export function incidentMoveFeature(
-  deps: Pick<BotDeps, "db" | "config" | "logger"> & { i18n: I18n<BotContext> },
+  deps: Pick<BotDeps, "db" | "config" | "logger" | "clock"> & { i18n: I18n<BotContext> },
   desk: IncidentDesk,
   relay: Relay,
   supportChatId: number,
 ) {
   const { db, config, logger } = deps;
   const t = desk.staff;
+  const now = clockOf(deps);
   const isAgent = chatMembership(supportChatId, logger, config.membershipCheckTimeoutMs);
   const feature = new Composer<BotContext>();
   const group = feature.filter((ctx) => ctx.chat?.id === supportChatId);
@@ -47,7 +49,7 @@ export function incidentMoveFeature(
       await ctx.answerCallbackQuery({ text: t(key), show_alert: true });
       return;
     }
-    const result = await moveOutOfIncident(db, { incidentId, ticketId });
+    const result = await moveOutOfIncident(db, { incidentId, ticketId, now: now() });
     if (result.outcome === "not-found") {
       await ctx.answerCallbackQuery(t("button-outdated"));
       return;

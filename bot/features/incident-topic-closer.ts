@@ -9,7 +9,9 @@ import type { BotDeps } from "../deps.ts";
 import { createIncidentDesk } from "./incident-desk.ts";
 
 export function incidentTopicCloser(
-  deps: Pick<BotDeps, "db" | "config" | "logger" | "background"> & { i18n: I18n<BotContext> },
+  deps: Pick<BotDeps, "db" | "config" | "logger" | "background" | "clock"> & {
+    i18n: I18n<BotContext>;
+  },
 ) {
   const { config, logger } = deps;
   const supportChatId = config.supportChatId;
