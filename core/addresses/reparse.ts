@@ -18,9 +18,12 @@ export interface ReparseReport {
   updated: number;
   /** Contracts whose address stays text only. */
   unread: { login: string; address: string }[];
-  /** Contracts the billing could not be asked about (no credential, not answering): unchanged. */
-  notAsked: string[];
+  /** Contracts the billing could not be asked about, left as they are, and why. */
+  notAsked: { login: string; why: NotAsked }[];
 }
+
+/** No working credential to ask with (never signed in, or the password changed there), or no answer. */
+export type NotAsked = "no-credential" | "unavailable";
 
 interface StoredContract {
   id: number;
@@ -28,8 +31,10 @@ interface StoredContract {
   address: string;
 }
 
-/** A contract's address as it should be stored; null when it cannot be known now. */
-export type AddressSource = (contract: StoredContract) => Promise<AddressColumns | null>;
+/** A contract's address as it should be stored, or why it cannot be known now. */
+export type AddressSource = (
+  contract: StoredContract,
+) => Promise<AddressColumns | { notAsked: NotAsked }>;
 
 /** The stored text, read with the provider's own spelling (core/addresses/address.ts). */
 export const storedText: AddressSource = async ({ address }) => ({
@@ -41,17 +46,25 @@ export const storedText: AddressSource = async ({ address }) => ({
 export function askedOfBilling(
   identityOf: (accountId: number) => Promise<ContractIdentity>,
 ): AddressSource {
-  return async ({ id, address }) => {
+  return async ({ id }) => {
     try {
       const identity = await identityOf(id);
-      return addressColumns(identity) ?? { address: identity.address, ...addressFields(address) };
+      return (
+        addressColumns(identity) ?? {
+          address: identity.address,
+          ...addressFields(identity.address),
+        }
+      );
     } catch (error) {
-      if (error instanceof BillingCredentialRejectedError) return null;
-      if (error instanceof BillingUnavailableError) return null;
+      if (error instanceof BillingCredentialRejectedError) return { notAsked: "no-credential" };
+      if (error instanceof BillingUnavailableError) return { notAsked: "unavailable" };
       throw error;
     }
   };
 }
+
+/** A billing that failed this many contracts running is down: the rest are not asked. */
+const unansweredInARow = 3;
 
 const columns = ["address", "street", "streetKey", "house", "flat"] as const;
 
@@ -78,12 +91,18 @@ export async function reparseAddresses(
     unread: [],
     notAsked: [],
   };
+  let unanswered = 0;
   for (const account of accounts) {
-    const fields = await source(account);
-    if (fields === null) {
-      report.notAsked.push(account.login);
+    const fields =
+      unanswered >= unansweredInARow
+        ? ({ notAsked: "unavailable" } as const)
+        : await source(account);
+    if ("notAsked" in fields) {
+      report.notAsked.push({ login: account.login, why: fields.notAsked });
+      if (fields.notAsked === "unavailable") unanswered += 1;
       continue;
     }
+    unanswered = 0;
     if (fields.streetKey === null)
       report.unread.push({ login: account.login, address: fields.address });
     else report.parsed += 1;

@@ -187,6 +187,26 @@ describe.skipIf(noPostgres || noRedis)("contract addresses from Ubilling", () =>
       flat: "3",
     });
     const again = await adminInProcess(["addresses"], env);
+    expect(again.code).toBe(0);
     expect(again.stdout.at(-1)).toMatch(/ 0 updated, /);
+  });
+
+  it("npm run admin -- addresses with Ubilling down changes nothing, stops asking and says so", async () => {
+    const env = { DATABASE_URL: harness.database.url, ...ubillingEnv(ub) };
+    const before = await row("ind_7");
+    ub.subscriber("ind_7").home = home("56", "1");
+    ub.setDown("unavailable");
+    const askedBefore = ub.requestsTo("userstats").length;
+    try {
+      const run = await adminInProcess(["addresses"], env);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain("ind_7: not asked, unchanged: the billing did not answer");
+      // Three unanswered in a row: the billing is down, the rest are not asked of it.
+      expect(ub.requestsTo("userstats").length - askedBefore).toBe(3);
+      expect(run.stdout.at(-1)).toMatch(/0 updated, 0 kept as text only, \d+ not asked$/);
+    } finally {
+      ub.setDown(false);
+    }
+    expect(await row("ind_7")).toEqual(before);
   });
 });
