@@ -1,5 +1,6 @@
 // Linking a Telegram user to a contract: by login and password, or by their own phone number.
 // The answer never tells whether a login exists; wrong passwords lock the login for a while.
+import { addressColumns } from "../addresses/identity-address.ts";
 import type { Billing } from "../billing/port.ts";
 import type { Db } from "../db.ts";
 import type { AccountSummary } from "./links.ts";
@@ -101,16 +102,29 @@ export async function checkPassword(
       }
 
       await record(true);
-      const { billingPaymentId } = verdict.contract;
+      const { login, name, address, billingPaymentId } = verdict.contract;
+      // An external billing's address is its own: each sign-in brings the row up to date.
+      const addressNow = addressColumns(verdict.contract);
       const signedIn = local
         ? await tx.account.update({
             where: { id: local.id },
-            data: { failedLoginCount: 0, ...(billingPaymentId ? { billingPaymentId } : {}) },
+            data: {
+              failedLoginCount: 0,
+              ...(billingPaymentId ? { billingPaymentId } : {}),
+              ...addressNow,
+            },
             select: { id: true, login: true, name: true },
           })
         : await tx.account.create({
             // The billing holds the password: no local one to check.
-            data: { ...verdict.contract, passwordHash: "" },
+            data: {
+              login,
+              name,
+              address,
+              ...(billingPaymentId ? { billingPaymentId } : {}),
+              ...addressNow,
+              passwordHash: "",
+            },
             select: { id: true, login: true, name: true },
           });
       credential = verdict.credential;

@@ -387,6 +387,16 @@ export function normalizeHouse(text: string): string | null {
   return house && reader.done() ? house.house : null;
 }
 
+/** «Каспийск», «г. Каспийск», «город Каспийск», «Каспийск г.»: the town as a billing names it. */
+export function isOurTown(text: string): boolean {
+  const words = tokenize(text).flatMap((token) => (token.kind === "word" ? [token.bare] : ["?"]));
+  const town = new Set(["г", "гор", "город"]);
+  const rest = words.filter(
+    (word, at) => !(town.has(word) && (at === 0 || at === words.length - 1)),
+  );
+  return rest.length === 1 && rest[0] === ourCity && words.length <= 2;
+}
+
 /** The structured fields of an Account for its address text: all null when it is not read. */
 export function addressFields(text: string) {
   const parsed = parseAddress(text);

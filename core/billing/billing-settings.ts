@@ -4,6 +4,7 @@
 // the key subscribers' billing credentials are stored encrypted with (credential-box.ts).
 import { z } from "zod";
 import { optional } from "../env-value.ts";
+import type { UbillingAddressSpelling } from "./ubilling/ubilling-address.ts";
 
 const httpUrl = (example: string) =>
   z
@@ -30,6 +31,15 @@ const oldSecretKeysSchema = z
   })
   .transform((keys) => keys.map((key) => Buffer.from(key, "base64")));
 
+/** A userstats.ini option the bot cannot ask Ubilling for, set as it is there (Ubilling's default 1). */
+const iniFlag = (option: string) =>
+  optional.pipe(
+    z
+      .enum(["0", "1"], { error: `0 or 1, as ${option} in Ubilling's userstats.ini` })
+      .default("1")
+      .transform((flag) => flag === "1"),
+  );
+
 export const billingFields = {
   BILLING: optional.pipe(
     z.enum(["builtin", "ubilling"], { error: "builtin or ubilling" }).default("builtin"),
@@ -54,6 +64,8 @@ export const billingFields = {
       .default(5000),
   ),
   BILLING_SECRET_KEY: optional.pipe(secretKeySchema.optional()),
+  UBILLING_CITY_DISPLAY: iniFlag("CITY_DISPLAY"),
+  UBILLING_ZERO_TOLERANCE: iniFlag("ZERO_TOLERANCE"),
   BILLING_SECRET_KEY_OLD: optional.pipe(oldSecretKeysSchema.default([])),
 };
 
@@ -79,6 +91,8 @@ export type BillingSettings =
       /** Seals subscribers' stored billing credentials; the old keys still open what they sealed. */
       secretKey: Buffer;
       oldSecretKeys: Buffer[];
+      /** How its XMLAgent spells a contract's address (ubilling-address.ts). */
+      addressSpelling: UbillingAddressSpelling;
     };
 
 /** The settings' own problems, added to the whole configuration's (one line per variable). */
@@ -117,5 +131,9 @@ export function billingSettings(env: BillingEnv): BillingSettings {
     timeoutMs: env.UBILLING_TIMEOUT_MS,
     secretKey: BILLING_SECRET_KEY,
     oldSecretKeys: env.BILLING_SECRET_KEY_OLD,
+    addressSpelling: {
+      cityShown: env.UBILLING_CITY_DISPLAY,
+      zeroApartmentHidden: env.UBILLING_ZERO_TOLERANCE,
+    },
   };
 }

@@ -60,6 +60,12 @@ export function createBilling(config: Config, db: Db, logger: Logger): Configure
     currency,
     offer: () => viewTariffs(db, null),
     onProblem: (problem) => logger.error(problem),
+    addressSpelling: settings.addressSpelling,
+    onUnreadAddress: (login) =>
+      logger.warn(
+        { login },
+        "Ubilling's address of the contract not read into street and house: kept as text, reached only by city-wide outages (npm run admin -- addresses lists them)",
+      ),
   });
   return {
     billing,

@@ -1,6 +1,7 @@
 // The billing the bot runs on, as the bot needs it: the built-in one on this database
 // (builtin-billing.ts) or, through an adapter, the provider's own. What a subscriber or an agent
 // sees of a contract's money comes from here, never from billing tables.
+import type { ParsedAddress } from "../addresses/address.ts";
 import type { BalanceCard } from "./balance.ts";
 import type { BillingDay } from "./calendar.ts";
 import type { CardPaymentsOfDay } from "./card-payments-on.ts";
@@ -36,6 +37,13 @@ export interface ContractIdentity {
   login: string;
   name: string;
   address: string;
+  /**
+   * The address read into street, house and flat by the billing's adapter, in the billing's own
+   * spelling: null when it gave one the adapter could not read (kept as text only); absent when
+   * the billing reads none (the built-in one: its rows are filled by the import and
+   * `npm run admin -- addresses`).
+   */
+  structuredAddress?: ParsedAddress | null;
   /** The id an external billing takes card payments for the contract under. */
   billingPaymentId?: string;
 }
@@ -127,6 +135,11 @@ export interface Billing {
   postCardPayment?(payment: CardPaymentPost): Promise<CardPosting>;
   /** Keeps what a right password's verdict gave to sign the contract's later calls with. */
   keepCredential?(accountId: number, credential: string): Promise<void>;
+  /**
+   * Who an external billing says the contract is now, to refresh what the bot keeps of it (the
+   * operator's `addresses`); absent where the bot's own row is the contract.
+   */
+  contractIdentity?(accountId: number): Promise<ContractIdentity>;
   /** The contract today: balance, tariffs, today's charge, how long the money lasts, its credit. */
   contractSummary(accountId: number, today: BillingDay): Promise<BalanceCard>;
   /** Of these contracts (a batch), those whose money runs out within their days ahead. */

@@ -37,7 +37,7 @@ export async function benchBalanceUbilling(subscribers = 50, delayMs = 20) {
         password: world.password,
         tariff: "Home-450",
         realname: `Абонент ${login}`,
-        address: "ул. Ленина, 5",
+        home: { city: "Каспийск", street: "ул. Ленина", build: "5", apt: "0" },
         cash: 900,
       });
     const users: UserDriver[] = [];

@@ -115,7 +115,14 @@ describe.skipIf(noPostgres || noRedis).each(billingWorlds)("on the %s billing", 
       expect(inlineButtons(card)).toContain("✉️ Сменить почту");
       expect(inlineButtons(card)).toContain("🔑 Сменить пароль");
     } else {
-      expect(card.text).toContain("ул. Ленина, 5");
+      expect(card.text).toContain("Адрес: Каспийск ул. Ленина 5/1");
+      // Signing in stored it as outages match it.
+      expect(
+        await world.harness.database.prisma.account.findUniqueOrThrow({
+          where: { login: world.logins.active },
+          select: { streetKey: true, house: true, flat: true },
+        }),
+      ).toEqual({ streetKey: "ленина", house: "5", flat: "1" });
       expect(inlineButtons(card)).not.toContain("✉️ Сменить почту");
       expect(inlineButtons(card)).not.toContain("🔑 Сменить пароль");
       expect(card.text).toContain("Телефон, почту и пароль договора хранит биллинг Каспнет");

@@ -4,12 +4,21 @@
 import { describe, expect, it } from "vitest";
 import { loginPolicy } from "../../core/accounts/login-policy.ts";
 import { signInWithPassword } from "../../core/accounts/sign-in.ts";
-import type { PasswordAttempt, PasswordVerdict } from "../../core/billing/port.ts";
+import type {
+  ContractIdentity,
+  PasswordAttempt,
+  PasswordVerdict,
+} from "../../core/billing/port.ts";
 import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
 
 /** An external billing's sign-in side: its own contracts and passwords, and a switch to go down. */
-function externalBilling(contracts: Record<string, { password: string; name: string }>) {
+function externalBilling(
+  contracts: Record<
+    string,
+    { password: string; name: string; identity?: Partial<ContractIdentity> }
+  >,
+) {
   const kept: Array<{ accountId: number; credential: string }> = [];
   const seen: PasswordAttempt[] = [];
   let down = false;
@@ -26,7 +35,12 @@ function externalBilling(contracts: Record<string, { password: string; name: str
       if (!contract || contract.password !== attempt.password) return { outcome: "wrong" };
       return {
         outcome: "correct",
-        contract: { login: attempt.login, name: contract.name, address: "ул. Ленина, 1" },
+        contract: {
+          login: attempt.login,
+          name: contract.name,
+          address: "ул. Ленина, 1",
+          ...contract.identity,
+        },
         credential: `token-of-${attempt.login}`,
       };
     },
@@ -70,6 +84,43 @@ describe.skipIf(noPostgres)("signing in on an external billing", () => {
     expect(again).toMatchObject({ outcome: "linked", account: { id: account.id } });
     expect(billing.seen[1]?.local).toMatchObject({ login: "ub-ivan", name: "Иван Петров" });
     expect(await database.prisma.account.count({ where: { login: "ub-ivan" } })).toBe(1);
+  });
+
+  it("keeps the street, house and flat the billing read, brought up to date at each sign-in", async () => {
+    const read = { street: "Ленина", streetKey: "ленина", house: "52а", flat: "7" };
+    const contract: { password: string; name: string; identity: Partial<ContractIdentity> } = {
+      password: "s3cret",
+      name: "Зарема",
+      identity: { address: "Каспийск Ленина 52а/7", structuredAddress: read },
+    };
+    const billing = externalBilling({ "ub-zarema": contract });
+    const signIn = () =>
+      signInWithPassword(database.prisma, billing, {
+        telegram: telegramUser(),
+        login: "ub-zarema",
+        password: "s3cret",
+      });
+    const stored = () =>
+      database.prisma.account.findUniqueOrThrow({
+        where: { login: "ub-zarema" },
+        select: { address: true, street: true, streetKey: true, house: true, flat: true },
+      });
+    await signIn();
+    expect(await stored()).toEqual({ address: "Каспийск Ленина 52а/7", ...read });
+    // Moved in the billing to an address it cannot read: the text changes, the parts are cleared.
+    contract.identity = { address: "Каспийск Ленина у рынка", structuredAddress: null };
+    await signIn();
+    expect(await stored()).toEqual({
+      address: "Каспийск Ленина у рынка",
+      street: null,
+      streetKey: null,
+      house: null,
+      flat: null,
+    });
+    // A billing that reads no addresses leaves the row's own.
+    contract.identity = { address: "somewhere else" };
+    await signIn();
+    expect((await stored()).address).toBe("Каспийск Ленина у рынка");
   });
 
   it("answers a wrong password as usual and creates nothing", async () => {

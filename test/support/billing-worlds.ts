@@ -100,17 +100,42 @@ export async function startUbillingWorld(): Promise<BillingWorld> {
       TC_TARIFFENABLEDFROM: ["Home-450", "Home-600"],
       TC_TARIFFSALLOWED: ["Home-600", "Home-850"],
       XMLAGENT_SELF_UNFREEZE_ALLOWED: true,
+      // The address's parts sent apart, as the README asks of a provider's Ubilling.
+      UBA_XML_ADDRESS_STRUCT: true,
     },
   });
   ub.addTariff({ name: "Home-450", fee: 450 });
-  const contract = { password: "Kasp-ub-2026", tariff: "Home-450", address: "ул. Ленина, 5" };
-  ub.addSubscriber({ ...contract, login: "ub_active", realname: "Магомедов Руслан", cash: 1250 });
-  ub.addSubscriber({ ...contract, login: "ub_blocked", realname: "Алиева Патимат", cash: -180 });
-  ub.addSubscriber({ ...contract, login: "ub_spare", realname: "Гаджиев Ислам", cash: 300 });
+  const contract = { password: "Kasp-ub-2026", tariff: "Home-450" };
+  // Flats of one house, as Ubilling's address tables hold them: "Каспийск ул. Ленина 5/1".
+  const flat = (apt: string) => ({
+    home: { city: "Каспийск", street: "ул. Ленина", build: "5", apt },
+  });
+  ub.addSubscriber({
+    ...contract,
+    ...flat("1"),
+    login: "ub_active",
+    realname: "Магомедов Руслан",
+    cash: 1250,
+  });
+  ub.addSubscriber({
+    ...contract,
+    ...flat("2"),
+    login: "ub_blocked",
+    realname: "Алиева Патимат",
+    cash: -180,
+  });
+  ub.addSubscriber({
+    ...contract,
+    ...flat("3"),
+    login: "ub_spare",
+    realname: "Гаджиев Ислам",
+    cash: 300,
+  });
   ub.addTariff({ name: "Home-600", fee: 600 });
   ub.addTariff({ name: "Home-850", fee: 850 });
   ub.addSubscriber({
     ...contract,
+    ...flat("4"),
     tariff: "Home-600",
     login: "ub_low",
     realname: "Иванов Сергей",

@@ -16,6 +16,12 @@ export interface UbillingConfig {
   OPENPAYZ_REALID: boolean;
   /** userstats.ini ONLINELEFT_COUNT: the profile's accountexpire counts days left. */
   ONLINELEFT_COUNT: boolean;
+  /** userstats.ini CITY_DISPLAY: the city leads the profile's address. */
+  CITY_DISPLAY: boolean;
+  /** userstats.ini ZERO_TOLERANCE: apartment 0 is left out of the address, with its slash. */
+  ZERO_TOLERANCE: boolean;
+  /** userstats.ini UBA_XML_ADDRESS_STRUCT: the profile adds cityname, streetname, buildnum, apt. */
+  UBA_XML_ADDRESS_STRUCT: boolean;
 
   AF_ENABLED: boolean;
   /** The one-time freeze fee, as written in the ini ("" or "0" for none). */
@@ -65,6 +71,9 @@ export function defaultConfig(): UbillingConfig {
     OPENPAYZ_ENABLED: true,
     OPENPAYZ_REALID: true,
     ONLINELEFT_COUNT: false,
+    CITY_DISPLAY: true,
+    ZERO_TOLERANCE: true,
+    UBA_XML_ADDRESS_STRUCT: false,
     AF_ENABLED: true,
     AF_FREEZPRICE: "0",
     AF_CASHTYPEID: 1,

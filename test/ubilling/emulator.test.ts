@@ -101,6 +101,31 @@ describe("XMLAgent data", () => {
     expect(crc32("ivan01")).toBe("2816518875"); // zlib.crc32("ivan01")
   });
 
+  it("spells the address row as CITY_DISPLAY and ZERO_TOLERANCE say, its parts with UBA_XML_ADDRESS_STRUCT", async () => {
+    const home = { city: "Каспийск", street: "Ленина", build: "52а", apt: "7" };
+    emu.addSubscriber({ login: "flat", password: "p", home });
+    emu.addSubscriber({ login: "house", password: "p", home: { ...home, apt: "0" } });
+    const address = async (login: string) =>
+      ((await agent(emu, login, "p")).json() as { address: string }).address;
+    expect([await address("flat"), await address("house")]).toEqual([
+      "Каспийск Ленина 52а/7",
+      "Каспийск Ленина 52а",
+    ]);
+    emu.config.ZERO_TOLERANCE = false;
+    emu.config.CITY_DISPLAY = false;
+    expect([await address("flat"), await address("house")]).toEqual([
+      "Ленина 52а/7",
+      "Ленина 52а/0",
+    ]);
+    expect((await agent(emu, "flat", "p")).json()).not.toHaveProperty("streetname");
+    emu.config.UBA_XML_ADDRESS_STRUCT = true;
+    const parts = (await agent(emu, "house", "p")).json();
+    expect(parts).toMatchObject({ streetname: "Ленина", buildnum: "52а", apt: "0" });
+    expect(parts).not.toHaveProperty("cityname");
+    emu.config.CITY_DISPLAY = true;
+    expect((await agent(emu, "house", "p")).json()).toMatchObject({ cityname: "Каспийск" });
+  });
+
   it("shows credit expiry, frozen and disabled states, and days left with ONLINELEFT_COUNT", async () => {
     Object.assign(emu.subscriber("ivan01"), {
       cash: 50,

@@ -19,11 +19,23 @@ export interface FreezeDays {
   worked: number;
 }
 
+/** The address row: the city, street, build and apt tables a subscriber's address is made of. */
+export interface Home {
+  city: string;
+  street: string;
+  build: string;
+  /** "0": a house of its own, no apartment. */
+  apt: string;
+}
+
 export interface Subscriber {
   login: string;
   /** Plain text, as Stargazer stores it; the XMLAgent compares md5 of it. */
   password: string;
   realname: string;
+  /** The address row; the profile spells it as CITY_DISPLAY and ZERO_TOLERANCE say. */
+  home: Home | null;
+  /** The profile's `address` as given, for a subscriber with no `home` (null: none). */
   address: string | null;
   ip: string;
   phone: string;
@@ -122,6 +134,7 @@ export class UbillingState {
     this.nextIp++;
     const subscriber: Subscriber = {
       realname: "",
+      home: null,
       address: null,
       phone: "",
       mobile: "",

@@ -122,13 +122,36 @@ function daysLeft(state: UbillingState, subscriber: Subscriber): number | string
   return Math.floor(subscriber.cash / daily);
 }
 
+/** zbs_AddressGetFulladdresslist: "[city ]street build/apt", "/0" left out with ZERO_TOLERANCE. */
+function addressOf(state: UbillingState, subscriber: Subscriber): string | null {
+  const { home } = subscriber;
+  if (home === null) return subscriber.address;
+  const { CITY_DISPLAY, ZERO_TOLERANCE } = state.config;
+  const apartment = ZERO_TOLERANCE && Number(home.apt) === 0 ? "" : `/${home.apt}`;
+  const place = `${home.street} ${home.build}${apartment}`;
+  return CITY_DISPLAY ? `${home.city} ${place}` : place;
+}
+
+/** UBA_XML_ADDRESS_STRUCT's fields (zbs_AddressGetFulladdresslistStruct), the raw apt. */
+function addressParts(state: UbillingState, subscriber: Subscriber): DataRecord {
+  const { home } = subscriber;
+  if (!state.config.UBA_XML_ADDRESS_STRUCT || home === null) return {};
+  return {
+    ...(state.config.CITY_DISPLAY ? { cityname: home.city } : {}),
+    streetname: home.street,
+    buildnum: home.build,
+    apt: home.apt,
+  };
+}
+
 function profile(state: UbillingState, subscriber: Subscriber): DataRecord[] {
   const { config } = state;
   const expire = daysLeft(state, subscriber);
   const paidTill =
     typeof expire === "number" ? dayFirst(isoDate(addDays(state.now(), expire)), ".") : "none";
   const fields: DataRecord = {
-    address: subscriber.address,
+    address: addressOf(state, subscriber),
+    ...addressParts(state, subscriber),
     realname: subscriber.realname,
     login: subscriber.login,
     cash: Math.round(subscriber.cash * 100) / 100,

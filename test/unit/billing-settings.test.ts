@@ -38,6 +38,21 @@ describe("billing settings", () => {
     });
   });
 
+  it("read how Ubilling spells addresses: its defaults, or CITY_DISPLAY and ZERO_TOLERANCE as set there", () => {
+    const spelling = (env: Record<string, string>) => {
+      const { billing } = loadConfig({ BOT_TOKEN: token, ...ubilling, ...env });
+      return billing.kind === "ubilling" ? billing.addressSpelling : null;
+    };
+    expect(spelling({})).toEqual({ cityShown: true, zeroApartmentHidden: true });
+    expect(spelling({ UBILLING_CITY_DISPLAY: "0", UBILLING_ZERO_TOLERANCE: "0" })).toEqual({
+      cityShown: false,
+      zeroApartmentHidden: false,
+    });
+    expect(configError({ ...ubilling, UBILLING_ZERO_TOLERANCE: "yes" })).toContain(
+      "UBILLING_ZERO_TOLERANCE is invalid: expected 0 or 1, as ZERO_TOLERANCE in Ubilling's userstats.ini",
+    );
+  });
+
   it("read Ubilling's settings, the key and the old keys", () => {
     const { billing } = loadConfig({
       BOT_TOKEN: token,

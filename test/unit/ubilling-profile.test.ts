@@ -41,6 +41,20 @@ describe("the XMLAgent profile", () => {
     });
   });
 
+  it("reads UBA_XML_ADDRESS_STRUCT's parts when sent, numbers too, and none without them", () => {
+    expect(profileSchema.parse(example).addressParts).toBeNull();
+    const parts = { cityname: "Каспийск", streetname: "Ленина", buildnum: 52, apt: 7 };
+    expect(profileSchema.parse({ ...example, ...parts }).addressParts).toEqual({
+      city: "Каспийск",
+      street: "Ленина",
+      build: "52",
+      apt: "7",
+    });
+    // No cityname without CITY_DISPLAY.
+    const { cityname: _, ...noCity } = parts;
+    expect(profileSchema.parse({ ...example, ...noCity }).addressParts?.city).toBeNull();
+  });
+
   it("reads a credit's expiry, and a zero date as none", () => {
     const read = (creditexpire: string) =>
       profileSchema.parse({ ...example, creditexpire }).creditExpires;

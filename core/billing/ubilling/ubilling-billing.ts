@@ -8,12 +8,24 @@ import type { BalanceCard } from "../balance.ts";
 import { BillingCredentialRejectedError, BillingUnavailableError } from "../billing-errors.ts";
 import { addDays, type BillingDay, billingDayAt } from "../calendar.ts";
 import type { CardPaymentsOfDay } from "../card-payments-on.ts";
-import type { Billing, PasswordVerdict, ReminderCandidate, RunningOut } from "../port.ts";
+import type {
+  Billing,
+  ContractIdentity,
+  PasswordVerdict,
+  ReminderCandidate,
+  RunningOut,
+} from "../port.ts";
 import type { TariffsView } from "../tariffs.ts";
 import type { GrantResult, TrustQuote } from "../trust.ts";
 import { openPayzCardPosting } from "./card-posting.ts";
 import { asSubscriber, type CredentialSource } from "./credential-source.ts";
 import type { OpenPayzClient } from "./openpayz-client.ts";
+import {
+  readUbillingAddress,
+  readUbillingAddressParts,
+  type UbillingAddressSpelling,
+  ubillingDefaultSpelling,
+} from "./ubilling-address.ts";
 import { paymentsInOn } from "./ubilling-card-payments.ts";
 import { checkFreezeFrom, freezeNoteOf, freezeStatusFrom } from "./ubilling-freeze.ts";
 import { feeChargeRange, historyFromUbilling } from "./ubilling-history.ts";
@@ -21,6 +33,7 @@ import { balanceCard } from "./ubilling-summary.ts";
 import { tariffsFromUbilling } from "./ubilling-tariffs.ts";
 import { creditLineOffer, refusalNeedsCard, trustRefusal } from "./ubilling-trust.ts";
 import { passwordMd5, type XmlAgentClient } from "./xmlagent-client.ts";
+import type { UbillingProfile } from "./xmlagent-schemas.ts";
 
 export interface UbillingBillingDeps {
   agent: XmlAgentClient;
@@ -38,6 +51,10 @@ export interface UbillingBillingDeps {
   offer(): Promise<TariffsView>;
   /** Told why a sign-in found the billing unusable (logged by the caller). */
   onProblem?(problem: string): void;
+  /** How this Ubilling spells addresses (its CITY_DISPLAY, ZERO_TOLERANCE); its defaults if unset. */
+  addressSpelling?: UbillingAddressSpelling;
+  /** Told once per process of each contract whose address is kept as text only (logged). */
+  onUnreadAddress?(login: string): void;
 }
 
 /** The characters Ubilling keeps in a login. */
@@ -54,6 +71,28 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
   const ttl = deps.cacheTtlMs ?? 30_000;
   const cache = new Map<number, { card: BalanceCard; day: BillingDay; until: number }>();
   const forget = (accountId: number) => void cache.delete(accountId);
+  const spelling = deps.addressSpelling ?? ubillingDefaultSpelling;
+  const unreadTold = new Set<string>();
+
+  /** The contract as its profile names it, its address read (its parts when Ubilling sends them). */
+  function identityOf(profile: UbillingProfile): ContractIdentity {
+    const { payid, address, addressParts } = profile;
+    const structuredAddress = addressParts
+      ? readUbillingAddressParts(addressParts)
+      : readUbillingAddress(address, spelling);
+    const told = `${profile.login}\n${address}`;
+    if (structuredAddress === null && address.trim() !== "" && !unreadTold.has(told)) {
+      unreadTold.add(told);
+      deps.onUnreadAddress?.(profile.login);
+    }
+    return {
+      login: profile.login,
+      name: profile.realName || profile.login,
+      address,
+      structuredAddress,
+      ...(payid && payid !== "0" ? { billingPaymentId: payid } : {}),
+    };
+  }
 
   async function summary(accountId: number, today: BillingDay): Promise<BalanceCard> {
     const kept = cache.get(accountId);
@@ -149,17 +188,14 @@ export function ubillingBilling(deps: UbillingBillingDeps): UbillingBilling {
         );
         return { outcome: "unavailable" };
       }
-      const { payid } = profile.value;
-      return {
-        outcome: "correct",
-        contract: {
-          login: profile.value.login,
-          name: profile.value.realName || profile.value.login,
-          address: profile.value.address,
-          ...(payid && payid !== "0" ? { billingPaymentId: payid } : {}),
-        },
-        credential: md5,
-      };
+      return { outcome: "correct", contract: identityOf(profile.value), credential: md5 };
+    },
+    async contractIdentity(accountId) {
+      const as = await asSubscriber(credentials, accountId);
+      const profile = await as((c) => agent.profile(c));
+      if (profile.login !== as.login)
+        throw new BillingUnavailableError("the profile answered is another subscriber's");
+      return identityOf(profile);
     },
     keepCredential: (accountId, credential) => credentials.keep(accountId, credential),
     contractSummary: summary,

@@ -43,12 +43,21 @@ const text = z
   .nullable()
   .transform((value) => value ?? "");
 const idText = z.union([z.string(), z.number()]).transform(String);
+/** A part of the address UBA_XML_ADDRESS_STRUCT adds; absent without it. */
+const addressPart = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? undefined : String(value)));
 
 export const profileSchema = z
   .object({
     login: z.string().min(1),
     realname: text,
     address: text,
+    cityname: addressPart,
+    streetname: addressPart,
+    buildnum: addressPart,
+    apt: addressPart,
     phone: text,
     mobile: text,
     email: text,
@@ -67,6 +76,15 @@ export const profileSchema = z
     login: reply.login,
     realName: reply.realname,
     address: reply.address,
+    addressParts:
+      reply.streetname !== undefined && reply.buildnum !== undefined
+        ? {
+            city: reply.cityname ?? null,
+            street: reply.streetname,
+            build: reply.buildnum,
+            apt: reply.apt ?? "0",
+          }
+        : null,
     phone: reply.phone,
     mobile: reply.mobile,
     email: reply.email,
