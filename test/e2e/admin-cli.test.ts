@@ -28,7 +28,10 @@ describe.skipIf(noPostgres)("npm run admin", () => {
   });
   afterAll(() => database.drop());
 
-  it("imports the valid rows of a file with a bad one, prints generated passwords once", async () => {
+  // Two CLI processes, each hashing passwords: slow on a loaded machine.
+  it("imports the valid rows of a file with a bad one, prints generated passwords once", {
+    timeout: 60_000,
+  }, async () => {
     const run = await adminProcess(["import-accounts", fixture("admin-accounts.csv")], env);
     expect(run.code).toBe(2);
     expect(run.stdout).toHaveLength(2);
