@@ -15,6 +15,7 @@ import { readinessCheck } from "../core/ops/readiness.ts";
 import { Outages } from "../core/outages.ts";
 import { connectRedis, type Redis } from "../core/redis.ts";
 import { seedDemoData } from "../prisma/seed.ts";
+import { ApiShutdown } from "./api-shutdown.ts";
 import { BackgroundTasks } from "./background.ts";
 import { createBot } from "./bot.ts";
 import { registerCommands } from "./commands.ts";
@@ -37,6 +38,11 @@ export const allowedUpdates = [
   "my_chat_member",
 ] as const;
 
+/** How long a stop waits for work in flight before it cuts its Telegram calls. */
+const stopGraceMs = 4_000;
+/** How long the cut work is given to unwind (and its updates to go back to the inbox). */
+const cutSettleMs = 1_000;
+
 export interface RunningApp {
   bot: Bot<BotContext>;
   database: Database;
@@ -50,7 +56,10 @@ export interface RunningApp {
    * (another poller on the token, a revoked token). The process then stops and fails.
    */
   refused: Promise<PollingRefusedError>;
-  /** Finishes the updates in flight, then closes the database and Redis. */
+  /**
+   * Finishes the updates in flight (those stuck past the grace are cut and handled again on the
+   * next start), then closes the database and Redis.
+   */
   stop(): Promise<void>;
 }
 
@@ -79,6 +88,7 @@ export async function startApp(
   const metrics = createMetrics(database.prisma);
   const mailer = createMailer(config.smtpUrl, logger);
   const background = new BackgroundTasks();
+  const shutdown = new ApiShutdown();
   const i18n = createI18n();
   const incidents = new IncidentsAffecting(database.prisma);
   const bot = createBot({
@@ -93,6 +103,7 @@ export async function startApp(
     i18n,
     metrics,
     incidents,
+    shutdown,
   });
   const flushOutbox = outboxFlush({ db: database.prisma, config, logger, redis, background, i18n });
   const ops =
@@ -139,7 +150,7 @@ export async function startApp(
   const refused = new Promise<PollingRefusedError>((resolve) => {
     onRefused = resolve;
   });
-  let stopReceiving: () => Promise<void>;
+  let stopReceiving: (handlersDeadline: Promise<unknown>) => Promise<void>;
   try {
     await bot.init();
     await registerCommands(bot.api, i18n, config, logger).catch((error: unknown) =>
@@ -192,9 +203,22 @@ export async function startApp(
     opsPort: ops?.port,
     refused,
     async stop() {
-      await stopReceiving();
-      await background.stop();
-      await scheduler?.stop();
+      // Handlers, background sends and jobs get stopGraceMs to finish; then their Telegram calls
+      // are cut and they get cutSettleMs to unwind. What they did not finish is left so the next
+      // start finishes it: updates back in the inbox, jobs resumed by their next run.
+      const cutTimer = setTimeout(() => {
+        logger.warn(
+          `Telegram calls still running ${stopGraceMs / 1000} s into the stop: cutting them`,
+        );
+        shutdown.cut();
+      }, stopGraceMs);
+      const deadline = shutdown.afterCut(cutSettleMs);
+      await Promise.all([
+        stopReceiving(deadline),
+        background.stop(deadline),
+        scheduler?.stop(deadline),
+      ]);
+      clearTimeout(cutTimer);
       await closeStores();
       logger.info("bot stopped");
     },

@@ -4,6 +4,7 @@ import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, session } from "grammy";
 import { IncidentsAffecting } from "../core/incidents/affecting.ts";
+import { refuseIfCut } from "./api-shutdown.ts";
 import { chatKey } from "./chat-key.ts";
 import type { BotContext, ConversationContext, SessionData } from "./context.ts";
 import { conversationApi } from "./conversation-api.ts";
@@ -47,12 +48,14 @@ export function createBot(given: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(config.botToken, {
     client: { apiRoot: config.telegramApiRoot },
   });
+  bot.api.config.use(refuseIfCut);
   applyTelegramLimits(bot.api, config.telegramLimits);
   bot.api.config.use(ignoreHarmlessErrors, markBlockedUsers(deps));
   if (deps.metrics) {
     bot.api.config.use(countCalls(deps.metrics));
     bot.use(countUpdates(deps.metrics));
   }
+  if (deps.shutdown) bot.api.config.use(deps.shutdown.transformer);
 
   const sessions = createStorage<SessionData>(redis, "session:", () => ({}));
   bot.use(answerAtOnce);

@@ -8,6 +8,7 @@ import type { Mailer } from "../core/mail.ts";
 import type { BotMetrics } from "../core/ops/metrics.ts";
 import type { Outages } from "../core/outages.ts";
 import type { Redis } from "../core/redis.ts";
+import type { ApiShutdown } from "./api-shutdown.ts";
 import type { BackgroundTasks } from "./background.ts";
 import type { BotContext } from "./context.ts";
 
@@ -30,4 +31,6 @@ export interface BotDeps {
   incidents?: IncidentsAffecting;
   /** Which of Redis and PostgreSQL are down (the error boundary puts failures down to them). */
   outages?: Outages;
+  /** Cuts the Bot API calls in flight when the process stops (bot/api-shutdown.ts). */
+  shutdown?: ApiShutdown;
 }

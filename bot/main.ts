@@ -24,10 +24,17 @@ const app = await startApp(config).catch((error: unknown) =>
   fail(`The bot could not start: ${error instanceof Error ? error.message : inspect(error)}`),
 );
 
+/** A stop that has not finished by then (a store that does not answer) ends the process anyway. */
+const stopDeadlineMs = 9_000;
+
 let stopping = false;
 function stop(exitCode: number) {
   if (stopping) return;
   stopping = true;
+  setTimeout(() => {
+    app.logger.error(`stop not finished after ${stopDeadlineMs / 1000} s: exiting`);
+    process.exit(1);
+  }, stopDeadlineMs).unref();
   app.stop().then(
     () => process.exit(exitCode),
     (error: unknown) => {

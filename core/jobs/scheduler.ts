@@ -34,7 +34,8 @@ export interface SchedulerDeps {
 export interface Scheduler {
   /** Runs a job now for today (or the given day), unless another instance is running it. */
   run(name: JobName, day?: string): Promise<boolean>;
-  stop(): Promise<void>;
+  /** Stops the jobs claiming work and waits for them to end, or for `deadline`. */
+  stop(deadline?: Promise<unknown>): Promise<void>;
 }
 
 /** Runs jobs when asked, each under the job lock; `startScheduler` asks on the schedules. */
@@ -75,11 +76,13 @@ export function createJobRunner({
         notifier,
         deliver,
         ...(supportDesk ? { supportDesk } : {}),
-        signal: lost,
+        // Stopping, a job stops claiming work like one that lost its lock; its next run resumes.
+        signal: AbortSignal.any([lost, stopping.signal]),
         progress: (message) => log.debug(message),
       });
       lost.removeEventListener("abort", onLost);
       if (lost.aborted) log.warn({ report }, "job stopped after losing its lock");
+      else if (stopping.signal.aborted) log.info({ report }, "job stopped by the stop");
       else log.info({ report }, "job finished");
     });
     running.add(work);
@@ -100,9 +103,10 @@ export function createJobRunner({
 
   return {
     run,
-    async stop() {
+    async stop(deadline) {
       stopping.abort();
-      await Promise.allSettled([...running]);
+      const ended = Promise.allSettled([...running]);
+      await (deadline ? Promise.race([ended, deadline]) : ended);
     },
   };
 }
@@ -125,8 +129,8 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
 
   return {
     run: runner.run,
-    async stop() {
-      const stopped = runner.stop(); // aborts the deliveries at once
+    async stop(deadline) {
+      const stopped = runner.stop(deadline); // aborts the deliveries at once
       await Promise.all(tasks.map((task) => task.stop()));
       await stopped;
     },
