@@ -7,7 +7,7 @@ import { type Config, ConfigError } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
 import { redisChatLock } from "../core/inbox/chat-lock.ts";
 import { IncidentsAffecting } from "../core/incidents/affecting.ts";
-import { startScheduler } from "../core/jobs/scheduler.ts";
+import { createJobRunner, type Scheduler, startScheduler } from "../core/jobs/scheduler.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
 import { createMailer } from "../core/mail.ts";
 import { createMetrics } from "../core/ops/metrics.ts";
@@ -49,6 +49,8 @@ export interface RunningApp {
   redis: Redis | undefined;
   logger: Logger;
   billing: Billing;
+  /** Runs a job now, as its schedule would (also with SCHEDULER=off). */
+  jobs: Scheduler;
   /** The port /healthz, /readyz and /metrics answer on, with METRICS_PORT. */
   opsPort: number | undefined;
   /**
@@ -159,7 +161,14 @@ export async function startApp(
     // Webhook instances may be several behind one URL; a poller is alone (Telegram answers 409).
     const chatLock =
       config.mode.kind === "webhook" && redis !== undefined ? redisChatLock(redis) : undefined;
-    const inbox = new UpdateInbox(bot, database.prisma, logger, outages, chatLock);
+    const inbox = new UpdateInbox(
+      bot,
+      database.prisma,
+      logger,
+      outages,
+      chatLock,
+      metrics.updatesQueued,
+    );
     stopReceiving =
       config.mode.kind === "webhook"
         ? await startWebhook(bot, inbox, allowedUpdates, config.mode, logger)
@@ -168,22 +177,25 @@ export async function startApp(
     await closeStores();
     throw error;
   }
+  const schedulerDeps = {
+    db: database.prisma,
+    redis,
+    logger,
+    outages,
+    timeZone: config.timeZone,
+    config,
+    billing: configured.billing,
+    notifier: createNotifier({ api: bot.api, i18n, logger, config }),
+    supportDesk: supportJobs(
+      { db: database.prisma, billing: configured.billing, config, logger, i18n },
+      bot.api,
+    ),
+    metrics,
+  };
+  // SCHEDULER=off: no job runs on its own, but one can still be run when asked.
   const scheduler = config.schedulerEnabled
-    ? startScheduler({
-        db: database.prisma,
-        redis,
-        logger,
-        outages,
-        timeZone: config.timeZone,
-        config,
-        billing: configured.billing,
-        notifier: createNotifier({ api: bot.api, i18n, logger, config }),
-        supportDesk: supportJobs(
-          { db: database.prisma, billing: configured.billing, config, logger, i18n },
-          bot.api,
-        ),
-      })
-    : undefined;
+    ? startScheduler(schedulerDeps)
+    : createJobRunner(schedulerDeps);
   logger.info(
     {
       username: bot.botInfo.username,
@@ -200,6 +212,7 @@ export async function startApp(
     redis,
     logger,
     billing: configured.billing,
+    jobs: scheduler,
     opsPort: ops?.port,
     refused,
     async stop() {
@@ -216,7 +229,7 @@ export async function startApp(
       await Promise.all([
         stopReceiving(deadline),
         background.stop(deadline),
-        scheduler?.stop(deadline),
+        scheduler.stop(deadline),
       ]);
       clearTimeout(cutTimer);
       await closeStores();

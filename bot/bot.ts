@@ -34,7 +34,7 @@ import { topUpFeature } from "./features/topup.ts";
 import { missingPaymentFeature } from "./features/topup-missing.ts";
 import { trustFeature } from "./features/trust.ts";
 import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
-import { countCalls, countUpdates, updateKind } from "./metrics-middleware.ts";
+import { countCalls, countErrors, countUpdates, noteFeature } from "./metrics-middleware.ts";
 import { apologizeAndLog } from "./middleware/error-boundary.ts";
 import { floodGuard } from "./middleware/flood-guard.ts";
 import { requireSender } from "./middleware/require-sender.ts";
@@ -53,7 +53,7 @@ export function createBot(given: BotDeps): Bot<BotContext> {
   bot.api.config.use(ignoreHarmlessErrors, markBlockedUsers(deps));
   if (deps.metrics) {
     bot.api.config.use(countCalls(deps.metrics));
-    bot.use(countUpdates(deps.metrics));
+    bot.use(countUpdates(deps.metrics, config));
   }
   if (deps.shutdown) bot.api.config.use(deps.shutdown.transformer);
 
@@ -97,11 +97,15 @@ export function createBot(given: BotDeps): Bot<BotContext> {
     }),
   );
 
-  const apologize = apologizeAndLog({ logger, i18n, outages: deps.outages });
-  const features = bot.errorBoundary((error) => {
-    deps.metrics?.updateErrors.inc({ kind: updateKind(error.ctx.update) });
-    return apologize(error);
+  if (deps.metrics) bot.use(noteFeature(config));
+
+  const apologize = apologizeAndLog({
+    logger,
+    i18n,
+    outages: deps.outages,
+    ...(deps.metrics ? { countError: countErrors(deps.metrics, config) } : {}),
   });
+  const features = bot.errorBoundary(apologize);
   const login = loginFeature(deps);
   const logout = logoutFeature(deps);
   const password = passwordFeature(deps);

@@ -23,6 +23,7 @@
 // are given back to the inbox (releaseClaims), so the next start handles them again at once.
 import { type Bot, BotError, Context } from "grammy";
 import type { Update } from "grammy/types";
+import type { Gauge } from "prom-client";
 import type { Db } from "../core/db.ts";
 import { isDatabaseUnreachable } from "../core/db-outage.ts";
 import type { ChatLock } from "../core/inbox/chat-lock.ts";
@@ -69,6 +70,8 @@ export class UpdateInbox {
     private readonly outages?: Outages,
     /** Given to several webhook instances: one chat's updates are handled in order across them. */
     private readonly chatLock?: ChatLock,
+    /** Counts the updates received and not handled yet (kaspnet_updates_queued). */
+    private readonly queued?: Pick<Gauge, "inc" | "dec">,
   ) {}
 
   /**
@@ -110,8 +113,11 @@ export class UpdateInbox {
   /** Handles an accepted update and marks it handled; never throws. */
   handle(update: Update): Promise<void> {
     const key = this.unstored.has(update) ? undefined : this.lockedChatKey(update);
+    this.queued?.inc();
     const work = key === undefined ? this.run(update) : this.inChatOrder(key, update);
-    return this.track<unknown>(work).then(() => {});
+    return this.track<unknown>(work).then(() => {
+      this.queued?.dec();
+    });
   }
 
   /** Handles, one after another, the stored updates nobody has handled for `staleAfterMs`. */

@@ -1,5 +1,6 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { BotError } from "grammy";
+import type { Update } from "grammy/types";
 import {
   BillingCredentialRejectedError,
   BillingUnavailableError,
@@ -12,7 +13,7 @@ import { localeOf } from "../i18n.ts";
 import { rememberFailed } from "./failed-updates.ts";
 
 /**
- * A handler that throws is logged with its update id; the user gets a short apology in their
+ * A handler that throws is logged with its update id and counted; the user gets a short apology in their
  * language, and the bot carries on with the next update. While Redis or PostgreSQL is down the
  * outage itself is logged once (core/outages.ts), so the updates it fails are only debug lines.
  * An external billing that does not answer is a warning (once a minute at most) and the user is
@@ -22,16 +23,20 @@ export function apologizeAndLog({
   logger,
   i18n,
   outages,
+  countError,
 }: {
   logger: Logger;
   i18n: I18n<BotContext>;
   outages?: Outages;
+  /** Counts the failure for /metrics (kaspnet_update_errors_total). */
+  countError?: (update: Update) => void;
 }) {
   let billingWarnedAt = Number.NEGATIVE_INFINITY;
   return async (error: BotError<BotContext>) => {
     const { ctx } = error;
     const cause = error.error;
     rememberFailed(ctx.update);
+    countError?.(ctx.update);
     if (isDatabaseUnreachable(cause)) outages?.markDown("postgresql", cause);
     const down = outages?.current() ?? [];
     const fields = { err: cause, updateId: ctx.update.update_id, chatId: ctx.chat?.id };
