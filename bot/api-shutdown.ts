@@ -11,8 +11,11 @@ export class CallCutError extends Error {
   constructor(
     readonly method: string,
     readonly mayHaveArrived: boolean,
+    cause?: unknown,
   ) {
-    super(`${method} cut by the stop${mayHaveArrived ? " (it may have reached Telegram)" : ""}`);
+    super(`${method} cut by the stop${mayHaveArrived ? " (it may have reached Telegram)" : ""}`, {
+      cause,
+    });
   }
 }
 
@@ -20,6 +23,9 @@ export class CallCutError extends Error {
 class NotSentError extends Error {
   override name = "NotSentError";
 }
+
+/** How long after the cut a call that has not ended is given up on. */
+const givingUpMs = 500;
 
 export class ApiShutdown {
   private readonly cutting = new AbortController();
@@ -46,12 +52,24 @@ export class ApiShutdown {
     if (method === "getUpdates") return prev(method, payload, signal);
     if (this.signal.aborted) throw new CallCutError(method, false);
     const signals = signal ? [signal as AbortSignal, this.signal] : [this.signal];
+    // Auto-retry misses an abort that comes between a 429 and its pause: such a call is given
+    // up on shortly after the cut (whatever it does later, refuseIfCut keeps it from going out).
+    let onCut = () => {};
+    const givenUp = new Promise<never>((_, reject) => {
+      onCut = () => setTimeout(() => reject(new CallCutError(method, false)), givingUpMs).unref();
+      this.signal.addEventListener("abort", onCut, { once: true });
+    });
     try {
-      return await prev(method, payload, AbortSignal.any(signals) as never);
+      return await Promise.race([
+        prev(method, payload, AbortSignal.any(signals) as never),
+        givenUp,
+      ]);
     } catch (error) {
-      if (!this.signal.aborted) throw error;
+      if (!this.signal.aborted || error instanceof CallCutError) throw error;
       // Aborted on the wire is an HttpError; in auto-retry's pause or before it went, not sent.
-      throw new CallCutError(method, error instanceof HttpError);
+      throw new CallCutError(method, error instanceof HttpError, error);
+    } finally {
+      this.signal.removeEventListener("abort", onCut);
     }
   };
 }
