@@ -8,6 +8,7 @@ import {
 import { isDatabaseUnreachable } from "../../core/db-outage.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Outages } from "../../core/outages.ts";
+import { CallCutError } from "../api-shutdown.ts";
 import type { BotContext } from "../context.ts";
 import { localeOf } from "../i18n.ts";
 import { rememberFailed } from "./failed-updates.ts";
@@ -36,6 +37,15 @@ export function apologizeAndLog({
     const { ctx } = error;
     const cause = error.error;
     rememberFailed(ctx.update);
+    // Not a failure: the process is stopping and the update goes back to the inbox for the next
+    // start (bot/update-inbox.ts), which answers it; an apology could not be sent anyway.
+    if (cause instanceof CallCutError) {
+      logger.info(
+        { updateId: ctx.update.update_id, method: cause.method },
+        "update cut by the stop",
+      );
+      return;
+    }
     countError?.(ctx.update);
     if (isDatabaseUnreachable(cause)) outages?.markDown("postgresql", cause);
     const down = outages?.current() ?? [];

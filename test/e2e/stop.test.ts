@@ -103,6 +103,9 @@ describe.skipIf(noPostgres || noRedis)("stopping within 10 s, as a process", () 
 
     expect(await stopWithin10s(first)).toEqual(stoppedInTime);
     expect(await first.logged(cutLine)).toMatchObject({ level: 40 });
+    expect(await first.logged("update cut by the stop")).toMatchObject({ method: "sendMessage" });
+    expect(first.output.stdout).not.toContain("update handler failed");
+    expect(first.output.stdout).not.toContain("apology not delivered");
     expect(await first.logged("bot stopped")).toBeDefined();
     expect(await inboxRow(user)).toMatchObject({ handledAt: null });
 
