@@ -7,7 +7,7 @@ import { type Config, ConfigError } from "../core/config.ts";
 import { type Database, openDatabase } from "../core/db.ts";
 import { redisChatLock } from "../core/inbox/chat-lock.ts";
 import { IncidentsAffecting } from "../core/incidents/affecting.ts";
-import { startScheduler } from "../core/jobs/scheduler.ts";
+import { createJobRunner, type Scheduler, startScheduler } from "../core/jobs/scheduler.ts";
 import { createLogger, type Logger } from "../core/logger.ts";
 import { createMailer } from "../core/mail.ts";
 import { createMetrics } from "../core/ops/metrics.ts";
@@ -15,6 +15,7 @@ import { readinessCheck } from "../core/ops/readiness.ts";
 import { Outages } from "../core/outages.ts";
 import { connectRedis, type Redis } from "../core/redis.ts";
 import { seedDemoData } from "../prisma/seed.ts";
+import { ApiShutdown } from "./api-shutdown.ts";
 import { BackgroundTasks } from "./background.ts";
 import { createBot } from "./bot.ts";
 import { type Clock, clockOf } from "./clock.ts";
@@ -39,12 +40,19 @@ export const allowedUpdates = [
   "my_chat_member",
 ] as const;
 
+/** How long a stop waits for work in flight before it cuts its Telegram calls. */
+const stopGraceMs = 4_000;
+/** How long the cut work is given to unwind (and its updates to go back to the inbox). */
+const cutSettleMs = 1_000;
+
 export interface RunningApp {
   bot: Bot<BotContext>;
   database: Database;
   redis: Redis | undefined;
   logger: Logger;
   billing: Billing;
+  /** Runs a job now, as its schedule would (also with SCHEDULER=off). */
+  jobs: Scheduler;
   /** The port /healthz, /readyz and /metrics answer on, with METRICS_PORT. */
   opsPort: number | undefined;
   /**
@@ -52,7 +60,10 @@ export interface RunningApp {
    * (another poller on the token, a revoked token). The process then stops and fails.
    */
   refused: Promise<PollingRefusedError>;
-  /** Finishes the updates in flight, then closes the database and Redis. */
+  /**
+   * Finishes the updates in flight (those stuck past the grace are cut and handled again on the
+   * next start), then closes the database and Redis.
+   */
   stop(): Promise<void>;
 }
 
@@ -83,6 +94,7 @@ export async function startApp(
   const metrics = createMetrics(database.prisma);
   const mailer = createMailer(config.smtpUrl, logger);
   const background = new BackgroundTasks();
+  const shutdown = new ApiShutdown();
   const i18n = createI18n();
   const incidents = new IncidentsAffecting(database.prisma, () => clockOf({ clock })().getTime());
   const bot = createBot({
@@ -98,6 +110,7 @@ export async function startApp(
     metrics,
     incidents,
     ...(clock ? { clock } : {}),
+    shutdown,
   });
   const flushOutbox = outboxFlush({ db: database.prisma, config, logger, redis, background, i18n });
   const closeIncidentTopics = incidentTopicCloser({
@@ -153,7 +166,7 @@ export async function startApp(
   const refused = new Promise<PollingRefusedError>((resolve) => {
     onRefused = resolve;
   });
-  let stopReceiving: () => Promise<void>;
+  let stopReceiving: (handlersDeadline: Promise<unknown>) => Promise<void>;
   try {
     await bot.init();
     await registerCommands(bot.api, i18n, config, logger).catch((error: unknown) =>
@@ -162,7 +175,14 @@ export async function startApp(
     // Webhook instances may be several behind one URL; a poller is alone (Telegram answers 409).
     const chatLock =
       config.mode.kind === "webhook" && redis !== undefined ? redisChatLock(redis) : undefined;
-    const inbox = new UpdateInbox(bot, database.prisma, logger, outages, chatLock);
+    const inbox = new UpdateInbox(
+      bot,
+      database.prisma,
+      logger,
+      outages,
+      chatLock,
+      metrics.updatesQueued,
+    );
     stopReceiving =
       config.mode.kind === "webhook"
         ? await startWebhook(bot, inbox, allowedUpdates, config.mode, logger)
@@ -171,22 +191,25 @@ export async function startApp(
     await closeStores();
     throw error;
   }
+  const schedulerDeps = {
+    db: database.prisma,
+    redis,
+    logger,
+    outages,
+    timeZone: config.timeZone,
+    config,
+    billing: configured.billing,
+    notifier: createNotifier({ api: bot.api, i18n, logger, config }),
+    supportDesk: supportJobs(
+      { db: database.prisma, billing: configured.billing, config, logger, i18n },
+      bot.api,
+    ),
+    metrics,
+  };
+  // SCHEDULER=off: no job runs on its own, but one can still be run when asked.
   const scheduler = config.schedulerEnabled
-    ? startScheduler({
-        db: database.prisma,
-        redis,
-        logger,
-        outages,
-        timeZone: config.timeZone,
-        config,
-        billing: configured.billing,
-        notifier: createNotifier({ api: bot.api, i18n, logger, config }),
-        supportDesk: supportJobs(
-          { db: database.prisma, billing: configured.billing, config, logger, i18n },
-          bot.api,
-        ),
-      })
-    : undefined;
+    ? startScheduler(schedulerDeps)
+    : createJobRunner(schedulerDeps);
   logger.info(
     {
       username: bot.botInfo.username,
@@ -203,12 +226,26 @@ export async function startApp(
     redis,
     logger,
     billing: configured.billing,
+    jobs: scheduler,
     opsPort: ops?.port,
     refused,
     async stop() {
-      await stopReceiving();
-      await background.stop();
-      await scheduler?.stop();
+      // Handlers, background sends and jobs get stopGraceMs to finish; then their Telegram calls
+      // are cut and they get cutSettleMs to unwind. What they did not finish is left so the next
+      // start finishes it: updates back in the inbox, jobs resumed by their next run.
+      const cutTimer = setTimeout(() => {
+        logger.warn(
+          `Telegram calls still running ${stopGraceMs / 1000} s into the stop: cutting them`,
+        );
+        shutdown.cut();
+      }, stopGraceMs);
+      const deadline = shutdown.afterCut(cutSettleMs);
+      await Promise.all([
+        stopReceiving(deadline),
+        background.stop(deadline),
+        scheduler.stop(deadline),
+      ]);
+      clearTimeout(cutTimer);
       await closeStores();
       logger.info("bot stopped");
     },

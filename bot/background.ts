@@ -16,8 +16,10 @@ export class BackgroundTasks {
     this.running.add(promise);
   }
 
-  async stop(): Promise<void> {
+  /** Signals the stop and waits for the tasks to end, or for `deadline`. */
+  async stop(deadline?: Promise<unknown>): Promise<void> {
     this.stopping.abort();
-    await Promise.allSettled([...this.running]);
+    const ended = Promise.allSettled([...this.running]);
+    await (deadline ? Promise.race([ended, deadline]) : ended);
   }
 }

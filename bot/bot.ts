@@ -5,6 +5,7 @@ import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, session } from "grammy";
 import { IncidentsAffecting } from "../core/incidents/affecting.ts";
+import { refuseIfCut } from "./api-shutdown.ts";
 import { chatKey } from "./chat-key.ts";
 import { clockOf } from "./clock.ts";
 import type { BotContext, ConversationContext, SessionData } from "./context.ts";
@@ -35,7 +36,7 @@ import { topUpFeature } from "./features/topup.ts";
 import { missingPaymentFeature } from "./features/topup-missing.ts";
 import { trustFeature } from "./features/trust.ts";
 import { ignoreHarmlessErrors } from "./harmless-api-errors.ts";
-import { countCalls, countUpdates, updateKind } from "./metrics-middleware.ts";
+import { countCalls, countErrors, countUpdates, noteFeature } from "./metrics-middleware.ts";
 import { apologizeAndLog } from "./middleware/error-boundary.ts";
 import { floodGuard } from "./middleware/flood-guard.ts";
 import { requireSender } from "./middleware/require-sender.ts";
@@ -54,12 +55,14 @@ export function createBot(given: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(config.botToken, {
     client: { apiRoot: config.telegramApiRoot },
   });
+  bot.api.config.use(refuseIfCut);
   applyTelegramLimits(bot.api, config.telegramLimits);
   bot.api.config.use(ignoreHarmlessErrors, markBlockedUsers(deps));
   if (deps.metrics) {
     bot.api.config.use(countCalls(deps.metrics));
-    bot.use(countUpdates(deps.metrics));
+    bot.use(countUpdates(deps.metrics, config));
   }
+  if (deps.shutdown) bot.api.config.use(deps.shutdown.transformer);
 
   const sessions = createStorage<SessionData>(redis, "session:", () => ({}));
   bot.use(answerAtOnce);
@@ -101,11 +104,15 @@ export function createBot(given: BotDeps): Bot<BotContext> {
     }),
   );
 
-  const apologize = apologizeAndLog({ logger, i18n, outages: deps.outages });
-  const features = bot.errorBoundary((error) => {
-    deps.metrics?.updateErrors.inc({ kind: updateKind(error.ctx.update) });
-    return apologize(error);
+  if (deps.metrics) bot.use(noteFeature(config));
+
+  const apologize = apologizeAndLog({
+    logger,
+    i18n,
+    outages: deps.outages,
+    ...(deps.metrics ? { countError: countErrors(deps.metrics, config) } : {}),
   });
+  const features = bot.errorBoundary(apologize);
   const login = loginFeature(deps);
   const logout = logoutFeature(deps);
   const password = passwordFeature(deps);

@@ -60,6 +60,10 @@ export interface ButtonFamily<F extends Fields> {
   parse(data: string): ButtonValues<F> | null;
 }
 
+/** The first word of every family's prefix: what a metric may name a button press by. */
+const familyWords = new Set<string>();
+export const buttonFamilyWords: ReadonlySet<string> = familyWords;
+
 /**
  * A family of buttons whose data is `prefix:field:field…`. A family without fields is a single
  * button (pack it with `{}`).
@@ -69,6 +73,7 @@ export function buttonFamily<const F extends Fields = Record<never, never>>(
   fields: F = {} as F,
 ): ButtonFamily<F> {
   const names = Object.keys(fields) as (keyof F & string)[];
+  familyWords.add(prefix.split(":")[0] as string);
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const pattern = new RegExp(`^${escaped}${":([^:]*)".repeat(names.length)}$`);
   return {

@@ -8,6 +8,7 @@ import type { Mailer } from "../core/mail.ts";
 import type { BotMetrics } from "../core/ops/metrics.ts";
 import type { Outages } from "../core/outages.ts";
 import type { Redis } from "../core/redis.ts";
+import type { ApiShutdown } from "./api-shutdown.ts";
 import type { BackgroundTasks } from "./background.ts";
 import type { Clock } from "./clock.ts";
 import type { BotContext } from "./context.ts";
@@ -33,4 +34,6 @@ export interface BotDeps {
   outages?: Outages;
   /** The time the bot acts at: the real one unless a test controls it (bot/clock.ts). */
   clock?: Clock;
+  /** Cuts the Bot API calls in flight when the process stops (bot/api-shutdown.ts). */
+  shutdown?: ApiShutdown;
 }

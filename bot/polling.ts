@@ -2,7 +2,8 @@
 // batch is stored before the next getUpdates call confirms it (its offset), and each update is
 // handled from there. On start, what a crash left unhandled is handled first, in order; one that
 // Telegram then sends again (stored, but killed before confirming it) is not handled twice. On
-// stop it waits for the updates in flight and then confirms them to Telegram. Telegram answering
+// stop it waits for the updates in flight (up to the deadline it is given) and then confirms them
+// to Telegram: those it cut short are back in the inbox, handled on the next start. Telegram answering
 // that polling cannot go on (another poller on the token: 409; a revoked token: 401) stops it for
 // good, with the reason, instead of retrying forever.
 import { setTimeout } from "node:timers/promises";
@@ -18,9 +19,8 @@ import type { Logger } from "../core/logger.ts";
 import type { BotContext } from "./context.ts";
 import type { UpdateInbox } from "./update-inbox.ts";
 
-const drainTimeoutMs = 30_000;
 /** How long stopping waits for the last fetch, and for the confirmation of what was handled. */
-const fetchStopMs = 3_000;
+const fetchStopMs = 2_000;
 
 /** Waits for `work`, but no longer than `ms`. */
 const giveUpAfter = (ms: number, work: Promise<unknown>) =>
@@ -38,7 +38,7 @@ export async function startPolling(
   allowedUpdates: readonly string[],
   logger: Logger,
   onRefused: (error: PollingRefusedError) => void = () => {},
-): Promise<() => Promise<void>> {
+): Promise<(handlersDeadline: Promise<unknown>) => Promise<void>> {
   await bot.api.deleteWebhook();
   // Polling is one instance (Telegram answers a second poller 409), so all that is unhandled is ours.
   await inbox.replay(0);
@@ -57,13 +57,13 @@ export async function startPolling(
     logger.error({ reason: describe(error) }, refused.message);
     onRefused(refused);
   });
-  return async () => {
+  return async (handlersDeadline) => {
     stopSweeping();
     // With the Bot API unreachable the fetch in flight may not end when asked: the process stops
     // anyway, as what was fetched is stored (the next start handles and confirms it).
     await giveUpAfter(fetchStopMs, runner.stop());
     // stop() ends the fetching loop; the concurrent sink may still be running updates.
-    await inbox.drain(drainTimeoutMs);
+    await inbox.drain(handlersDeadline);
     const offset = supplier.offset();
     // Refused, a last getUpdates would end the other poller's long poll with the same 409. The
     // other one gets the unconfirmed updates again and finds them handled in the inbox.

@@ -9,6 +9,7 @@ import type { Config } from "../core/config.ts";
 import type { Logger } from "../core/logger.ts";
 import type { DeliveryOutcome, Notifier } from "../core/ports.ts";
 import { wallClockAt } from "../core/zoned-time.ts";
+import { CallCutError } from "./api-shutdown.ts";
 import type { BotContext } from "./context.ts";
 import { localeOf } from "./i18n.ts";
 import { noticeMessage } from "./notice-messages.ts";
@@ -20,6 +21,8 @@ export function isNight(at: Date, timeZone: string): boolean {
 }
 
 export function outcomeOf(error: unknown): DeliveryOutcome {
+  if (error instanceof CallCutError && error.mayHaveArrived)
+    return { outcome: "unconfirmed", error: error.message };
   if (!(error instanceof GrammyError)) return { outcome: "failed", error: String(error) };
   if (error.error_code === 403) return { outcome: "blocked" };
   if (error.error_code === 400) return { outcome: "rejected", error: error.description };

@@ -17,8 +17,13 @@
 // no update runs twice, even if a stalled holder loses its lock. Redis not answering, an update is
 // handled by the instance that received it, unordered, as if alone. Without Redis (one instance)
 // or in polling mode, sequentialize (bot.ts) keeps the order in process, as before.
+//
+// Stopping: no more updates are taken; those running get until the deadline, then the ones still
+// running, and those that failed meanwhile (their Telegram calls were cut, bot/api-shutdown.ts),
+// are given back to the inbox (releaseClaims), so the next start handles them again at once.
 import { type Bot, BotError, Context } from "grammy";
 import type { Update } from "grammy/types";
+import type { Gauge } from "prom-client";
 import type { Db } from "../core/db.ts";
 import { isDatabaseUnreachable } from "../core/db-outage.ts";
 import type { ChatLock } from "../core/inbox/chat-lock.ts";
@@ -32,13 +37,14 @@ import {
   type InboundUpdate,
   markHandled,
   pruneHandled,
+  releaseClaims,
   storeUpdates,
 } from "../core/inbox/update-inbox.ts";
 import type { Logger } from "../core/logger.ts";
 import type { Outages } from "../core/outages.ts";
 import { chatKey } from "./chat-key.ts";
 import type { BotContext } from "./context.ts";
-import { isFailedPayment } from "./middleware/failed-updates.ts";
+import { hasFailed, isFailedPayment } from "./middleware/failed-updates.ts";
 
 const maxAttempts = 3;
 /** A webhook instance takes over another's unhandled update only after this long. */
@@ -47,6 +53,10 @@ const sweepIntervalMs = 60 * 1000;
 
 export class UpdateInbox {
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The ids of the updates whose handler runs now. */
+  private readonly running = new Set<number>();
+  /** Failed while stopping: given back to the inbox, not marked handled. */
+  private readonly cutShort = new Set<number>();
   /** Per chat, the last drain queued here: the next one starts after it. */
   private readonly chatQueues = new Map<string, Promise<number>>();
   /** Accepted during a PostgreSQL outage: not in the inbox, handled as they are. */
@@ -60,6 +70,8 @@ export class UpdateInbox {
     private readonly outages?: Outages,
     /** Given to several webhook instances: one chat's updates are handled in order across them. */
     private readonly chatLock?: ChatLock,
+    /** Counts the updates received and not handled yet (kaspnet_updates_queued). */
+    private readonly queued?: Pick<Gauge, "inc" | "dec">,
   ) {}
 
   /**
@@ -101,8 +113,11 @@ export class UpdateInbox {
   /** Handles an accepted update and marks it handled; never throws. */
   handle(update: Update): Promise<void> {
     const key = this.unstored.has(update) ? undefined : this.lockedChatKey(update);
+    this.queued?.inc();
     const work = key === undefined ? this.run(update) : this.inChatOrder(key, update);
-    return this.track<unknown>(work).then(() => {});
+    return this.track<unknown>(work).then(() => {
+      this.queued?.dec();
+    });
   }
 
   /** Handles, one after another, the stored updates nobody has handled for `staleAfterMs`. */
@@ -113,7 +128,16 @@ export class UpdateInbox {
         withoutChatOnly: this.chatLock !== undefined,
       });
       if (claimed.length === 0) break;
-      for (const one of claimed) replayed += await this.track(this.runClaimed(one));
+      for (const [index, one] of claimed.entries()) {
+        if (this.stopping.signal.aborted) {
+          await releaseClaims(
+            this.db,
+            claimed.slice(index).map((left) => left.update.update_id),
+          );
+          return replayed;
+        }
+        replayed += await this.track(this.runClaimed(one));
+      }
     }
     if (this.chatLock === undefined) return replayed;
     for (const key of await chatsWithStaleUpdates(this.db, staleAfterMs)) {
@@ -135,15 +159,23 @@ export class UpdateInbox {
     return () => clearInterval(timer);
   }
 
-  /** Stops taking updates and waits for those being handled, up to the deadline. */
-  async drain(timeoutMs: number): Promise<void> {
+  /**
+   * Stops taking updates and waits for those being handled until `deadline` settles; gives back
+   * to the inbox those still running then and those that failed meanwhile.
+   */
+  async drain(deadline: Promise<unknown>): Promise<void> {
     this.stopping.abort();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs);
-    });
     await Promise.race([Promise.allSettled([...this.inFlight]), deadline]);
-    clearTimeout(timer);
+    const cut = [...new Set([...this.running, ...this.cutShort])];
+    if (cut.length === 0) return;
+    this.logger.warn(
+      { updateIds: cut },
+      "updates cut short by the stop: handled again on the next start",
+    );
+    await releaseClaims(this.db, cut).catch((error: unknown) => {
+      // Not given back, they are still replayed: after the lease (webhook) or at once (polling).
+      if (!this.isOutage(error)) this.logger.warn({ err: error }, "cut updates not given back");
+    });
   }
 
   private track<T>(work: Promise<T>): Promise<T> {
@@ -230,9 +262,13 @@ export class UpdateInbox {
   }
 
   private async run(update: Update): Promise<void> {
+    const id = update.update_id;
+    this.running.add(id);
+    let failed = false;
     try {
       await this.bot.handleUpdate(update);
     } catch (error) {
+      failed = true;
       if (error instanceof BotError) {
         const boundaryFailed = (boundaryError: unknown) =>
           this.logger.error({ err: boundaryError, updateId: update.update_id }, "update failed");
@@ -242,6 +278,12 @@ export class UpdateInbox {
       } else {
         this.logger.error({ err: error, updateId: update.update_id }, "update failed");
       }
+    } finally {
+      this.running.delete(id);
+    }
+    if ((failed || hasFailed(update)) && this.stopping.signal.aborted) {
+      this.cutShort.add(id);
+      return;
     }
     if (isFailedPayment(update)) {
       // Left unhandled: the sweep (or the next start) credits it again, idempotently.

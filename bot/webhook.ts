@@ -10,7 +10,6 @@ import type { Logger } from "../core/logger.ts";
 import type { BotContext } from "./context.ts";
 import { handlerLeaseMs, type UpdateInbox } from "./update-inbox.ts";
 
-const drainTimeoutMs = 30_000;
 const maxBodyBytes = 1024 * 1024;
 
 export interface WebhookOptions {
@@ -25,7 +24,7 @@ export async function startWebhook(
   allowedUpdates: readonly Exclude<keyof Update, "update_id">[],
   { url, secret, port }: WebhookOptions,
   logger: Logger,
-): Promise<() => Promise<void>> {
+): Promise<(handlersDeadline: Promise<unknown>) => Promise<void>> {
   const path = new URL(url).pathname;
   const server: Server = createServer(async (request, response) => {
     if (request.method !== "POST" || request.url !== path) {
@@ -70,10 +69,14 @@ export async function startWebhook(
   await inbox.replay(handlerLeaseMs);
   const stopSweeping = inbox.startSweeping();
   await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...allowedUpdates] });
-  return async () => {
+  return async (handlersDeadline) => {
     stopSweeping();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await inbox.drain(drainTimeoutMs);
+    // A request being answered is storing its update: given the same deadline as the handlers.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await Promise.race([closed, handlersDeadline]);
+    server.closeAllConnections();
+    await inbox.drain(handlersDeadline);
   };
 }
 

@@ -90,7 +90,9 @@ export type DeliveryOutcome =
   /** Telegram refused the message for good (a bad request, a chat that is gone). */
   | { outcome: "rejected"; error: string }
   /** It may go later: a network failure, Telegram down, limits past the retries. */
-  | { outcome: "failed"; error: string };
+  | { outcome: "failed"; error: string }
+  /** Cut by the process stopping while on its way: it may have arrived, so it is not sent again. */
+  | { outcome: "unconfirmed"; error: string };
 
 /**
  * The support desk's upkeep, which acts in the agents' Telegram group (forum topics), so the bot

@@ -41,7 +41,10 @@ const amountIn = (amount: number, currency: string) =>
   currency === "RUB" ? formatMoney(amount) : `${amount} ${currency.slice(0, 3)}`;
 
 export function cardPaymentFeature(
-  deps: Pick<BotDeps, "db" | "billing" | "config" | "logger" | "redis" | "background" | "i18n">,
+  deps: Pick<
+    BotDeps,
+    "db" | "billing" | "config" | "logger" | "redis" | "background" | "i18n" | "metrics"
+  >,
 ) {
   const { db, billing, config, logger, i18n } = deps;
   const deliverReceipts = outboxFlush(deps);
@@ -170,6 +173,7 @@ export function cardPaymentFeature(
         return;
       case "credited":
       case "already-credited":
+        if (credit.outcome === "credited") deps.metrics?.paymentsCredited.inc();
         logger.info(
           { accountId: credit.accountId, amount: credit.amount, outcome: credit.outcome },
           "card payment",

@@ -1,5 +1,6 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { BotError } from "grammy";
+import type { Update } from "grammy/types";
 import {
   BillingCredentialRejectedError,
   BillingUnavailableError,
@@ -7,12 +8,13 @@ import {
 import { isDatabaseUnreachable } from "../../core/db-outage.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Outages } from "../../core/outages.ts";
+import { CallCutError } from "../api-shutdown.ts";
 import type { BotContext } from "../context.ts";
 import { localeOf } from "../i18n.ts";
 import { rememberFailed } from "./failed-updates.ts";
 
 /**
- * A handler that throws is logged with its update id; the user gets a short apology in their
+ * A handler that throws is logged with its update id and counted; the user gets a short apology in their
  * language, and the bot carries on with the next update. While Redis or PostgreSQL is down the
  * outage itself is logged once (core/outages.ts), so the updates it fails are only debug lines.
  * An external billing that does not answer is a warning (once a minute at most) and the user is
@@ -22,16 +24,29 @@ export function apologizeAndLog({
   logger,
   i18n,
   outages,
+  countError,
 }: {
   logger: Logger;
   i18n: I18n<BotContext>;
   outages?: Outages;
+  /** Counts the failure for /metrics (kaspnet_update_errors_total). */
+  countError?: (update: Update) => void;
 }) {
   let billingWarnedAt = Number.NEGATIVE_INFINITY;
   return async (error: BotError<BotContext>) => {
     const { ctx } = error;
     const cause = error.error;
     rememberFailed(ctx.update);
+    // Not a failure: the process is stopping and the update goes back to the inbox for the next
+    // start (bot/update-inbox.ts), which answers it; an apology could not be sent anyway.
+    if (cause instanceof CallCutError) {
+      logger.info(
+        { updateId: ctx.update.update_id, method: cause.method },
+        "update cut by the stop",
+      );
+      return;
+    }
+    countError?.(ctx.update);
     if (isDatabaseUnreachable(cause)) outages?.markDown("postgresql", cause);
     const down = outages?.current() ?? [];
     const fields = { err: cause, updateId: ctx.update.update_id, chatId: ctx.chat?.id };

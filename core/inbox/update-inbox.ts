@@ -95,6 +95,18 @@ export async function chatsWithStaleUpdates(db: Db, staleAfterMs: number): Promi
   return rows.map((row) => row.chatKey);
 }
 
+/**
+ * Gives back updates whose handler a stop cut short: taken again at once by the next start or
+ * another instance (not after the lease), and the cut does not count as one of their attempts.
+ */
+export async function releaseClaims(db: Db, updateIds: readonly number[]): Promise<void> {
+  if (updateIds.length === 0) return;
+  await db.inboundUpdate.updateMany({
+    where: { updateId: { in: [...updateIds] }, handledAt: null },
+    data: { claimedAt: new Date(0), attempts: { decrement: 1 } },
+  });
+}
+
 export async function markHandled(db: Db, updateId: number): Promise<void> {
   await db.inboundUpdate.updateMany({
     where: { updateId, handledAt: null },

@@ -9,6 +9,7 @@ import type { Db } from "../db.ts";
 import { isDatabaseUnreachable } from "../db-outage.ts";
 import type { Logger } from "../logger.ts";
 import { createDeliverer } from "../notify/single-sender.ts";
+import type { BotMetrics } from "../ops/metrics.ts";
 import type { Outages } from "../outages.ts";
 import type { Notifier, SupportDesk } from "../ports.ts";
 import type { Redis } from "../redis.ts";
@@ -29,12 +30,15 @@ export interface SchedulerDeps {
   supportDesk?: SupportDesk;
   /** The job lock's lease and renewal (tests make them short). */
   lockTiming?: RedisLockTiming;
+  /** Runs by job and result, and their duration (kaspnet_job_runs_total, …_duration_seconds). */
+  metrics?: Pick<BotMetrics, "jobRuns" | "jobSeconds">;
 }
 
 export interface Scheduler {
   /** Runs a job now for today (or the given day), unless another instance is running it. */
   run(name: JobName, day?: string): Promise<boolean>;
-  stop(): Promise<void>;
+  /** Stops the jobs claiming work and waits for them to end, or for `deadline`. */
+  stop(deadline?: Promise<unknown>): Promise<void>;
 }
 
 /** Runs jobs when asked, each under the job lock; `startScheduler` asks on the schedules. */
@@ -49,6 +53,7 @@ export function createJobRunner({
   notifier,
   supportDesk,
   lockTiming,
+  metrics,
 }: SchedulerDeps): Scheduler {
   const lock: JobLock = redis ? redisJobLock(redis, lockTiming) : localJobLock();
   const running = new Set<Promise<unknown>>();
@@ -62,8 +67,11 @@ export function createJobRunner({
 
   async function run(name: JobName, day = today(timeZone)): Promise<boolean> {
     const log = logger.child({ job: name, day });
+    let result = "ok";
+    let startedAt: number | undefined;
     const work = lock.runExclusive(name, async (lost) => {
       log.info("job started");
+      startedAt = performance.now();
       const onLost = () =>
         log.error({ err: lost.reason }, "lock lost: the job stops claiming work");
       lost.addEventListener("abort", onLost, { once: true });
@@ -75,19 +83,26 @@ export function createJobRunner({
         notifier,
         deliver,
         ...(supportDesk ? { supportDesk } : {}),
-        signal: lost,
+        // Stopping, a job stops claiming work like one that lost its lock; its next run resumes.
+        signal: AbortSignal.any([lost, stopping.signal]),
         progress: (message) => log.debug(message),
       });
       lost.removeEventListener("abort", onLost);
+      if (lost.aborted || stopping.signal.aborted) result = "stopped";
       if (lost.aborted) log.warn({ report }, "job stopped after losing its lock");
+      else if (stopping.signal.aborted) log.info({ report }, "job stopped by the stop");
       else log.info({ report }, "job finished");
     });
     running.add(work);
     try {
       const ran = await work;
-      if (!ran) log.info("job is running on another instance");
+      if (!ran) {
+        result = "skipped";
+        log.info("job is running on another instance");
+      }
       return ran;
     } catch (error) {
+      result = "failed";
       if (isDatabaseUnreachable(error)) outages?.markDown("postgresql", error);
       const down = outages?.current() ?? [];
       if (down.length > 0) log.debug({ err: error, down }, "job failed during an outage");
@@ -95,14 +110,18 @@ export function createJobRunner({
       return false;
     } finally {
       running.delete(work);
+      metrics?.jobRuns.inc({ job: name, result });
+      if (startedAt !== undefined)
+        metrics?.jobSeconds.observe({ job: name }, (performance.now() - startedAt) / 1000);
     }
   }
 
   return {
     run,
-    async stop() {
+    async stop(deadline) {
       stopping.abort();
-      await Promise.allSettled([...running]);
+      const ended = Promise.allSettled([...running]);
+      await (deadline ? Promise.race([ended, deadline]) : ended);
     },
   };
 }
@@ -125,8 +144,8 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
 
   return {
     run: runner.run,
-    async stop() {
-      const stopped = runner.stop(); // aborts the deliveries at once
+    async stop(deadline) {
+      const stopped = runner.stop(deadline); // aborts the deliveries at once
       await Promise.all(tasks.map((task) => task.stop()));
       await stopped;
     },

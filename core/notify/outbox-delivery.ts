@@ -8,7 +8,8 @@
 // A sender that dies between claim and settle leaves its claims SENDING: they may or may not have
 // reached the user, and Telegram cannot be asked, so after `claimTimeoutMs` they become
 // UNCONFIRMED and are never sent again. No one gets a message twice; a crash costs at most the
-// messages that were in flight (`concurrency`), which the report counts.
+// messages that were in flight (`concurrency`), which the report counts. A send the stop cut on
+// the wire is UNCONFIRMED at once for the same reason; one cut before it went waits as PENDING.
 import { setTimeout as sleep } from "node:timers/promises";
 import { setReachable } from "../accounts/telegram-users.ts";
 import type { Db } from "../db.ts";
@@ -20,7 +21,7 @@ export interface DeliveryReport {
   failed: number;
   /** Failed for now, to be tried again. */
   retried: number;
-  /** Found claimed by a sender that died: not sent again. */
+  /** Found claimed by a sender that died, or cut on the wire by a stop: not sent again. */
   unconfirmed: number;
   /** Still to send when the run ended (retries due later, or stopped early). */
   left: number;
@@ -145,6 +146,14 @@ export async function deliverNotifications(
       await db.notification.update({
         where: { id: row.id },
         data: { status: "SENT", sentAt: at, error: null },
+      });
+      return;
+    }
+    if (result.outcome === "unconfirmed") {
+      report.unconfirmed += 1;
+      await db.notification.update({
+        where: { id: row.id },
+        data: { status: "UNCONFIRMED", error: result.error },
       });
       return;
     }

@@ -1,9 +1,12 @@
 // The operator's endpoints of the running bot (METRICS_PORT, in polling mode here): /healthz,
-// /readyz naming what is down, /metrics in Prometheus' format with counters that move.
+// /readyz naming what is down, /metrics in Prometheus' format with counters that move: updates by
+// kind and feature, handler errors, job runs, card payments credited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPassword } from "../../prisma/seed.ts";
 import { adminInProcess } from "../support/admin-in-process.ts";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
+import { signedIn } from "../support/sign-in.ts";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
 
 describe.skipIf(noPostgres || noRedis)("health and metrics", () => {
@@ -14,7 +17,7 @@ describe.skipIf(noPostgres || noRedis)("health and metrics", () => {
     harness = await startHarness({
       redis: true,
       databaseUrl: (url) => postgres.via(url),
-      env: { METRICS_PORT: "0" },
+      env: { METRICS_PORT: "0", PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet" },
     });
   });
   afterAll(async () => {
@@ -26,6 +29,10 @@ describe.skipIf(noPostgres || noRedis)("health and metrics", () => {
     const response = await fetch(`http://127.0.0.1:${harness.app.opsPort}${path}`);
     return { status: response.status, text: await response.text() };
   };
+  const menuOf = (user: ReturnType<Harness["emulator"]["user"]>) =>
+    user.waitFor(() =>
+      user.messages().findLast((m) => m.text?.includes("Главное меню") && m.reply_markup),
+    );
   /** The value of one sample line of /metrics, 0 when absent. */
   const sample = (text: string, line: string) => {
     const found = text.split("\n").find((row) => row.startsWith(`${line} `));
@@ -50,18 +57,21 @@ describe.skipIf(noPostgres || noRedis)("health and metrics", () => {
     await user.send("/start");
     await user.nextBotMessage();
     await user.nextBotMessage();
+    const started = 'kaspnet_updates_total{kind="message",feature="start"}';
     await expect
-      .poll(async () =>
-        sample((await get("/metrics")).text, 'kaspnet_updates_total{kind="message"}'),
-      )
-      .toBe(sample(before.text, 'kaspnet_updates_total{kind="message"}') + 1);
+      .poll(async () => sample((await get("/metrics")).text, started))
+      .toBe(sample(before.text, started) + 1);
     const after = (await get("/metrics")).text;
     expect(
       sample(after, 'kaspnet_telegram_calls_total{method="sendMessage",result="ok"}'),
     ).toBeGreaterThanOrEqual(
       sample(before.text, 'kaspnet_telegram_calls_total{method="sendMessage",result="ok"}') + 2,
     );
-    expect(after).toContain('kaspnet_update_duration_seconds_count{kind="message"}');
+    expect(after).toContain(
+      'kaspnet_update_duration_seconds_count{kind="message",feature="start"}',
+    );
+    expect(after).toMatch(/^kaspnet_updates_queued \d+$/m);
+    expect(after).toMatch(/^kaspnet_payments_pending \d+$/m);
     expect(after).toMatch(/^kaspnet_outbox_pending \d+$/m);
     expect(after).toMatch(/^kaspnet_payments_unposted \d+$/m);
     expect(after).toMatch(/^kaspnet_process_resident_memory_bytes \d+/m);
@@ -69,6 +79,91 @@ describe.skipIf(noPostgres || noRedis)("health and metrics", () => {
     const types = after.split("\n").filter((row) => row.startsWith("# TYPE kaspnet_"));
     for (const row of types.filter((type) => type.endsWith(" counter")))
       expect(row.split(" ")[2]).toMatch(/_total$/);
+  });
+
+  let subscriber: ReturnType<Harness["emulator"]["user"]>;
+  it("counts updates by feature: a command, a menu button, a conversation's answer", async () => {
+    subscriber = harness.emulator.user({ firstName: "Баланс", languageCode: "ru" });
+    const before = (await get("/metrics")).text;
+    await signedIn(subscriber, "10001");
+    await subscriber.send("/balance");
+    await subscriber.nextBotMessage();
+    const press = await subscriber.press("💰 Баланс", { message: await menuOf(subscriber) });
+    await subscriber.waitForCallbackAnswer(press);
+    await subscriber.nextBotMessage();
+    const pressed = 'kaspnet_updates_total{kind="callback_query",feature="balance"}';
+    await expect
+      .poll(async () => sample((await get("/metrics")).text, pressed))
+      .toBe(sample(before, pressed) + 1);
+    const after = (await get("/metrics")).text;
+    const balance = 'kaspnet_updates_total{kind="message",feature="balance"}';
+    expect(sample(after, balance)).toBe(sample(before, balance) + 1);
+    // The login and the password typed into the sign-in conversation: never the text itself.
+    const answered = 'kaspnet_updates_total{kind="message",feature="login"}';
+    expect(sample(after, answered)).toBe(sample(before, answered) + 3);
+    expect(after).not.toContain(demoPassword);
+    expect(
+      sample(after, 'kaspnet_update_duration_seconds_count{kind="message",feature="balance"}'),
+    ).toBe(
+      sample(before, 'kaspnet_update_duration_seconds_count{kind="message",feature="balance"}') + 1,
+    );
+  });
+
+  it("counts a handler that failed, by feature", async () => {
+    const failed = 'kaspnet_update_errors_total{kind="message",feature="balance"}';
+    const before = sample((await get("/metrics")).text, failed);
+    await postgres.cut();
+    try {
+      await subscriber.send("/balance");
+      expect((await subscriber.nextBotMessage()).text).not.toContain("Баланс:");
+    } finally {
+      await postgres.restore();
+    }
+    // Scraped once PostgreSQL is back: the queue gauges read it.
+    await expect
+      .poll(async () => sample((await get("/metrics")).text, failed), { timeout: 10_000 })
+      .toBe(before + 1);
+  });
+
+  it("counts a job's run and its duration", async () => {
+    const runs = 'kaspnet_job_runs_total{job="deliver-notifications",result="ok"}';
+    const before = sample((await get("/metrics")).text, runs);
+    expect(await harness.app.jobs.run("deliver-notifications")).toBe(true);
+    const after = (await get("/metrics")).text;
+    expect(sample(after, runs)).toBe(before + 1);
+    expect(
+      sample(after, 'kaspnet_job_duration_seconds_count{job="deliver-notifications"}'),
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it("counts a card payment credited, and the invoice pending before it is paid", async () => {
+    const before = (await get("/metrics")).text;
+    await subscriber.send("/topup");
+    await subscriber.nextBotMessage();
+    await subscriber.press(/^500/);
+    const invoice = await subscriber.waitFor(() =>
+      subscriber.messages().findLast((m) => m.invoice),
+    );
+    expect(sample((await get("/metrics")).text, "kaspnet_payments_pending")).toBe(
+      sample(before, "kaspnet_payments_pending") + 1,
+    );
+    expect((await subscriber.pay(invoice)).status).toBe("paid");
+    await subscriber.waitFor(() =>
+      subscriber.messages().find((m) => m.text?.startsWith("✅ Оплата получена")),
+    );
+    const paid = 'kaspnet_updates_total{kind="message",feature="payment"}';
+    await expect
+      .poll(async () => sample((await get("/metrics")).text, paid))
+      .toBe(sample(before, paid) + 1);
+    const after = (await get("/metrics")).text;
+    expect(sample(after, "kaspnet_payments_credited_total")).toBe(
+      sample(before, "kaspnet_payments_credited_total") + 1,
+    );
+    expect(sample(after, "kaspnet_payments_pending")).toBe(
+      sample(before, "kaspnet_payments_pending"),
+    );
+    const checkout = 'kaspnet_updates_total{kind="pre_checkout_query",feature="payment"}';
+    expect(sample(after, checkout)).toBe(sample(before, checkout) + 1);
   });
 
   it("says 503 naming PostgreSQL while it is unreachable, and 200 once it is back", async () => {
