@@ -35,16 +35,11 @@ import { redisUrl } from "../support/services.ts";
 import { withBenchDatabase } from "./database.ts";
 import { BenchUsers } from "./updates/bench-users.ts";
 import { type RunningBot, startAnchor, startRealBot } from "./updates/bots.ts";
+import { between, countersFor, idleRate, perUpdate } from "./updates/counting.ts";
 import { type CpuProfile, summarizeProfile } from "./updates/cpu-profile-summary.ts";
 import { closedLoop, type LoadResult, type Offer, openLoop } from "./updates/load.ts";
 import { calibratedOffer, command, historyPress, type Send } from "./updates/offers.ts";
 import { cpuMsOf, ownCpuMs } from "./updates/process-cpu.ts";
-import {
-  type CommandCounts,
-  commandCounts,
-  commandsBetween,
-  totalOf,
-} from "./updates/redis-commands.ts";
 import { ReplyTracker } from "./updates/reply-tracker.ts";
 import { markdownReport } from "./updates/report.ts";
 import {
@@ -56,7 +51,6 @@ import {
   type UpdatesResults,
 } from "./updates/results.ts";
 import { latencies } from "./updates/stats.ts";
-import { type SqlCounts, startPgCounter, startRedisCounter } from "./updates/wire-counter.ts";
 
 function parseOptions(args: string[]): Options {
   const { values } = parseArgs({
@@ -264,79 +258,47 @@ export async function benchUpdates(...args: string[]): Promise<string> {
 
       // Counting: the bot and anchor B again, PostgreSQL behind the wire-protocol counter.
       progress("counting SQL round trips and Redis commands");
-      const target = (at: string, defaultPort: number) => {
-        const parsed = new URL(at);
-        return { host: parsed.hostname, port: Number(parsed.port || defaultPort) };
-      };
-      const sqlCounter = await startPgCounter(target(databaseUrl, 5432));
-      const redisCounter = await startRedisCounter(target(benchRedisUrl, 6379));
-      const countingStores = {
-        databaseUrl: sqlCounter.via(databaseUrl),
-        redisUrl: redisCounter.via(benchRedisUrl),
-      };
+      const [countersB, countersBot] = await Promise.all([
+        countersFor(stores, redis),
+        countersFor(stores, redis),
+      ]);
       const [countedB, countedBot] = await Promise.all([
-        startAnchor("same-io", emulators.anchorB, countingStores),
-        startRealBot(emulators.bot, countingStores),
+        startAnchor("same-io", emulators.anchorB, countersB.stores),
+        startRealBot(emulators.bot, countersBot.stores),
       ]);
       running.push(countedB, countedBot);
       const countingLoads = ["anchorB", ...botLoads] as const;
       const countingOffers = await prepare(countingLoads, 100);
-      const snapshot = async () => ({
-        at: performance.now(),
-        sql: sqlCounter.counts(),
-        sent: redisCounter.counts(),
-        server: await commandCounts(redis),
-      });
-      type Snapshot = Awaited<ReturnType<typeof snapshot>>;
-      const between = (before: Snapshot, after: Snapshot) => ({
-        seconds: (after.at - before.at) / 1000,
-        sql: {
-          roundTrips: after.sql.roundTrips - before.sql.roundTrips,
-          statements: after.sql.statements - before.sql.statements,
-          transactions: after.sql.transactions - before.sql.transactions,
-        } satisfies SqlCounts,
-        sent: commandsBetween(before.sent, after.sent),
-        server: commandsBetween(before.server, after.server),
-      });
-      // What the two processes do with nothing to handle (the inbox's sweep, locks), per second.
-      const idleFrom = await snapshot();
-      await sleep(3000);
-      const idle = between(idleFrom, await snapshot());
+      // What each process does with nothing to handle, per second, to take out of its loads.
+      const idleFrom = await Promise.all([countersB.snapshot(), countersBot.snapshot()]);
+      await sleep(5000);
+      const idle = {
+        anchorB: between(idleFrom[0], await countersB.snapshot()),
+        bot: between(idleFrom[1], await countersBot.snapshot()),
+      };
+      results.idle = idleRate(idle.bot);
       for (const load of countingLoads) {
+        const counters = load === "anchorB" ? countersB : countersBot;
         const list = await usersFor(
           load,
           Math.max(10, Math.ceil(options.countUpdates / 5)),
           countingOffers.balance,
         );
-        const before = await snapshot();
+        const before = await counters.snapshot();
         await closedLoop(list, options.countUpdates, countingOffers[load], `counting ${load}`);
         await sleep(250);
-        const ran = between(before, await snapshot());
-        const perUpdate = (count: number, idleCount: number) =>
-          Math.max(0, count - (idleCount * ran.seconds) / idle.seconds) / options.countUpdates;
-        const perUpdateByCommand = (counts: CommandCounts, idleCounts: CommandCounts) => {
-          const byCommand: CommandCounts = new Map();
-          for (const [name, calls] of counts) {
-            const value = perUpdate(calls, idleCounts.get(name) ?? 0);
-            if (value >= 0.05) byCommand.set(name, value);
-          }
-          return byCommand;
-        };
-        const sent = perUpdateByCommand(ran.sent, idle.sent);
-        results.counted[load] = {
-          roundTrips: perUpdate(ran.sql.roundTrips, idle.sql.roundTrips),
-          statements: perUpdate(ran.sql.statements, idle.sql.statements),
-          transactions: perUpdate(ran.sql.transactions, idle.sql.transactions),
-          redisSent: totalOf(sent),
-          redisSentByCommand: describeCommands(sent),
-          redisServer: totalOf(perUpdateByCommand(ran.server, idle.server)),
-        };
+        const ran = between(before, await counters.snapshot());
+        results.counted[load] = perUpdate(
+          ran,
+          load === "anchorB" ? idle.anchorB : idle.bot,
+          options.countUpdates,
+        );
       }
       results.floodDropped += await countedBot.floodDropped();
       results.errorsLogged += countedBot.errorsLogged();
       await stopAll();
-      await sqlCounter.close();
-      await redisCounter.close();
+      await countersB.close();
+      await countersBot.close();
 
       // Webhook: the bot (several-instances mode: its chat lock in Redis) and anchor A.
       progress("webhook mode");
@@ -382,11 +344,4 @@ export async function benchUpdates(...args: string[]): Promise<string> {
     await redis.flushdb();
     redis.disconnect();
   }
-}
-
-function describeCommands(counts: CommandCounts): string {
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, calls]) => `${name} ${Math.round(calls * 10) / 10}`)
-    .join(", ");
 }

@@ -124,7 +124,10 @@ export function markdownReport(results: UpdatesResults): string {
       `${dropped > 0 ? " (the numbers above are not valid)" : ""}. Errors the bot logged: ${results.errorsLogged}. ` +
       `Bot API calls refused: ${results.failedCalls}. SCHEDULER=off. Load average before / after: ` +
       `${results.loadAverage.before.map(two).join(" ")} / ${results.loadAverage.after.map(two).join(" ")}; ` +
-      `${Math.round(results.seconds)} s in all.`,
+      `${Math.round(results.seconds)} s in all.` +
+      (results.idle
+        ? ` Idle, the bot makes ${two(results.idle.roundTrips)} SQL round trips and sends ${two(results.idle.redisSent)} Redis commands a second (subtracted above).`
+        : ""),
   );
   if (results.profile) {
     const { summary, file } = results.profile;
@@ -133,7 +136,7 @@ export function markdownReport(results: UpdatesResults): string {
       `CPU profile of the bot during the closed and open loops: ${file} (${whole(summary.busyMs)} ms busy; ` +
         "the profiler slows the bot, so the numbers above are from a run without it when this is not the only run).",
       "",
-      row(["where (self time)", "share", "ms"]),
+      row(["area (Node's and native time charged to its caller)", "share", "ms"]),
       row(["---", "---", "---"]),
       ...summary.areas.map((entry) => row([entry.name, percent(entry.share), whole(entry.ms)])),
       "",

@@ -51,6 +51,8 @@ export interface UpdatesResults {
   open: OpenLoopRow[];
   counted: Partial<Record<"anchorB" | BotLoad, Counted>>;
   webhook: { anchorA: WebhookRow[]; bot: WebhookRow[] };
+  /** The bot's round trips and Redis commands a second with nothing to handle. */
+  idle?: { roundTrips: number; redisSent: number };
   floodDropped: number;
   errorsLogged: number;
   failedCalls: number;
