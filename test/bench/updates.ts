@@ -35,7 +35,7 @@ import { redisUrl } from "../support/services.ts";
 import { withBenchDatabase } from "./database.ts";
 import { BenchUsers } from "./updates/bench-users.ts";
 import { type RunningBot, startAnchor, startRealBot } from "./updates/bots.ts";
-import { between, countersFor, idleRate, perUpdate } from "./updates/counting.ts";
+import { between, countersFor, perUpdate, quietSnapshot } from "./updates/counting.ts";
 import { type CpuProfile, summarizeProfile } from "./updates/cpu-profile-summary.ts";
 import { closedLoop, type LoadResult, type Offer, openLoop } from "./updates/load.ts";
 import { calibratedOffer, command, historyPress, type Send } from "./updates/offers.ts";
@@ -269,14 +269,6 @@ export async function benchUpdates(...args: string[]): Promise<string> {
       running.push(countedB, countedBot);
       const countingLoads = ["anchorB", ...botLoads] as const;
       const countingOffers = await prepare(countingLoads, 100);
-      // What each process does with nothing to handle, per second, to take out of its loads.
-      const idleFrom = await Promise.all([countersB.snapshot(), countersBot.snapshot()]);
-      await sleep(5000);
-      const idle = {
-        anchorB: between(idleFrom[0], await countersB.snapshot()),
-        bot: between(idleFrom[1], await countersBot.snapshot()),
-      };
-      results.idle = idleRate(idle.bot);
       for (const load of countingLoads) {
         const counters = load === "anchorB" ? countersB : countersBot;
         const list = await usersFor(
@@ -284,15 +276,10 @@ export async function benchUpdates(...args: string[]): Promise<string> {
           Math.max(10, Math.ceil(options.countUpdates / 5)),
           countingOffers.balance,
         );
-        const before = await counters.snapshot();
+        const before = await quietSnapshot(counters);
         await closedLoop(list, options.countUpdates, countingOffers[load], `counting ${load}`);
-        await sleep(250);
-        const ran = between(before, await counters.snapshot());
-        results.counted[load] = perUpdate(
-          ran,
-          load === "anchorB" ? idle.anchorB : idle.bot,
-          options.countUpdates,
-        );
+        const ran = between(before, await quietSnapshot(counters));
+        results.counted[load] = perUpdate(ran, options.countUpdates);
       }
       results.floodDropped += await countedBot.floodDropped();
       results.errorsLogged += countedBot.errorsLogged();

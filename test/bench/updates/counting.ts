@@ -1,7 +1,7 @@
 // The counting pass of `npm run bench -- updates`: a bot's PostgreSQL and Redis behind counters of
 // their wire protocols (one pair per bot process, so each counts only its own), and Redis' own
-// INFO commandstats; per update, with what the process does idle (the inbox's sweep, locks)
-// subtracted at its measured rate.
+// INFO commandstats; per update, from quiet to quiet (the minute's inbox sweep may land in one).
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Redis } from "ioredis";
 import { type CommandCounts, commandCounts, commandsBetween, totalOf } from "./redis-commands.ts";
 import type { Counted } from "./results.ts";
@@ -64,42 +64,56 @@ export function between(before: Snapshot, after: Snapshot): Difference {
       roundTrips: after.sql.roundTrips - before.sql.roundTrips,
       statements: after.sql.statements - before.sql.statements,
       transactions: after.sql.transactions - before.sql.transactions,
+      byText: commandsBetween(before.sql.byText, after.sql.byText),
     },
     sent: commandsBetween(before.sent, after.sent),
     server: commandsBetween(before.server, after.server),
   };
 }
 
-/** What `ran` (a load of `updates` updates) cost per update, over the idle rate of `idle`. */
-export function perUpdate(ran: Difference, idle: Difference, updates: number): Counted {
-  const each = (count: number, idleCount: number) =>
-    Math.max(0, count - (idleCount * ran.seconds) / idle.seconds) / updates;
-  const byCommand = (counts: CommandCounts, idleCounts: CommandCounts) => {
+/**
+ * Waits until the process has sent nothing for a second (what it does after its last answer, such
+ * as marking the update handled, may lag behind under load), then takes the snapshot.
+ */
+export async function quietSnapshot(counters: ProcessCounters): Promise<Snapshot> {
+  let last = await counters.snapshot();
+  let quietSince = performance.now();
+  for (const started = performance.now(); performance.now() - started < 30_000; ) {
+    await sleep(200);
+    const now = await counters.snapshot();
+    const moved =
+      now.sql.roundTrips !== last.sql.roundTrips || totalOf(now.sent) !== totalOf(last.sent);
+    last = now;
+    if (moved) quietSince = performance.now();
+    else if (performance.now() - quietSince >= 1000) return now;
+  }
+  throw new Error("the bot kept talking to PostgreSQL or Redis for 30 s after its load");
+}
+
+/** What `ran`, a load of `updates` updates, cost per update. */
+export function perUpdate(ran: Difference, updates: number): Counted {
+  const each = (count: number) => count / updates;
+  const byCommand = (counts: CommandCounts) => {
     const result: CommandCounts = new Map();
     for (const [name, calls] of counts) {
-      const value = each(calls, idleCounts.get(name) ?? 0);
-      if (value >= 0.05) result.set(name, value);
+      const value = each(calls);
+      if (value >= 0.01) result.set(name, value);
     }
     return result;
   };
-  const sent = byCommand(ran.sent, idle.sent);
+  const sent = byCommand(ran.sent);
   return {
-    roundTrips: each(ran.sql.roundTrips, idle.sql.roundTrips),
-    statements: each(ran.sql.statements, idle.sql.statements),
-    transactions: each(ran.sql.transactions, idle.sql.transactions),
+    roundTrips: each(ran.sql.roundTrips),
+    statements: each(ran.sql.statements),
+    transactions: each(ran.sql.transactions),
     redisSent: totalOf(sent),
     redisSentByCommand: [...sent]
       .sort((a, b) => b[1] - a[1])
       .map(([name, calls]) => `${name} ${Math.round(calls * 10) / 10}`)
       .join(", "),
-    redisServer: totalOf(byCommand(ran.server, idle.server)),
-  };
-}
-
-/** The idle rate, per second, of a process's round trips and commands sent, for the report. */
-export function idleRate(idle: Difference): { roundTrips: number; redisSent: number } {
-  return {
-    roundTrips: idle.sql.roundTrips / idle.seconds,
-    redisSent: totalOf(idle.sent) / idle.seconds,
+    redisServer: totalOf(byCommand(ran.server)),
+    statementsByText: [...byCommand(ran.sql.byText)]
+      .sort((a, b) => b[1] - a[1])
+      .map(([text, calls]) => ({ text, perUpdate: calls })),
   };
 }

@@ -30,8 +30,11 @@ export function markdownReport(results: UpdatesResults): string {
       `${options.rounds} rounds of A, B, bot (/start, /balance, history) alternated; medians of the rounds. ` +
       "CPU: the bot's own process (/proc), the emulator and the load run in the benchmark's process " +
       "(its CPU is the last column). Round trips and Redis commands: a separate counting pass " +
-      `(${options.countUpdates} updates each, PostgreSQL behind a wire-protocol counter, Redis INFO ` +
-      "commandstats; the idle rate of the background work subtracted).",
+      `(${options.countUpdates} updates each, from fresh chats, with PostgreSQL and Redis behind counters of ` +
+      "their wire protocols, from quiet to quiet so that work trailing the answers counts): Redis commands " +
+      "as sent, a script being one, and in brackets as INFO commandstats counts them, the commands a " +
+      "script runs included. The inbox stores each fetched batch in one INSERT, so its share per update " +
+      "depends on the batch sizes.",
     "",
     row([
       "load",
@@ -124,11 +127,21 @@ export function markdownReport(results: UpdatesResults): string {
       `${dropped > 0 ? " (the numbers above are not valid)" : ""}. Errors the bot logged: ${results.errorsLogged}. ` +
       `Bot API calls refused: ${results.failedCalls}. SCHEDULER=off. Load average before / after: ` +
       `${results.loadAverage.before.map(two).join(" ")} / ${results.loadAverage.after.map(two).join(" ")}; ` +
-      `${Math.round(results.seconds)} s in all.` +
-      (results.idle
-        ? ` Idle, the bot makes ${two(results.idle.roundTrips)} SQL round trips and sends ${two(results.idle.redisSent)} Redis commands a second (subtracted above).`
-        : ""),
+      `${Math.round(results.seconds)} s in all.`,
   );
+  const shortened = (text: string) => `\`${text.length > 140 ? `${text.slice(0, 137)}…` : text}\``;
+  for (const load of ["start", "balance", "history"] as const) {
+    const counted = results.counted[load];
+    if (!counted) continue;
+    lines.push(
+      "",
+      `SQL of ${labels[load]}, per update:`,
+      "",
+      ...counted.statementsByText.map(
+        (statement) => `- ${two(statement.perUpdate)} × ${shortened(statement.text)}`,
+      ),
+    );
+  }
   if (results.profile) {
     const { summary, file } = results.profile;
     lines.push(

@@ -34,6 +34,8 @@ export interface Counted {
   redisSentByCommand: string;
   /** What Redis counted in INFO commandstats: also the commands each script ran. */
   redisServer: number;
+  /** The statements, by their text, per update. */
+  statementsByText: { text: string; perUpdate: number }[];
 }
 
 export interface WebhookRow {
@@ -51,8 +53,6 @@ export interface UpdatesResults {
   open: OpenLoopRow[];
   counted: Partial<Record<"anchorB" | BotLoad, Counted>>;
   webhook: { anchorA: WebhookRow[]; bot: WebhookRow[] };
-  /** The bot's round trips and Redis commands a second with nothing to handle. */
-  idle?: { roundTrips: number; redisSent: number };
   floodDropped: number;
   errorsLogged: number;
   failedCalls: number;

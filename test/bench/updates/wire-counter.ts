@@ -10,6 +10,8 @@ export interface SqlCounts {
   roundTrips: number;
   statements: number;
   transactions: number;
+  /** Statements by their text (parsed or sent as a simple query), to say which they were. */
+  byText: Map<string, number>;
 }
 
 export type RedisCounts = Map<string, number>;
@@ -85,10 +87,15 @@ const gssEncRequest = 80877104;
 const isBegin = (sql: string) => /^\s*(BEGIN|START TRANSACTION)\b/i.test(sql);
 
 export function startPgCounter(target: { host: string; port: number }) {
-  const counts: SqlCounts = { roundTrips: 0, statements: 0, transactions: 0 };
+  const counts: SqlCounts = { roundTrips: 0, statements: 0, transactions: 0, byText: new Map() };
+  const sawText = (sql: string) => {
+    const text = sql.replace(/\s+/g, " ").trim();
+    counts.byText.set(text, (counts.byText.get(text) ?? 0) + 1);
+    if (isBegin(text)) counts.transactions++;
+  };
   return startCounter(
     target,
-    () => ({ ...counts }),
+    () => ({ ...counts, byText: new Map(counts.byText) }),
     () => {
       const bytes = new Bytes();
       let started = false;
@@ -112,12 +119,13 @@ export function startPgCounter(target: { host: string; port: number }) {
           if (type === "Q") {
             counts.roundTrips++;
             counts.statements++;
-            if (isBegin(body.toString("utf8"))) counts.transactions++;
+            sawText(body.subarray(0, body.indexOf(0)).toString("utf8"));
           } else if (type === "S") counts.roundTrips++;
           else if (type === "E") counts.statements++;
           else if (type === "P") {
             // Parse: the statement's name, then its text, both NUL-terminated.
-            if (isBegin(body.subarray(body.indexOf(0) + 1).toString("utf8"))) counts.transactions++;
+            const text = body.subarray(body.indexOf(0) + 1);
+            sawText(text.subarray(0, text.indexOf(0)).toString("utf8"));
           }
           bytes.consume(length);
         }
