@@ -221,7 +221,7 @@ export async function benchUpdates(...args: string[]): Promise<string> {
       const processOf = (load: Load): RunningBot =>
         load === "anchorA" ? anchorA : load === "anchorB" ? anchorB : bot;
       progress("counting the calls per update, warming up");
-      const offers = await prepare(loads, Math.min(options.updates, 200));
+      const offers = await prepare(loads, Math.min(options.updates, 100));
       if (options.cpuProfile) await bot.toggleProfile();
       for (let round = 1; round <= options.rounds; round++) {
         for (const load of loads) {
