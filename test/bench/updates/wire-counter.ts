@@ -89,7 +89,11 @@ const isBegin = (sql: string) => /^\s*(BEGIN|START TRANSACTION)\b/i.test(sql);
 export function startPgCounter(target: { host: string; port: number }) {
   const counts: SqlCounts = { roundTrips: 0, statements: 0, transactions: 0, byText: new Map() };
   const sawText = (sql: string) => {
-    const text = sql.replace(/\s+/g, " ").trim();
+    // A multi-row INSERT is one statement whatever its rows: "VALUES ($1,$2), …".
+    const text = sql
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/(\(\$\d+(?:,\$\d+)*\))(?:, \(\$\d+(?:,\$\d+)*\))+/g, "$1, …");
     counts.byText.set(text, (counts.byText.get(text) ?? 0) + 1);
     if (isBegin(text)) counts.transactions++;
   };
