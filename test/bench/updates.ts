@@ -318,6 +318,28 @@ export async function benchUpdates(...args: string[]): Promise<string> {
       results.floodDropped += await webhookBot.floodDropped();
       results.errorsLogged += webhookBot.errorsLogged();
       await stopAll();
+      // And its round trips, counted as in polling mode.
+      const countersWebhook = await countersFor(stores, redis);
+      const countedWebhook = await startRealBot(emulators.bot, {
+        ...countersWebhook.stores,
+        mode: "webhook",
+      });
+      running.push(countedWebhook);
+      const countedWebhookOffer = (await prepare(["balance"], 50)).balance;
+      const webhookList = await usersFor(
+        "balance",
+        Math.max(10, Math.ceil(options.countUpdates / 5)),
+      );
+      const webhookBefore = await quietSnapshot(countersWebhook);
+      await closedLoop(webhookList, options.countUpdates, countedWebhookOffer, "counting webhook");
+      results.countedWebhook = perUpdate(
+        between(webhookBefore, await quietSnapshot(countersWebhook)),
+        options.countUpdates,
+      );
+      results.floodDropped += await countedWebhook.floodDropped();
+      results.errorsLogged += countedWebhook.errorsLogged();
+      await stopAll();
+      await countersWebhook.close();
 
       results.failedCalls = Object.values(trackers).reduce((sum, t) => sum + t.failedCalls, 0);
       results.loadAverage.after = loadavg();

@@ -120,6 +120,15 @@ export function markdownReport(results: UpdatesResults): string {
       ]),
     );
   }
+  const webhookCounted = results.countedWebhook;
+  if (webhookCounted) {
+    lines.push(
+      "",
+      `Webhook /balance, counted like the rest: ${one(webhookCounted.roundTrips)} SQL round trips ` +
+        `(${one(webhookCounted.transactions)} transactions), Redis ${one(webhookCounted.redisSent)} sent: ` +
+        `${webhookCounted.redisSentByCommand} (server ${one(webhookCounted.redisServer)}) per update.`,
+    );
+  }
   const dropped = results.floodDropped;
   lines.push(
     "",
@@ -130,12 +139,17 @@ export function markdownReport(results: UpdatesResults): string {
       `${Math.round(results.seconds)} s in all.`,
   );
   const shortened = (text: string) => `\`${text.length > 140 ? `${text.slice(0, 137)}…` : text}\``;
-  for (const load of ["start", "balance", "history"] as const) {
-    const counted = results.counted[load];
+  const sqlLists = [
+    ...(["start", "balance", "history"] as const).map(
+      (load) => [labels[load], results.counted[load]] as const,
+    ),
+    ["bot: /balance in webhook mode", results.countedWebhook] as const,
+  ];
+  for (const [label, counted] of sqlLists) {
     if (!counted) continue;
     lines.push(
       "",
-      `SQL of ${labels[load]}, per update:`,
+      `SQL of ${label}, per update:`,
       "",
       ...counted.statementsByText.map(
         (statement) => `- ${two(statement.perUpdate)} × ${shortened(statement.text)}`,

@@ -52,6 +52,8 @@ export interface UpdatesResults {
   closed: Record<Load, Phase[]>;
   open: OpenLoopRow[];
   counted: Partial<Record<"anchorB" | BotLoad, Counted>>;
+  /** /balance in webhook mode. */
+  countedWebhook?: Counted;
   webhook: { anchorA: WebhookRow[]; bot: WebhookRow[] };
   floodDropped: number;
   errorsLogged: number;
