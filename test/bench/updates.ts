@@ -13,11 +13,12 @@
 //                of their wire protocols: SQL round trips and transactions, Redis commands sent per
 //                update; and Redis' INFO commandstats (which also counts what a script runs)
 //   webhook      the bot in webhook mode (with Redis: the several-instances chat lock) and anchor A
-//                behind grammY's webhookCallback, `--webhook-chats` deliveries at once
+//                behind grammY's webhookCallback, `--webhook-chats` deliveries at once; then the
+//                bot's webhook /balance counted like the rest
 //
 // npm run bench -- updates [--rounds 3] [--updates 400] [--chats 100] [--rates 100,300,1000]
 //   [--open-seconds 2] [--count-updates 100] [--webhook-updates 300] [--webhook-chats 50]
-//   [--cpu-prof [--cpu-prof-file bot.cpuprofile]]
+//   [--cpu-prof [--cpu-prof-file updates-bot.cpuprofile]]
 // Fresh chats in every phase, each sending at most a few updates, so the shipped flood guard
 // (FLOOD_LIMIT 15 per 5 s) never holds one back; the bot's own counter of dropped updates is
 // reported. Needs PostgreSQL and a Redis of its own (REDIS_URL; INFO commandstats is server-wide;
