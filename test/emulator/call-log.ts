@@ -29,6 +29,7 @@ export interface WaitForCallOptions {
 export class CallLog {
   readonly calls: ApiCall[] = [];
   private readonly consumed = new WeakSet<ApiCall>();
+  private readonly listeners = new Set<(call: ApiCall) => void>();
 
   constructor(
     private readonly changes: ChangeFeed,
@@ -37,7 +38,14 @@ export class CallLog {
 
   record(call: ApiCall): void {
     this.calls.push(call);
+    for (const listener of this.listeners) listener(call);
     this.changes.notify();
+  }
+
+  /** Calls `listener` with every call from now on, as it is logged; returns the unsubscribe. */
+  onCall(listener: (call: ApiCall) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The earliest matching call no earlier `waitFor` returned, waiting for it if needed. */

@@ -135,6 +135,14 @@ export class BotApiEmulator {
     return this.log.calls;
   }
 
+  /**
+   * Calls `listener` with every Bot API call from now on, as it is answered (for a load generator
+   * that cannot afford a wait per message); returns the unsubscribe.
+   */
+  onCall(listener: (call: ApiCall) => void): () => void {
+    return this.log.onCall(listener);
+  }
+
   /** How long a pre_checkout_query waits for its answer; Telegram's is 10 s. */
   get preCheckoutTimeoutMs(): number {
     return this.settings.preCheckoutTimeoutMs;

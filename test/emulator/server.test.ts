@@ -130,4 +130,18 @@ describe("call log", () => {
     const call = await emu.waitForCall("getMyCommands", (c) => c.params.language_code === "ru");
     expect(call.response).toEqual({ ok: true, result: [] });
   });
+
+  it("onCall tells a listener of every call from then on, as it is logged, until unsubscribed", async () => {
+    await callApi(emu, "getMe");
+    const seen: string[] = [];
+    const unsubscribe = emu.onCall((call) => {
+      seen.push(call.method);
+      expect(emu.calls.at(-1)).toBe(call);
+    });
+    await callApi(emu, "sendChatAction", { chat_id: 1, action: "typing" });
+    await callApi(emu, "noSuchMethod");
+    unsubscribe();
+    await callApi(emu, "getMe");
+    expect(seen).toEqual(["sendChatAction", "noSuchMethod"]);
+  });
 });
