@@ -8,7 +8,7 @@
 // Needs the local PostgreSQL and Redis (REDIS_URL, default redis://127.0.0.1:6379; database 15 of
 // it is emptied and used).
 import type { ChildProcess } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -17,6 +17,7 @@ import { BotApiEmulator } from "../emulator/index.ts";
 import { startBotProcess } from "../support/bot-process.ts";
 import { redisUrl } from "../support/services.ts";
 import { withBenchDatabase } from "./database.ts";
+import { rssOf } from "./rss.ts";
 
 /** Users talking to the bot at once. */
 const window = 64;
@@ -25,12 +26,6 @@ const settleMs = 15_000;
 const metricsPort = 9477;
 
 const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
-
-async function rssOf(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
-  return kb * 1024;
-}
 
 async function heapUsed(): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();

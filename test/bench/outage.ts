@@ -12,7 +12,6 @@
 // npm run bench -- outage [subscribers] [window minutes]   (default 1000 5)
 // Needs the local PostgreSQL and Redis (REDIS_URL, default redis://127.0.0.1:6379; database 15 of
 // it is emptied and used).
-import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import type { Db } from "../../core/db.ts";
@@ -21,6 +20,7 @@ import { startBotProcess } from "../support/bot-process.ts";
 import { type Resident, resident, testStreet } from "../support/outage-street.ts";
 import { redisUrl } from "../support/services.ts";
 import { withBenchDatabase } from "./database.ts";
+import { rssOf } from "./rss.ts";
 
 const metricsPort = 9478;
 const secret = "bench-outage-monitor-secret";
@@ -44,11 +44,6 @@ const summary = (values: number[]) => {
     max: ms(sorted.at(-1) ?? Number.NaN),
   };
 };
-
-async function rssOf(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, "utf8");
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) * 1024;
-}
 
 const hasButton = (message: ChatMessage, text: string) =>
   message.reply_markup?.inline_keyboard.some((row) => row.some((button) => button.text === text)) ??

@@ -10,7 +10,7 @@ import { openNewIncident, resolveIncident } from "../../core/incidents/incidents
 import type { ChatMessage, UserDriver } from "../emulator/index.ts";
 import { type Resident, resident, testStreet } from "../support/outage-street.ts";
 import { noPostgres } from "../support/require-services.ts";
-import { supportJobsOf, useSupportDesk } from "../support/support-desk.ts";
+import { askOperator, supportJobsOf, useSupportDesk } from "../support/support-desk.ts";
 
 describe.skipIf(noPostgres)("mass outages: a question moved out of the incident", () => {
   const { harness, group, agent } = useSupportDesk();
@@ -28,14 +28,6 @@ describe.skipIf(noPostgres)("mass outages: a question moved out of the incident"
     });
     if (opened.outcome !== "done") throw new Error(opened.outcome);
     return opened.incident.id;
-  }
-
-  async function askOperator(user: UserDriver) {
-    user.skipBotMessages();
-    await user.send("/support");
-    await user.nextBotMessage();
-    await user.press(/^✍️/);
-    return (await user.nextBotMessage()).text ?? "";
   }
 
   const buttonsOf = (message: ChatMessage): InlineKeyboardButton.CallbackButton[] =>

@@ -4,23 +4,14 @@
 // resolving closes the attached requests with "restored"; writing after it is an ordinary ticket.
 import { describe, expect, it } from "vitest";
 import { openNewIncident, resolveIncident } from "../../core/incidents/incidents.ts";
-import type { UserDriver } from "../emulator/index.ts";
 import { type Resident, resident, testStreet } from "../support/outage-street.ts";
 import { noPostgres } from "../support/require-services.ts";
-import { supportJobsOf, useSupportDesk } from "../support/support-desk.ts";
+import { askOperator, supportJobsOf, useSupportDesk } from "../support/support-desk.ts";
 
 describe.skipIf(noPostgres)("mass outages: support", () => {
   const { harness, group, agent } = useSupportDesk();
   const db = () => harness.database.prisma;
   const jobs = () => supportJobsOf(harness);
-
-  async function askOperator(user: UserDriver) {
-    user.skipBotMessages();
-    await user.send("/support");
-    await user.nextBotMessage();
-    await user.press("✍️ Написать оператору");
-    return (await user.nextBotMessage()).text ?? "";
-  }
 
   it("gathers the affected in one topic, digests what they write, and closes them on resolve", async () => {
     const residents: Resident[] = [];

@@ -5,13 +5,13 @@
 // auto-retry waiting out a long 429, an announcement in the middle of its sends. What was cut is
 // left so the next start finishes it: the update is handled again, the send that may have
 // arrived is not repeated.
-import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed.ts";
 import { BotApiEmulator, type UserDriver } from "../emulator/index.ts";
 import { startHarness } from "../support/bot-harness.ts";
 import { type BotProcess, startBotProcess } from "../support/bot-process.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { freePort } from "../support/free-port.ts";
 import { freshRedisUrl } from "../support/redis.ts";
 import { noPostgres, noRedis } from "../support/require-services.ts";
 import { signedIn, signInThroughBot } from "../support/sign-in.ts";
@@ -37,15 +37,6 @@ describe.skipIf(noPostgres)("stopping", () => {
 const stopWithin10s = (bot: BotProcess) => bot.stop(10_000);
 const stoppedInTime = { code: 0, signal: null };
 const cutLine = "updates cut short by the stop: handled again on the next start";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 describe.skipIf(noPostgres || noRedis)("stopping within 10 s, as a process", () => {
   let emulator: BotApiEmulator;

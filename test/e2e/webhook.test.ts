@@ -1,18 +1,9 @@
 // BOT_MODE=webhook: Telegram (the emulator) posts updates to the bot's own HTTP server with the
 // secret header; a request without it is refused.
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../support/bot-harness.ts";
+import { freePort } from "../support/free-port.ts";
 import { noPostgres } from "../support/require-services.ts";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 describe.skipIf(noPostgres)("webhook mode", () => {
   let harness: Harness;

@@ -49,6 +49,15 @@ export function useSupportDesk(options: SupportDeskOptions = {}): SupportDesk {
   return { harness: harness.value, group: group.value, agent: agent.value };
 }
 
+/** /support, then "Написать оператору" (in either language); the bot's answer to the press. */
+export async function askOperator(user: UserDriver) {
+  user.skipBotMessages();
+  await user.send("/support");
+  await user.nextBotMessage();
+  await user.press(/^✍️/);
+  return (await user.nextBotMessage()).text ?? "";
+}
+
 /** Opens a ticket from /support; its number, the bot's reply, its topic and the card in it. */
 export async function openTicketThroughBot(group: GroupDriver, user: UserDriver) {
   await user.send("/support");

@@ -1,22 +1,13 @@
 // Two webhook instances of the bot behind one URL on one PostgreSQL and one Redis, as a deployment
 // runs them: a round-robin load balancer spreads Telegram's (the emulator's) posts over both.
-import { createServer } from "node:net";
 import { type RunningApp, startApp } from "../../bot/app.ts";
 import { type Harness, startHarness } from "./bot-harness.ts";
 import { captureLogs } from "./captured-logger.ts";
+import { freePort } from "./free-port.ts";
 import { type LoadBalancer, startLoadBalancer } from "./load-balancer.ts";
 
 const secret = "kaspnet-webhook-secret-0123456789";
 const path = "/telegram/webhook";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 export interface TwoInstances {
   balancer: LoadBalancer;

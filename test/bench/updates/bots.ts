@@ -1,11 +1,11 @@
 // The three bots of `npm run bench -- updates`, each a child process on an emulator of its own:
 // anchor A (no I/O), anchor B (the same I/O by hand) and the real bot (bot/main.ts at the shipped
 // settings, on PostgreSQL and Redis), in polling or webhook mode.
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { allowedUpdates } from "../../../bot/app.ts";
 import type { BotApiEmulator } from "../../emulator/index.ts";
 import { type BotProcess, startBotProcess } from "../../support/bot-process.ts";
+import { freePort } from "../../support/free-port.ts";
 import { type AnchorProcess, startAnchorProcess } from "./anchor-process.ts";
 
 /** The webhook's concurrent deliveries in the webhook pass (Telegram's default is 40). */
@@ -16,15 +16,6 @@ const profilePreload = join(import.meta.dirname, "cpu-profile-preload.mjs");
 export interface RunningBot {
   pid: number;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no free port");
-  return address.port;
 }
 
 function emulatorEnv(emulator: BotApiEmulator) {
