@@ -8,6 +8,7 @@ import { type Api, GrammyError, InlineKeyboard } from "grammy";
 import {
   claimIncidentTopic,
   type DigestLine,
+  forgetIncidentTopic,
   incidentsWithoutTopic,
   markDigested,
   openIncidentsWithCard,
@@ -20,6 +21,7 @@ import {
   releaseTopicClose,
   topicsToClose,
 } from "../../core/incidents/topic-closing.ts";
+import { CallCutError } from "../api-shutdown.ts";
 import { buttonFamily, idField } from "../buttons.ts";
 import { clockOf } from "../clock.ts";
 import type { BotContext } from "../context.ts";
@@ -60,6 +62,8 @@ const topicGone = /thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i;
 
 export type IncidentDesk = ReturnType<typeof createIncidentDesk>;
 
+type Digest = Awaited<ReturnType<typeof pendingDigests>>[number];
+
 export function createIncidentDesk(
   deps: Pick<BotDeps, "db" | "config" | "logger" | "clock"> & { i18n: I18n<BotContext> },
   supportChatId: number,
@@ -84,9 +88,20 @@ export function createIncidentDesk(
     return `${entry}\n${resolved}`;
   }
 
+  async function postCard(incident: Incident, topicId: number, api: Api) {
+    const card = await api.sendMessage(supportChatId, await cardText(incident), {
+      message_thread_id: topicId,
+    });
+    await setIncidentCard(db, incident.id, card.message_id);
+  }
+
   /** The incident's topic, opened with its card by the first caller (across instances). */
   async function ensureTopic(api: Api, incident: Incident): Promise<number> {
-    if (incident.topicId !== null) return incident.topicId;
+    if (incident.topicId !== null) {
+      // Opened earlier, its card not posted then (a failure after the topic was claimed).
+      if (incident.cardMessageId === null) await postCard(incident, incident.topicId, api);
+      return incident.topicId;
+    }
     const name = t("incident-topic-name", {
       id: String(incident.id),
       where: incidentWhere(t, incident),
@@ -103,24 +118,15 @@ export function createIncidentDesk(
       if (current?.topicId == null) throw new Error(`incident ${incident.id} has no topic`);
       return current.topicId;
     }
-    const card = await api.sendMessage(supportChatId, await cardText(incident), {
-      message_thread_id: topic.message_thread_id,
-    });
-    await setIncidentCard(db, incident.id, card.message_id);
+    await postCard(incident, topic.message_thread_id, api);
     return topic.message_thread_id;
   }
 
-  /** What each card last showed, so an unchanged card is not edited again. */
-  const shown = new Map<number, string>();
-
-  /** The card edited to the incident's current ETA and counts, if they changed. */
+  /** The card edited to the incident's current ETA and counts (unchanged: Telegram's no-op). */
   async function refreshCard(api: Api, incidentId: number) {
     const incident = await findIncident(db, incidentId);
     if (!incident?.cardMessageId) return;
-    const text = await cardText(incident);
-    if (shown.get(incidentId) === text) return;
-    await api.editMessageText(supportChatId, incident.cardMessageId, text);
-    shown.set(incidentId, text);
+    await api.editMessageText(supportChatId, incident.cardMessageId, await cardText(incident));
   }
 
   /** Topics for the open incidents someone has been attached to since the last run. */
@@ -168,46 +174,64 @@ export function createIncidentDesk(
     let digests = 0;
     let messages = 0;
     for (const digest of await pendingDigests(db, postsPerRun * linesPerPost)) {
-      let left = digest.lines.map((line, index) => ({
-        id: digest.messageIds[index] as number,
-        line,
-        text: digestLine(line),
-      }));
-      for (let post = 0; post < postsPerRun && left.length > 0; post += 1) {
-        const header = t("incident-digest");
-        const taken: typeof left = [];
-        const subscribers = new Set<number>();
-        let length = header.length;
-        for (const line of left) {
-          if (taken.length > 0 && length + 1 + line.text.length > lengthLimits.text) break;
-          const newcomer = !subscribers.has(line.line.ticketId);
-          if (newcomer && subscribers.size === subscribersPerPost) break;
-          subscribers.add(line.line.ticketId);
-          taken.push(line);
-          length += 1 + line.text.length;
-        }
-        const text = [header, ...taken.map((line) => line.text)].join("\n");
-        await api.sendMessage(supportChatId, text, {
-          message_thread_id: digest.topicId,
-          reply_markup: moveKeyboard(
-            digest.incidentId,
-            taken.map((line) => line.line),
-          ),
-        });
-        await markDigested(
-          db,
-          taken.map((line) => line.id),
-          now(),
-        );
-        left = left.slice(taken.length);
-        digests += 1;
-        messages += taken.length;
+      // One incident's trouble (its topic deleted) holds up no other, nor the closing of topics.
+      try {
+        const posted = await postDigestsOf(api, digest);
+        digests += posted.digests;
+        messages += posted.messages;
+      } catch (error) {
+        if (error instanceof GrammyError && topicGone.test(error.description)) {
+          logger.warn({ incidentId: digest.incidentId }, "incident topic gone: opened again");
+          await forgetIncidentTopic(db, digest.incidentId, digest.topicId);
+        } else logger.warn({ err: error, incidentId: digest.incidentId }, "digest not posted");
       }
     }
     for (const incidentId of await openIncidentsWithCard(db))
       await refreshCard(api, incidentId).catch((error: unknown) =>
         logger.warn({ err: error, incidentId }, "incident card not refreshed"),
       );
+    return { digests, messages };
+  }
+
+  /** Up to `postsPerRun` posts of one incident's digest. */
+  async function postDigestsOf(api: Api, digest: Digest) {
+    let digests = 0;
+    let messages = 0;
+    let left = digest.lines.map((line, index) => ({
+      id: digest.messageIds[index] as number,
+      line,
+      text: digestLine(line),
+    }));
+    for (let post = 0; post < postsPerRun && left.length > 0; post += 1) {
+      const header = t("incident-digest");
+      const taken: typeof left = [];
+      const subscribers = new Set<number>();
+      let length = header.length;
+      for (const line of left) {
+        if (taken.length > 0 && length + 1 + line.text.length > lengthLimits.text) break;
+        const newcomer = !subscribers.has(line.line.ticketId);
+        if (newcomer && subscribers.size === subscribersPerPost) break;
+        subscribers.add(line.line.ticketId);
+        taken.push(line);
+        length += 1 + line.text.length;
+      }
+      const text = [header, ...taken.map((line) => line.text)].join("\n");
+      await api.sendMessage(supportChatId, text, {
+        message_thread_id: digest.topicId,
+        reply_markup: moveKeyboard(
+          digest.incidentId,
+          taken.map((line) => line.line),
+        ),
+      });
+      await markDigested(
+        db,
+        taken.map((line) => line.id),
+        now(),
+      );
+      left = left.slice(taken.length);
+      digests += 1;
+      messages += taken.length;
+    }
     return { digests, messages };
   }
 
@@ -244,6 +268,11 @@ export function createIncidentDesk(
       } catch (error) {
         if (error instanceof GrammyError && topicGone.test(error.description)) {
           logger.warn({ incidentId: id, topicId }, "resolved incident's topic is gone");
+          continue;
+        }
+        if (error instanceof CallCutError && error.mayHaveArrived) {
+          // Cut by a stop on the wire: it may be in the topic, so it is never posted again.
+          logger.warn({ incidentId: id }, "incident topic's closing post may not have arrived");
           continue;
         }
         await releaseTopicClose(db, id);

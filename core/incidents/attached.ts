@@ -60,6 +60,23 @@ export async function claimIncidentTopic(db: Db, incidentId: number, topicId: nu
   return count === 1;
 }
 
+/**
+ * The incident's topic is gone (an agent deleted it): an open incident gets a new one at the next
+ * run; a resolved one has nowhere to post, so what waited for a digest is done with.
+ */
+export async function forgetIncidentTopic(db: Db, incidentId: number, topicId: number) {
+  await db.$transaction([
+    db.incident.updateMany({
+      where: { id: incidentId, topicId, status: "OPEN" },
+      data: { topicId: null, cardMessageId: null },
+    }),
+    db.incidentMessage.updateMany({
+      where: { incidentId, digestedAt: null, incident: { status: "RESOLVED" } },
+      data: { digestedAt: new Date() },
+    }),
+  ]);
+}
+
 export async function setIncidentCard(db: Db, incidentId: number, messageId: number) {
   await db.incident.update({ where: { id: incidentId }, data: { cardMessageId: messageId } });
 }
@@ -73,11 +90,15 @@ export interface DigestLine {
 }
 
 /** What the attached wrote and is not in the topic yet, for incidents with a topic. */
-/** Open incidents with a subscriber attached and no topic in the agents' group yet. */
+/** Open incidents with a subscriber attached and no topic (or no card in it) in the group yet. */
 export const incidentsWithoutTopic = async (db: Db) =>
   (
     await db.incident.findMany({
-      where: { status: "OPEN", topicId: null, tickets: { some: {} } },
+      where: {
+        status: "OPEN",
+        OR: [{ topicId: null }, { cardMessageId: null }],
+        tickets: { some: {} },
+      },
       orderBy: { id: "asc" },
       select: { id: true },
     })

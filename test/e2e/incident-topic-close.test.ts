@@ -172,4 +172,34 @@ describe.skipIf(noPostgres)("mass outages: the incident topic closed on resolve"
     await expectClosedOnce(id, threadId, `monitor:${monitorId}`);
     expect(await digestsJob()).toMatchObject({ topicsClosed: 0 });
   });
+
+  it("opens a new topic when an agent deleted the incident's, and holds up no other incident", async () => {
+    const gone = await incidentWithTopic("27");
+    const other = await incidentWithTopic("29");
+    await harness.app.bot.api.deleteForumTopic(agents.id, gone.threadId);
+    for (const { user, text } of [
+      { user: gone.user, text: "Всё ещё нет связи" },
+      { user: other.user, text: "Индикатор мигает красным" },
+    ]) {
+      user.skipBotMessages();
+      await user.send(text);
+      await user.nextBotMessage();
+    }
+    // The deleted topic fails its digest; the other incident's goes out all the same.
+    expect(await digestsJob()).toMatchObject({ digests: 1, messages: 1 });
+    expect(
+      agents.messages({ threadId: other.threadId }).some((m) => m.text?.includes("мигает красным")),
+    ).toBe(true);
+    // The next run opens a new topic with its card, and the waiting message goes there.
+    expect(await digestsJob()).toMatchObject({ digests: 1, messages: 1 });
+    const topics = agents.topics().filter((t) => t.name.startsWith(`🚧 Авария №${gone.id}:`));
+    const reopened = topics.find((t) => t.message_thread_id !== gone.threadId);
+    if (!reopened) throw new Error("no new topic");
+    const posts = agents.messages({ threadId: reopened.message_thread_id });
+    expect(posts[0]?.text).toMatch(new RegExp(`^🚧 Авария №${gone.id}:`));
+    expect(posts.at(-1)?.text).toContain("Всё ещё нет связи");
+    expect(await db().incident.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({
+      topicId: reopened.message_thread_id,
+    });
+  });
 });
