@@ -129,15 +129,25 @@ export function createIncidentDesk(
     await api.editMessageText(supportChatId, incident.cardMessageId, await cardText(incident));
   }
 
-  /** Topics for the open incidents someone has been attached to since the last run. */
+  /** Topics (and cards) for the open incidents someone has been attached to since the last run. */
   async function openTopics(api: Api) {
     for (const incidentId of await incidentsWithoutTopic(db)) {
       const incident = await findIncident(db, incidentId);
       if (!incident) continue;
-      await ensureTopic(api, incident).catch((error: unknown) =>
-        logger.warn({ err: error, incidentId }, "incident topic not opened"),
-      );
+      await ensureTopic(api, incident).catch((error: unknown) => topicFailed(incident, error));
     }
+  }
+
+  /** A topic an agent deleted is forgotten (opened again next run); anything else is logged. */
+  async function topicFailed(incident: Pick<Incident, "id" | "topicId">, error: unknown) {
+    if (
+      incident.topicId !== null &&
+      error instanceof GrammyError &&
+      topicGone.test(error.description)
+    ) {
+      logger.warn({ incidentId: incident.id }, "incident topic gone");
+      await forgetIncidentTopic(db, incident.id, incident.topicId);
+    } else logger.warn({ err: error, incidentId: incident.id }, "incident topic not posted to");
   }
 
   /** One button per subscriber in the post, in the order they appear. */
@@ -180,10 +190,7 @@ export function createIncidentDesk(
         digests += posted.digests;
         messages += posted.messages;
       } catch (error) {
-        if (error instanceof GrammyError && topicGone.test(error.description)) {
-          logger.warn({ incidentId: digest.incidentId }, "incident topic gone: opened again");
-          await forgetIncidentTopic(db, digest.incidentId, digest.topicId);
-        } else logger.warn({ err: error, incidentId: digest.incidentId }, "digest not posted");
+        await topicFailed({ id: digest.incidentId, topicId: digest.topicId }, error);
       }
     }
     for (const incidentId of await openIncidentsWithCard(db))
