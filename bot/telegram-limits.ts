@@ -4,11 +4,13 @@
 // never reordering one chat's messages. An answer to a user's update in their private chat goes
 // at once: it is one person's conversation, already one handler at a time per chat
 // (sequentialize), and capping it by the broadcast pace capped the bot at ~25 answers a second
-// however idle it was. Auto-retry waits out any 429 either kind still gets, in place.
+// however idle it was; what answers send is taken from the broadcasts' share of the second
+// (bot/send-budget.ts). Auto-retry waits out any 429 either kind still gets, in place.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import type { Api, Context, MiddlewareFn, Transformer } from "grammy";
 import type { Config } from "../core/config.ts";
+import { postsMessage, SendBudget } from "./send-budget.ts";
 
 /** Calls that only read (getChatMember, getChat, getFile…): no limit to keep, nothing to order. */
 const readOnly = /^get/;
@@ -60,12 +62,22 @@ export function applyTelegramLimits(api: Api, limits: Config["telegramLimits"]):
     // hundred, not one per recipient.
     out: { maxConcurrent: 1, minTime: limits.chatIntervalMs, timeout: privateChatIdleMs(limits) },
   });
+  const budget = new SendBudget(limits.globalPerSecond);
+  // Let out by the throttler, a paced send still waits for what answers left of the second.
+  const withinBudget: Transformer = async (prev, method, payload, signal) => {
+    if (postsMessage(method)) await budget.take(signal as AbortSignal | undefined);
+    return prev(method, payload, signal);
+  };
   // A read does not wait behind a chat's queue (an agent's membership check while the group's
-  // messages wait out a 429) and spends none of its budget; neither does an answer.
-  const limited: Transformer = (prev, method, payload, signal) =>
-    readOnly.test(method) || (payload && answers.has(payload))
-      ? prev(method, payload, signal)
-      : throttle(prev, method, payload, signal);
+  // messages wait out a 429) and spends none of its budget; an answer spends it without waiting.
+  const limited: Transformer = (prev, method, payload, signal) => {
+    if (readOnly.test(method)) return prev(method, payload, signal);
+    if (payload && answers.has(payload)) {
+      if (postsMessage(method)) budget.spend();
+      return prev(method, payload, signal);
+    }
+    return throttle((...call) => withinBudget(prev, ...call), method, payload, signal);
+  };
   api.config.use(limited);
 }
 

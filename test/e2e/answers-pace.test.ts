@@ -1,5 +1,6 @@
 // Answers are not broadcasts: the bot's answers to a user go out at once, past the queue that
 // paces what it sends on its own, and a 429 on an answer is still waited out in the chat's order.
+import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../support/bot-harness.ts";
 import { noPostgres } from "../support/require-services.ts";
@@ -50,5 +51,39 @@ describe.skipIf(noPostgres)("answers and the broadcast pace", () => {
     expect(delivered()).toBeLessThan(recipients.length);
     await broadcast;
     expect(delivered()).toBe(recipients.length);
+  });
+});
+
+describe.skipIf(noPostgres)("answers and a broadcast within Telegram's overall limit", () => {
+  // Telegram takes 13 a second overall here; the bot paces what it sends on its own at 10.
+  const harness = useHarness({ env: { TELEGRAM_GLOBAL_PER_SECOND: "10" } });
+
+  it("takes what answers send from the broadcast's share, so neither meets a 429", async () => {
+    harness.emulator.enforceRateLimits({
+      globalPerSecond: 13,
+      perChatPerSecond: 100,
+      perChatBurst: 100,
+    });
+    const recipients = Array.from({ length: 60 }, (_, i) =>
+      harness.emulator.user({ firstName: `Абонент ${i}`, languageCode: "ru", hasStartedBot: true }),
+    );
+    const broadcast = Promise.all(
+      recipients.map((recipient) => harness.app.bot.api.sendMessage(recipient.id, "Новость")),
+    );
+    const user = harness.emulator.user({ firstName: "Хава", languageCode: "ru" });
+    // A person asking while the broadcast goes: about eight answers a second on top of it, for 4 s.
+    for (let i = 0; i < 32; i++) {
+      await user.send("/help");
+      await sleep(125);
+    }
+    await broadcast;
+    await user.waitFor(() => user.messages().length === 32);
+    const refused = harness.emulator.calls.filter(
+      (call) => call.response?.ok === false && call.response.error_code === 429,
+    );
+    expect(refused).toEqual([]);
+    expect(recipients.every((recipient) => recipient.lastBotMessage()?.text === "Новость")).toBe(
+      true,
+    );
   });
 });
