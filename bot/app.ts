@@ -96,7 +96,8 @@ export async function startApp(
   const background = new BackgroundTasks();
   const shutdown = new ApiShutdown();
   const i18n = createI18n();
-  const incidents = new IncidentsAffecting(database.prisma, () => clockOf({ clock })().getTime());
+  const now = clockOf({ clock });
+  const incidents = new IncidentsAffecting(database.prisma, () => now().getTime());
   const bot = createBot({
     config,
     db: database.prisma,
@@ -109,7 +110,7 @@ export async function startApp(
     i18n,
     metrics,
     incidents,
-    ...(clock ? { clock } : {}),
+    clock: now,
     shutdown,
   });
   const flushOutbox = outboxFlush({ db: database.prisma, config, logger, redis, background, i18n });
@@ -119,7 +120,7 @@ export async function startApp(
     logger,
     background,
     i18n,
-    ...(clock ? { clock } : {}),
+    clock: now,
   });
   const ops =
     config.metricsPort === undefined
@@ -201,7 +202,7 @@ export async function startApp(
     billing: configured.billing,
     notifier: createNotifier({ api: bot.api, i18n, logger, config }),
     supportDesk: supportJobs(
-      { db: database.prisma, billing: configured.billing, config, logger, i18n },
+      { db: database.prisma, billing: configured.billing, config, logger, i18n, clock: now },
       bot.api,
     ),
     metrics,

@@ -1,6 +1,5 @@
 // createBot: the middleware in the order that keeps one chat's updates sequential and its state
 // consistent, then the features behind an error boundary.
-
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, session } from "grammy";

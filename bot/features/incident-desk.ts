@@ -1,10 +1,10 @@
 // An incident's side in the agents' group: ONE forum topic per incident, opened by the digest job
 // once a subscriber has asked for an operator, with a card at the top (scope, ETA, how many told
-// and wrote) edited when it changes; what the attached write is posted there as a digest once a
+// and wrote) edited at each run; what the attached write is posted there as a digest once a
 // minute. Everything goes through the job, never through a subscriber's update: the group takes
 // about 20 messages a minute, and a wave of subscribers waiting on it would wait minutes.
 import type { I18n } from "@grammyjs/i18n";
-import { type Api, GrammyError, InlineKeyboard } from "grammy";
+import { type Api, InlineKeyboard } from "grammy";
 import {
   claimIncidentTopic,
   type DigestLine,
@@ -30,9 +30,9 @@ import { formatDateTime, formatTime } from "../format.ts";
 import { incidentEntry, incidentWhere } from "../incident-words.ts";
 import { fitText, lengthLimits } from "../length-limits.ts";
 import { noticeMessage } from "../notice-messages.ts";
+import { staffText } from "./staff-chat.ts";
+import { isTopicGone } from "./support-relay.ts";
 
-/** Texts in the agents' group are in Russian, whoever triggered them. */
-const staffLocale = "ru";
 /** Telegram's limit for a forum topic's name. */
 const topicNameLimit = 128;
 /** A digest line's share of the post: the whole text stays in the database. */
@@ -57,9 +57,6 @@ const buttonNameLimit = 24;
 /** `incmv:<incident id>:<ticket id>`: moves that subscriber's request out to a ticket of its own. */
 export const moveButton = buttonFamily("incmv", { incidentId: idField(), ticketId: idField() });
 
-/** What Telegram answers for a topic that is not there any more. */
-const topicGone = /thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i;
-
 export type IncidentDesk = ReturnType<typeof createIncidentDesk>;
 
 type Digest = Awaited<ReturnType<typeof pendingDigests>>[number];
@@ -68,10 +65,9 @@ export function createIncidentDesk(
   deps: Pick<BotDeps, "db" | "config" | "logger" | "clock"> & { i18n: I18n<BotContext> },
   supportChatId: number,
 ) {
-  const { db, config, logger, i18n } = deps;
+  const { db, config, logger } = deps;
   const now = clockOf(deps);
-  const t = (key: string, variables?: Record<string, string | number>) =>
-    i18n.t(staffLocale, key, variables);
+  const t = staffText(deps);
 
   async function cardText(incident: Incident) {
     const entry = incidentEntry(
@@ -140,11 +136,7 @@ export function createIncidentDesk(
 
   /** A topic an agent deleted is forgotten (opened again next run); anything else is logged. */
   async function topicFailed(incident: Pick<Incident, "id" | "topicId">, error: unknown) {
-    if (
-      incident.topicId !== null &&
-      error instanceof GrammyError &&
-      topicGone.test(error.description)
-    ) {
+    if (incident.topicId !== null && isTopicGone(error)) {
       logger.warn({ incidentId: incident.id }, "incident topic gone");
       await forgetIncidentTopic(db, incident.id, incident.topicId);
     } else logger.warn({ err: error, incidentId: incident.id }, "incident topic not posted to");
@@ -273,7 +265,7 @@ export function createIncidentDesk(
           message_thread_id: topicId,
         });
       } catch (error) {
-        if (error instanceof GrammyError && topicGone.test(error.description)) {
+        if (isTopicGone(error)) {
           logger.warn({ incidentId: id, topicId }, "resolved incident's topic is gone");
           continue;
         }

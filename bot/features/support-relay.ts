@@ -51,6 +51,9 @@ function repliedTo(message: Message): number | undefined {
 /** What Telegram answers for a message to a topic that no longer exists. */
 const topicGone = /thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i;
 
+export const isTopicGone = (error: unknown) =>
+  error instanceof GrammyError && topicGone.test(error.description);
+
 /** Texts in the agents' group are in Russian, whoever triggered them. */
 const staffLocale = "ru";
 
@@ -123,7 +126,7 @@ export function createRelay(
     try {
       return { sent: await send(ticket.topicId), ticket };
     } catch (error) {
-      if (!(error instanceof GrammyError) || !topicGone.test(error.description)) throw error;
+      if (!isTopicGone(error)) throw error;
       logger.warn({ ticketId: ticket.id, topicId: ticket.topicId }, "ticket topic gone: a new one");
       const replaced = await ensureTopic(api, { ...ticket, topicId: null });
       return { sent: await send(replaced.topicId), ticket: replaced };

@@ -397,9 +397,8 @@ export function isOurTown(text: string): boolean {
   return rest.length === 1 && rest[0] === ourCity && words.length <= 2;
 }
 
-/** The structured fields of an Account for its address text: all null when it is not read. */
-export function addressFields(text: string) {
-  const parsed = parseAddress(text);
+/** The structured fields of an Account for a read address: all null when it was not read. */
+export function fieldsOf(parsed: ParsedAddress | null) {
   return {
     street: parsed?.street ?? null,
     streetKey: parsed?.streetKey ?? null,
@@ -407,3 +406,6 @@ export function addressFields(text: string) {
     flat: parsed?.flat ?? null,
   };
 }
+
+/** The structured fields of an Account for its address text: all null when it is not read. */
+export const addressFields = (text: string) => fieldsOf(parseAddress(text));

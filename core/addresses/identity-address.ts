@@ -1,6 +1,7 @@
 // What the bot keeps of the address a billing gave with a contract (core/billing/port.ts): its
 // text and, where the billing's adapter read it, street, house and flat.
 import type { ContractIdentity } from "../billing/port.ts";
+import { fieldsOf } from "./address.ts";
 
 export interface AddressColumns {
   address: string;
@@ -17,11 +18,5 @@ export interface AddressColumns {
 export function addressColumns(identity: ContractIdentity): AddressColumns | null {
   const parts = identity.structuredAddress;
   if (parts === undefined) return null;
-  return {
-    address: identity.address,
-    street: parts?.street ?? null,
-    streetKey: parts?.streetKey ?? null,
-    house: parts?.house ?? null,
-    flat: parts?.flat ?? null,
-  };
+  return { address: identity.address, ...fieldsOf(parts) };
 }
