@@ -15,6 +15,7 @@ import { formatDateTime } from "../format.ts";
 import { lengthLimits, splitText } from "../length-limits.ts";
 import { type IncidentDesk, moveButton } from "./incident-desk.ts";
 import { staffName } from "./staff-chat.ts";
+import { nonAgentRefusal } from "./support-agents.ts";
 import type { Relay } from "./support-relay.ts";
 
 export function incidentMoveFeature(
@@ -26,7 +27,10 @@ export function incidentMoveFeature(
   const { db, config, logger } = deps;
   const t = desk.staff;
   const now = clockOf(deps);
-  const isAgent = chatMembership(supportChatId, logger, config.membershipCheckTimeoutMs);
+  const refuseNonAgent = nonAgentRefusal(
+    chatMembership(supportChatId, logger, config.membershipCheckTimeoutMs),
+    t,
+  );
   const feature = new Composer<BotContext>();
   const group = feature.filter((ctx) => ctx.chat?.id === supportChatId);
 
@@ -43,12 +47,7 @@ export function incidentMoveFeature(
     ].join("\n");
 
   onButton(group, moveButton, async (ctx, { incidentId, ticketId }) => {
-    const agent = await isAgent(ctx);
-    if (agent !== true) {
-      const key = agent === false ? "support-agent-only" : "support-agent-check-failed";
-      await ctx.answerCallbackQuery({ text: t(key), show_alert: true });
-      return;
-    }
+    if (await refuseNonAgent(ctx)) return;
     const result = await moveOutOfIncident(db, { incidentId, ticketId, now: now() });
     if (result.outcome === "not-found") {
       await ctx.answerCallbackQuery(t("button-outdated"));

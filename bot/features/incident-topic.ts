@@ -16,6 +16,7 @@ import type { BotDeps } from "../deps.ts";
 import { outboxFlush } from "../outbox-flush.ts";
 import type { IncidentDesk } from "./incident-desk.ts";
 import { staffName } from "./staff-chat.ts";
+import { nonAgentRefusal } from "./support-agents.ts";
 
 /** `incr:<reply id>:<send|drop>`: the confirm under an agent's answer to all. */
 const replyButton = buttonFamily("incr", {
@@ -33,6 +34,7 @@ export function incidentTopicFeature(
   const { db, config, logger } = deps;
   const t = desk.staff;
   const isAgent = chatMembership(supportChatId, logger, config.membershipCheckTimeoutMs);
+  const refuseNonAgent = nonAgentRefusal(isAgent, t);
   const flush = outboxFlush(deps);
   const feature = new Composer<BotContext>();
   const group = feature.filter((ctx) => ctx.chat?.id === supportChatId);
@@ -83,12 +85,7 @@ export function incidentTopicFeature(
   });
 
   onButton(group, replyButton, async (ctx, { replyId, choice }) => {
-    const agent = await isAgent(ctx);
-    if (agent !== true) {
-      const key = agent === false ? "support-agent-only" : "support-agent-check-failed";
-      await ctx.answerCallbackQuery({ text: t(key), show_alert: true });
-      return;
-    }
+    if (await refuseNonAgent(ctx)) return;
     if (choice === "drop") {
       await dropIncidentReply(db, replyId);
       await ctx.answerCallbackQuery();

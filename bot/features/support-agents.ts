@@ -16,7 +16,7 @@ import {
   reopenTicket,
 } from "../../core/support/tickets.ts";
 import { onButton } from "../buttons.ts";
-import { chatMembership } from "../chat-membership.ts";
+import { chatMembership, type Membership } from "../chat-membership.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { formatDateTime, formatMoney } from "../format.ts";
@@ -49,6 +49,23 @@ const noInvoiceKeys = {
   "out-of-range": "support-invoice-out-of-range",
 } as const satisfies Record<Exclude<TopUpStart["outcome"], "invoice">, string>;
 
+/**
+ * For the agents' group's buttons: true, with an alert saying why, when the one who pressed is not
+ * (or could not be checked to be) an agent.
+ */
+export function nonAgentRefusal(
+  isAgent: (ctx: BotContext) => Promise<Membership>,
+  staff: (key: string) => string,
+) {
+  return async (ctx: BotContext): Promise<boolean> => {
+    const agent = await isAgent(ctx);
+    if (agent === true) return false;
+    const key = agent === false ? "support-agent-only" : "support-agent-check-failed";
+    await ctx.answerCallbackQuery({ text: staff(key), show_alert: true });
+    return true;
+  };
+}
+
 export function supportAgentsFeature(
   deps: Pick<BotDeps, "db" | "billing" | "config" | "logger"> & { i18n: I18n<BotContext> },
   relay: Relay,
@@ -58,14 +75,7 @@ export function supportAgentsFeature(
   const { staff } = relay;
   const isAgent = chatMembership(supportChatId, logger, config.membershipCheckTimeoutMs);
 
-  /** A button pressed by someone who is not (or may not be) an agent is refused with a reason. */
-  async function refuseNonAgent(ctx: BotContext & { from: User }): Promise<boolean> {
-    const agent = await isAgent(ctx);
-    if (agent === true) return false;
-    const key = agent === false ? "support-agent-only" : "support-agent-check-failed";
-    await ctx.answerCallbackQuery({ text: staff(key), show_alert: true });
-    return true;
-  }
+  const refuseNonAgent = nonAgentRefusal(isAgent, staff);
 
   const say = (api: Api, threadId: number, key: string, variables?: Record<string, string>) =>
     api.sendMessage(supportChatId, staff(key, variables), { message_thread_id: threadId });
