@@ -1,6 +1,7 @@
 import type { Context } from "grammy";
 import type { TelegramProfile } from "../core/accounts/telegram-users.ts";
 import type { Logger } from "../core/logger.ts";
+import { rememberSecret } from "./secret-updates.ts";
 
 /** The sender as core records Telegram users; undefined for updates without a sender or chat. */
 export function telegramProfile(ctx: Context): TelegramProfile | undefined {
@@ -15,8 +16,12 @@ export function telegramProfile(ctx: Context): TelegramProfile | undefined {
   };
 }
 
-/** Deletes a message that holds a secret (a password) at once; a failure is logged, not fatal. */
+/**
+ * Deletes a message that holds a secret (a password) at once, and the inbox's copy of it once it is
+ * handled; a failure to delete is logged, not fatal.
+ */
 export async function deleteSecret(ctx: Context, logger: Logger): Promise<void> {
+  rememberSecret(ctx.update);
   await ctx.deleteMessage().catch((error: unknown) => {
     logger.warn({ err: error, chatId: ctx.chat?.id }, "password message not deleted");
   });

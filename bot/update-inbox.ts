@@ -12,9 +12,10 @@
 // untaken, with its chat's key, and then, holding that chat's Redis lock (core/inbox/chat-lock.ts),
 // takes the chat's untaken updates from the inbox oldest first until none is left, whoever
 // received them. As each update was stored before the next was even sent, update_id order is the
-// chat's order. The lock's lease is renewed while its holder works and checked before every take,
-// and the take in PostgreSQL is atomic and skips a row another taker holds within handlerLeaseMs:
-// no update runs twice, even if a stalled holder loses its lock. Redis not answering, an update is
+// chat's order. The lock's lease is renewed while its holder works and checked before each update
+// it takes runs (one taken after the lock was lost is given back), and the take in PostgreSQL is
+// atomic and skips a row another taker holds within handlerLeaseMs: no update runs twice, even if
+// a stalled holder loses its lock. Redis not answering, an update is
 // handled by the instance that received it, unordered, as if alone. Without Redis (one instance)
 // or in polling mode, sequentialize (bot.ts) keeps the order in process, as before.
 //
@@ -27,6 +28,7 @@ import type { Gauge } from "prom-client";
 import type { Db } from "../core/db.ts";
 import { isDatabaseUnreachable } from "../core/db-outage.ts";
 import type { ChatLock } from "../core/inbox/chat-lock.ts";
+import { HandledMarks } from "../core/inbox/handled-marks.ts";
 import { storableJson } from "../core/inbox/storable-json.ts";
 import {
   type ClaimedUpdate,
@@ -36,6 +38,7 @@ import {
   claimUntaken,
   type InboundUpdate,
   markHandled,
+  markHandledRedacted,
   pruneHandled,
   releaseClaims,
   storeUpdates,
@@ -45,6 +48,7 @@ import type { Outages } from "../core/outages.ts";
 import { chatKey } from "./chat-key.ts";
 import type { BotContext } from "./context.ts";
 import { hasFailed, isFailedPayment } from "./middleware/failed-updates.ts";
+import { redactedSecret } from "./secret-updates.ts";
 
 const maxAttempts = 3;
 /** A webhook instance takes over another's unhandled update only after this long. */
@@ -62,6 +66,7 @@ export class UpdateInbox {
   /** Accepted during a PostgreSQL outage: not in the inbox, handled as they are. */
   private readonly unstored = new WeakSet<Update>();
   private readonly stopping = new AbortController();
+  private readonly marks: HandledMarks;
 
   constructor(
     private readonly bot: Bot<BotContext>,
@@ -72,7 +77,9 @@ export class UpdateInbox {
     private readonly chatLock?: ChatLock,
     /** Counts the updates received and not handled yet (kaspnet_updates_queued). */
     private readonly queued?: Pick<Gauge, "inc" | "dec">,
-  ) {}
+  ) {
+    this.marks = new HandledMarks(db);
+  }
 
   /**
    * Stores the updates as storableJson makes them (what the bot then handles, live or replayed);
@@ -217,14 +224,19 @@ export class UpdateInbox {
         // Stopping: what is left is in the inbox, for another instance's sweep or the next start.
         if (held === undefined) return ran;
         let lost = false;
+        let justTaken = true;
         try {
           while (!this.stopping.signal.aborted) {
-            if (!(await held.stillHeld())) {
-              lost = true;
-              break;
-            }
             const next = await claimNextOfChat<Update>(this.db, key, handlerLeaseMs);
             if (next === undefined) break;
+            // Asked after the take, so that finding the chat empty costs Redis nothing; a lock
+            // taken a moment ago needs no asking.
+            if (!justTaken && !(await held.stillHeld())) {
+              lost = true;
+              await releaseClaims(this.db, [next.update.update_id]);
+              break;
+            }
+            justTaken = false;
             if (next.update.update_id === received?.update_id) ranReceived = true;
             ran += await this.runClaimed(next);
           }
@@ -251,7 +263,7 @@ export class UpdateInbox {
   private async runClaimed({ update, attempts }: ClaimedUpdate<Update>): Promise<number> {
     if (attempts > maxAttempts) {
       this.logger.error({ updateId: update.update_id, attempts }, "stored update abandoned");
-      await markHandled(this.db, update.update_id);
+      await markHandled(this.db, [update.update_id]);
       return 0;
     }
     if (attempts > 1) {
@@ -291,7 +303,8 @@ export class UpdateInbox {
       return;
     }
     try {
-      await markHandled(this.db, update.update_id);
+      const redacted = redactedSecret(update);
+      await (redacted ? markHandledRedacted(this.db, redacted) : this.marks.mark(id));
     } catch (error) {
       // Left unhandled, it is handled again on the next start: harmless for money (idempotent).
       const level = this.isOutage(error) ? "debug" : "warn";

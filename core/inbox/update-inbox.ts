@@ -107,10 +107,25 @@ export async function releaseClaims(db: Db, updateIds: readonly number[]): Promi
   });
 }
 
-export async function markHandled(db: Db, updateId: number): Promise<void> {
+export async function markHandled(db: Db, updateIds: readonly number[]): Promise<void> {
+  if (updateIds.length === 0) return;
   await db.inboundUpdate.updateMany({
-    where: { updateId, handledAt: null },
+    where: { updateId: { in: [...updateIds] }, handledAt: null },
     data: { handledAt: new Date() },
+  });
+}
+
+/**
+ * Marks it handled and stores `redacted` in place of what it held: an update that carried a secret
+ * (a password) keeps no copy of it in the inbox.
+ */
+export async function markHandledRedacted(db: Db, redacted: InboundUpdate): Promise<void> {
+  await db.inboundUpdate.updateMany({
+    where: { updateId: redacted.update_id },
+    data: {
+      handledAt: new Date(),
+      payload: redacted as unknown as Prisma.InputJsonObject,
+    },
   });
 }
 

@@ -51,6 +51,24 @@ describe.skipIf(noPostgres || noRedis)("signing in from Telegram", () => {
     expect(user.history().some((message) => message.text === demoPassword)).toBe(true);
   });
 
+  it("keeps no copy of the password in the inbox of updates once it is handled", async () => {
+    const user = newUser("Тимур");
+    const password = "inbox-must-forget-1";
+    await signIn(user, "99999", password);
+    await user.waitFor(() => wasDeleted(user, password));
+    const stored = async () =>
+      (await harness.database.prisma.inboundUpdate.findMany({ orderBy: { updateId: "asc" } }))
+        .map((row) => ({ handled: row.handledAt !== null, json: JSON.stringify(row.payload) }))
+        .filter(({ json }) => json.includes(`"id":${user.id}`));
+    await user.waitFor(async () => {
+      const rows = await stored();
+      return rows.length > 0 && rows.every(({ handled }) => handled);
+    });
+    const rows = await stored();
+    expect(rows.some(({ json }) => json.includes('"text":"99999"'))).toBe(true);
+    expect(rows.filter(({ json }) => json.includes(password))).toEqual([]);
+  });
+
   it("answers a wrong login exactly as a wrong password, and deletes the password either way", async () => {
     const user = newUser("Гость");
     const wrongPassword = await signIn(user, "10004", "wrong-password-1");
