@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PasswordPrompt" ADD COLUMN     "updateId" INTEGER NOT NULL DEFAULT 2147483647;
