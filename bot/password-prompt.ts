@@ -4,8 +4,9 @@
 // restarted, another instance). The prompt is also remembered for the chat in the database, for
 // an answer sent without the reply.
 import type { I18n } from "@grammyjs/i18n";
+import type { Context } from "grammy";
 import type { ForceReply } from "grammy/types";
-import { rememberPasswordPrompt } from "../core/accounts/password-prompts.ts";
+import { keepPasswordPrompt, rememberPasswordPrompt } from "../core/accounts/password-prompts.ts";
 import type { Db } from "../core/db.ts";
 import type { BotContext, BotConversation, TranslatingContext } from "./context.ts";
 import { locales } from "./i18n.ts";
@@ -41,9 +42,26 @@ export async function askForPassword(
     input_field_placeholder: ctx.t(passwordPrompts[prompt].placeholder),
   };
   const chatId = ctx.chat?.id;
+  // The update being handled, which `ctx` (the conversation's first, say) need not be.
   if (chatId !== undefined)
-    await conversation.external(() => rememberPasswordPrompt(db, { chatId, prompt }));
+    await conversation.external((outside) =>
+      rememberPasswordPrompt(db, { chatId, prompt, updateId: outside.update.update_id }),
+    );
   await ctx.reply(ctx.t(prompt, variables), { reply_markup });
+}
+
+/**
+ * A secret step turned this update down (a command, a button, not a secret) and waits on: the user
+ * has not moved on by it, and a lost step's answer after it is still recognised.
+ */
+export async function stillAwaitingPassword(
+  { conversation, db }: { conversation: BotConversation; db: Db },
+  ctx: Context,
+): Promise<void> {
+  const chatId = ctx.chat?.id;
+  const updateId = ctx.update.update_id;
+  if (chatId !== undefined)
+    await conversation.external(() => keepPasswordPrompt(db, { chatId, updateId }));
 }
 
 const slot = "\u0000";

@@ -8,7 +8,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { findActiveAccount } from "../../core/accounts/active-account.ts";
 import { loginFormat } from "../../core/accounts/login-policy.ts";
 import { codePolicy } from "../../core/accounts/one-time-code.ts";
-import { forgetPasswordPrompt } from "../../core/accounts/password-prompts.ts";
+import { forgetPasswordPrompt, keepPasswordPrompt } from "../../core/accounts/password-prompts.ts";
 import {
   enterResetCode,
   openPasswordChange,
@@ -31,7 +31,7 @@ import { formatTime, maskEmail } from "../format.ts";
 import { hint } from "../hint.ts";
 import { mainMenu } from "../keyboards/main-menu.ts";
 import { notifyRecipients } from "../message-recipients.ts";
-import { askForPassword } from "../password-prompt.ts";
+import { askForPassword, stillAwaitingPassword } from "../password-prompt.ts";
 import { deleteSecret, telegramProfile } from "../telegram-profile.ts";
 import { loadMenuState } from "./menu.ts";
 
@@ -76,7 +76,10 @@ export async function waitForPassword(
 ) {
   for (;;) {
     const secret = await conversation.waitFor("message:text", {
-      otherwise: (other) => hint(other, "login-bad-password"),
+      otherwise: async (other) => {
+        await stillAwaitingPassword({ conversation, db }, other);
+        await hint(other, "login-bad-password");
+      },
     });
     await deleteSecret(secret, logger);
     const problem = notAPassword(secret.message.text);
@@ -84,6 +87,7 @@ export async function waitForPassword(
       await conversation.external(() => forgetPasswordPrompt(db, secret.chat.id));
       return secret;
     }
+    await stillAwaitingPassword({ conversation, db }, secret);
     await secret.reply(secret.t(problem));
   }
 }
@@ -145,10 +149,14 @@ export function passwordFeature(
 
     for (;;) {
       const reply = await conversation.waitFor("message:text", {
-        otherwise: (other) => hint(other, "password-recovery-bad-code"),
+        otherwise: async (other) => {
+          await stillAwaitingPassword({ conversation, db }, other);
+          await hint(other, "password-recovery-bad-code");
+        },
       });
       const code = reply.message.text.trim();
       if (!/^\d{6}$/.test(code)) {
+        await stillAwaitingPassword({ conversation, db }, reply);
         await reply.reply(reply.t("password-recovery-bad-code"));
         continue;
       }
@@ -235,6 +243,8 @@ export function passwordFeature(
     if (!pending || !telegram) return;
     await deleteSecret(ctx, logger);
     if (notAPassword(ctx.message.text) === "password-step-command") {
+      // The step waits on: the command is not the user moving on.
+      await keepPasswordPrompt(db, { chatId: ctx.chat.id, updateId: ctx.update.update_id });
       await ctx.reply(ctx.t("password-new-as-text"));
       return;
     }

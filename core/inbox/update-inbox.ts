@@ -155,6 +155,28 @@ export async function claimUnhandled<U extends InboundUpdate>(
     .sort((a, b) => a.update.update_id - b.update.update_id);
 }
 
+/**
+ * The chat's stored updates after one update and before another, oldest first, at most `limit`
+ * of them (what they mean is for the caller to tell). Handled ones count too, for a day.
+ */
+export async function chatUpdatesBetween<U extends InboundUpdate>(
+  db: Db,
+  {
+    chatKey,
+    after,
+    before,
+    limit,
+  }: { chatKey: string; after: number; before: number; limit: number },
+): Promise<U[]> {
+  const rows = await db.inboundUpdate.findMany({
+    where: { chatKey, updateId: { gt: after, lt: before } },
+    orderBy: { updateId: "asc" },
+    take: limit,
+    select: { payload: true },
+  });
+  return rows.map((row) => row.payload as unknown as U);
+}
+
 /** Deletes handled rows older than the retention; returns how many. */
 export async function pruneHandled(db: Db, now = new Date()): Promise<number> {
   const { count } = await db.inboundUpdate.deleteMany({

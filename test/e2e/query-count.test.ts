@@ -96,7 +96,8 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
   });
 
   // Budgets are what this code reaches; before the cut (issue 17) /start cost 5 (new or known),
-  // /balance 10, the buttons below 10, 9, 10, 5 and 10.
+  // /balance 10, the buttons below 10, 9, 10, 5 and 10; until commands and buttons stopped
+  // deleting the chat's PasswordPrompt, one more each.
   it("/start of a new user, then of a known one who has not signed in", async () => {
     const user = newUser("Новый");
     let menu = "";
@@ -104,12 +105,12 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
       menu = await sendAndRead(user, "/start", 2);
     });
     expect(menu).toContain("Главное меню");
-    expectCost("/start, new user", first, 3);
+    expectCost("/start, new user", first, 2);
     const again = await costOf(async () => {
       menu = await sendAndRead(user, "/start", 2);
     });
     expect(menu).toContain("Главное меню");
-    expectCost("/start, known user", again, 2);
+    expectCost("/start, known user", again, 1);
   });
 
   it("/balance of a signed-in user", async () => {
@@ -121,7 +122,7 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
     });
     expect(card).toContain("💰 Баланс · договор 10001");
     expect(card).toContain("Хватит до");
-    expectCost("/balance, linked user", cost, 3);
+    expectCost("/balance, linked user", cost, 2);
   });
 
   it("the balance card's buttons", async () => {
@@ -129,11 +130,11 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
     await signedIn(user, "10004");
     await sendAndRead(user, "/balance", 1);
     const buttons = [
-      { button: "💳 Пополнить картой", budget: 3, answer: "банковской картой" },
-      { button: "🤝 Доверительный платёж", budget: 4, answer: "хватает на следующее списание" },
-      { button: "📶 Тарифы", budget: 4, answer: "📶 Тарифы · договор 10004" },
-      { button: "📜 История платежей", budget: 3, answer: "📜 История · договор 10004" },
-      { button: "⬅️ К балансу", budget: 3, answer: "💰 Баланс · договор 10004" },
+      { button: "💳 Пополнить картой", budget: 2, answer: "банковской картой" },
+      { button: "🤝 Доверительный платёж", budget: 3, answer: "хватает на следующее списание" },
+      { button: "📶 Тарифы", budget: 3, answer: "📶 Тарифы · договор 10004" },
+      { button: "📜 История платежей", budget: 2, answer: "📜 История · договор 10004" },
+      { button: "⬅️ К балансу", budget: 2, answer: "💰 Баланс · договор 10004" },
     ];
     for (const { button, budget, answer } of buttons) {
       let reply = "";
