@@ -1,5 +1,6 @@
 // A password typed for a step the bot no longer remembers (its conversation state lost with
-// Redis): recognised by the prompt it replies to, deleted, never relayed to the agents, never
+// Redis): recognised by the prompt it replies to, or as the first text after the prompt unless the
+// user moved on (a command or a button) in between; deleted, never relayed to the agents, never
 // checked or logged; the user is told the step expired.
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -158,5 +159,45 @@ describe.skipIf(noPostgres || noRedis)("a password for a step the bot lost", () 
     await group.waitFor(() =>
       group.history().find((message) => message.text?.includes("вопрос по тарифу")),
     );
+  });
+
+  /** The text goes to the open ticket as any text does, and stays in the chat. */
+  async function handledAsUsual(user: UserDriver, text: string) {
+    const sent = await user.send(text);
+    await group.waitFor(() => group.history().find((message) => message.text?.includes(text)));
+    expect(user.history().find((m) => m.message_id === sent.message_id)?.deleted).toBeFalsy();
+    expect(user.messages().some((m) => m.text === expired.ru("/login"))).toBe(false);
+  }
+
+  it("a command after the lost prompt: the user moved on, the next text is no password", async () => {
+    const user = harness.emulator.user({ firstName: "Баланс", languageCode: "ru" });
+    await openTicketThroughBot(group, user);
+    await loginPrompt(user, "10005");
+    await loseState();
+    await user.send("/balance");
+    expect((await user.nextBotMessage()).text).not.toBe(expired.ru("/login"));
+    await handledAsUsual(user, "А когда придёт мастер?");
+  });
+
+  it("a button after the lost prompt: the user moved on, the next text is no password", async () => {
+    const user = harness.emulator.user({ firstName: "Кнопка", languageCode: "ru" });
+    await user.send("/start");
+    await user.nextBotMessage();
+    const menu = await user.nextBotMessage();
+    await openTicketThroughBot(group, user);
+    await loginPrompt(user, "10005");
+    await loseState();
+    await user.press("📍 Контакты и офис", { message: menu });
+    expect((await user.nextBotMessage()).text).toContain("8 800 700-54-05");
+    await handledAsUsual(user, "Спасибо, а по субботам открыто?");
+  });
+
+  it("a command the live password step turned down is no moving on: the password is deleted", async () => {
+    const user = harness.emulator.user({ firstName: "Шаг", languageCode: "ru" });
+    await openTicketThroughBot(group, user);
+    const prompt = await loginPrompt(user, "10005");
+    await user.send("/balance");
+    expect((await user.nextBotMessage()).text).toMatch(/пароль/);
+    await answerLostPrompt(user, prompt, demoPassword, expired.ru("/login"), { asReply: false });
   });
 });
