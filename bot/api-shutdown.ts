@@ -3,6 +3,7 @@
 // flight is aborted and any later one refused at once, except getUpdates (polling stops its own
 // fetch, and confirms the handled offset after the cut). What was cut is told apart by whether
 // it may have reached Telegram: the outbox must not send twice what perhaps arrived.
+import { setMaxListeners } from "node:events";
 import { HttpError, type Transformer } from "grammy";
 
 /** A call the stop ended. `mayHaveArrived`: it was on the wire, Telegram may have done it. */
@@ -29,6 +30,24 @@ const givingUpMs = 500;
 
 export class ApiShutdown {
   private readonly cutting = new AbortController();
+  /** How each call in flight is given up on. */
+  private readonly giveUps = new Set<() => void>();
+
+  constructor() {
+    // Every call in flight listens to the cut (grammY's fetch does): often more than Node's 10.
+    setMaxListeners(Number.POSITIVE_INFINITY, this.cutting.signal);
+    // Auto-retry misses an abort that comes between a 429 and its pause: such a call is given
+    // up on shortly after the cut (whatever it does later, refuseIfCut keeps it from going out).
+    this.cutting.signal.addEventListener(
+      "abort",
+      () => {
+        setTimeout(() => {
+          for (const giveUp of this.giveUps) giveUp();
+        }, givingUpMs).unref();
+      },
+      { once: true },
+    );
+  }
 
   /** Aborted at the cut. */
   get signal(): AbortSignal {
@@ -51,25 +70,22 @@ export class ApiShutdown {
   readonly transformer: Transformer = async (prev, method, payload, signal) => {
     if (method === "getUpdates") return prev(method, payload, signal);
     if (this.signal.aborted) throw new CallCutError(method, false);
-    const signals = signal ? [signal as AbortSignal, this.signal] : [this.signal];
-    // Auto-retry misses an abort that comes between a 429 and its pause: such a call is given
-    // up on shortly after the cut (whatever it does later, refuseIfCut keeps it from going out).
-    let onCut = () => {};
+    // Most calls bring no signal of their own: the cut's is theirs (AbortSignal.any costs more
+    // than the rest of this transformer).
+    const callSignal = signal ? AbortSignal.any([signal as AbortSignal, this.signal]) : this.signal;
+    let giveUp = () => {};
     const givenUp = new Promise<never>((_, reject) => {
-      onCut = () => setTimeout(() => reject(new CallCutError(method, false)), givingUpMs).unref();
-      this.signal.addEventListener("abort", onCut, { once: true });
+      giveUp = () => reject(new CallCutError(method, false));
     });
+    this.giveUps.add(giveUp);
     try {
-      return await Promise.race([
-        prev(method, payload, AbortSignal.any(signals) as never),
-        givenUp,
-      ]);
+      return await Promise.race([prev(method, payload, callSignal as never), givenUp]);
     } catch (error) {
       if (!this.signal.aborted || error instanceof CallCutError) throw error;
       // Aborted on the wire is an HttpError; in auto-retry's pause or before it went, not sent.
       throw new CallCutError(method, error instanceof HttpError, error);
     } finally {
-      this.signal.removeEventListener("abort", onCut);
+      this.giveUps.delete(giveUp);
     }
   };
 }

@@ -26,6 +26,10 @@ const historyButton = buttonFamily("history", {
   page: numberField(4),
 });
 const historyData = (period: Period, page: number) => historyButton.pack({ period, page });
+/** Each period's first page, packed once: the card draws one on every /balance. */
+const firstPageData = Object.fromEntries(
+  periods.map((period) => [period, historyData(period, 0)]),
+) as Record<Period, string>;
 
 function tariffText(ctx: TranslatingContext, tariff: TariffLine) {
   return ctx.t(tariff.speedMbps ? "balance-tariff-internet" : "balance-tariff-iptv", {
@@ -131,7 +135,7 @@ export function balanceFeature({
       .text(ctx.t("menu-topup"), menuData("topup"))
       .text(ctx.t("menu-trust"), menuData("trust"))
       .row()
-      .text(ctx.t("balance-history"), historyData("this-month", 0))
+      .text(ctx.t("balance-history"), firstPageData["this-month"])
       .text(ctx.t("menu-tariffs"), menuData("tariffs"));
     await ctx.reply(balanceText(ctx, card, config.timeZone, card.freeze), {
       reply_markup: keyboard,
@@ -180,7 +184,7 @@ export function balanceFeature({
     const keyboard = new InlineKeyboard();
     for (const option of periods) {
       const label = ctx.t(periodKeys[option]);
-      keyboard.text(option === period ? `• ${label}` : label, historyData(option, 0));
+      keyboard.text(option === period ? `• ${label}` : label, firstPageData[option]);
     }
     keyboard.row();
     if (history.page > 0)

@@ -58,8 +58,13 @@ const itemKeys = {
 /** A menu button: `menu:<item>`. */
 const menuButton = buttonFamily("menu", { item: oneOfField(menuItems) });
 
+/** Packed once: the menu and the cards draw these buttons on every update. */
+const menuDatas = Object.fromEntries(
+  menuItems.map((item) => [item, menuButton.pack({ item })]),
+) as Record<MenuItem, string>;
+
 /** Callback data of a menu button; each feature answers its own item's exact data. */
-export const menuData = (item: MenuItem) => menuButton.pack({ item });
+export const menuData = (item: MenuItem) => menuDatas[item];
 
 export interface MenuState {
   account: AccountSummary | null;

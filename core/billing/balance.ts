@@ -2,7 +2,7 @@
 // trust payment that holds the service up, if any.
 import type { Db } from "../db.ts";
 import type { AccountStatus } from "../generated/prisma/enums.ts";
-import { addDays, type BillingDay, dailyFee } from "./calendar.ts";
+import { addDays, type BillingDay, dailyFee, monthLength } from "./calendar.ts";
 import { chargeKey } from "./daily-charge.ts";
 import { type FreezeNote, freezeNoteOf, openFreezeRows } from "./freeze.ts";
 
@@ -36,15 +36,25 @@ export interface BalanceCard {
 
 const tariffFields = { name: true, monthlyFee: true, speedMbps: true, channels: true } as const;
 
+/** The most days `daysCovered` counts: a year ahead. */
+const maxDaysCovered = 366;
+
 /** Days the balance pays for from `today` on, month lengths included (at most a year ahead). */
 export function daysCovered(balance: number, monthlyFee: number, today: BillingDay): number {
-  if (monthlyFee <= 0) return 0;
+  if (monthlyFee <= 0 || balance < 0) return 0;
+  // Month by month: a day's fee is the same all month, so one division pays for a month's days.
+  let [year, month, date] = today.split("-").map(Number) as [number, number, number];
   let left = balance;
   let days = 0;
-  for (let day = today; days < 366; day = addDays(day, 1)) {
-    left -= dailyFee(monthlyFee, day);
-    if (left < 0) break;
-    days += 1;
+  while (days < maxDaysCovered) {
+    const length = monthLength(year, month);
+    const fee = Math.round(monthlyFee / length);
+    const rest = Math.min(length - date + 1, maxDaysCovered - days);
+    const paid = fee === 0 ? rest : Math.min(rest, Math.floor(left / fee));
+    days += paid;
+    if (paid < rest) break;
+    left -= paid * fee;
+    [year, month, date] = month === 12 ? [year + 1, 1, 1] : [year, month + 1, 1];
   }
   return days;
 }

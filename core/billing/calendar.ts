@@ -17,7 +17,12 @@ export const billingDayAt: (instant: Date, timeZone: string) => BillingDay = day
 
 export function daysInMonth(day: BillingDay): number {
   const [year, month] = day.split("-").map(Number);
-  return new Date(Date.UTC(year ?? 1970, month ?? 1, 0)).getUTCDate();
+  return monthLength(year ?? 1970, month ?? 1);
+}
+
+/** The number of days in a month (1 = January). */
+export function monthLength(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** The charge for one day of a monthly fee, in kopecks, rounded half up. */

@@ -55,4 +55,18 @@ describe("locales", () => {
     expect(text).toMatch(/^Здравствуйте, Алиса!/);
     expect(text).not.toMatch(/[\u2068\u2069]/);
   });
+
+  it("give English to English speakers and Russian to everyone else, however often asked", () => {
+    const i18n = createI18n();
+    const english = i18n.t("en", "menu-help");
+    const russian = i18n.t("ru", "menu-help");
+    expect(english).not.toBe(russian);
+    // Past the number of locale lists whose match is kept, and each list more than once.
+    const others = Array.from({ length: 120 }, (_, index) => `x${index}`);
+    for (let round = 0; round < 2; round += 1) {
+      for (const code of ["en", "en-US", "en-GB"]) expect(i18n.t(code, "menu-help")).toBe(english);
+      for (const code of ["ru", "de", "uk", ...others])
+        expect(i18n.t(code, "menu-help")).toBe(russian);
+    }
+  });
 });
