@@ -60,6 +60,7 @@ export function cardPaymentFeature(
       payload: query.invoice_payload,
       amount: query.total_amount,
       currency: query.currency,
+      lifetimeMs: config.invoiceLifetimeMs,
     }).catch((error: unknown) => {
       logger.error({ err: error }, "pre-checkout check failed");
       return { ok: false, reason: "unknown" } as const;

@@ -14,7 +14,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { noticeKinds } from "../notify/notice-payload.ts";
 import { enqueueNotifications } from "../notify/outbox.ts";
 import { singleLine } from "../plain-text.ts";
-import { invoicePayload, invoiceTtlMs } from "./topup.ts";
+import { invoicePayload } from "./topup.ts";
 
 export type CheckoutVerdict =
   | { ok: true }
@@ -22,13 +22,20 @@ export type CheckoutVerdict =
       ok: false;
       reason: "unknown" | "not-pending" | "amount-mismatch" | "currency" | "closed";
     }
-  /** Older than a day: the contract and sum a fresh invoice would be for. */
+  /** Past its lifetime: the contract and sum a fresh invoice would be for. */
   | { ok: false; reason: "expired"; accountId: number; amount: number };
 
 /** Telegram asks before charging the card: approve only a pending invoice as it was issued. */
 export async function checkCheckout(
   db: Db,
-  input: { payload: string; amount: number; currency: string; now?: Date },
+  input: {
+    payload: string;
+    amount: number;
+    currency: string;
+    /** INVOICE_LIFETIME_HOURS: an older invoice is refused. */
+    lifetimeMs: number;
+    now?: Date;
+  },
 ): Promise<CheckoutVerdict> {
   const now = input.now ?? new Date();
   if (!invoicePayload.safeParse(input.payload).success) return { ok: false, reason: "unknown" };
@@ -46,7 +53,7 @@ export async function checkCheckout(
   });
   if (!payment) return { ok: false, reason: "unknown" };
   if (payment.status !== "PENDING") return { ok: false, reason: "not-pending" };
-  if (now.getTime() - payment.createdAt.getTime() > invoiceTtlMs) {
+  if (now.getTime() - payment.createdAt.getTime() > input.lifetimeMs) {
     await db.payment.updateMany({
       where: { id: payment.id, status: "PENDING" },
       data: { status: "EXPIRED" },

@@ -2,9 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { parseRubles } from "../../core/billing/rubles.ts";
 import { checkCheckout, creditPayment } from "../../core/payments/card-payment.ts";
-import { invoiceTtlMs, startTopUp } from "../../core/payments/topup.ts";
+import { startTopUp } from "../../core/payments/topup.ts";
 import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
+
+const lifetimeMs = 24 * 60 * 60_000;
 
 describe("parseRubles", () => {
   it.each([
@@ -82,6 +84,7 @@ describe.skipIf(noPostgres)("card top-ups", () => {
         payload: started.payload,
         amount: 700_00,
         currency: "RUB",
+        lifetimeMs,
         ...over,
       });
     expect(await check({})).toEqual({ ok: true });
@@ -89,7 +92,7 @@ describe.skipIf(noPostgres)("card top-ups", () => {
     expect(await check({ currency: "USD" })).toEqual({ ok: false, reason: "currency" });
     expect(await check({ payload: "forged-payload" })).toEqual({ ok: false, reason: "unknown" });
     // Expired, with what a fresh invoice would be for.
-    expect(await check({ now: new Date(Date.now() + invoiceTtlMs + 60_000) })).toMatchObject({
+    expect(await check({ now: new Date(Date.now() + lifetimeMs + 60_000) })).toMatchObject({
       ok: false,
       reason: "expired",
       amount: started.amount,
@@ -102,6 +105,7 @@ describe.skipIf(noPostgres)("card top-ups", () => {
         payload: fresh.payload,
         amount: 500_00,
         currency: "RUB",
+        lifetimeMs,
       }),
     ).toEqual({
       ok: false,
@@ -136,6 +140,7 @@ describe.skipIf(noPostgres)("card top-ups", () => {
         payload: started.payload,
         amount: 1000_00,
         currency: "RUB",
+        lifetimeMs,
       }),
     ).toEqual({
       ok: false,
