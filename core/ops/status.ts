@@ -40,7 +40,7 @@ export async function statusFigures(
     }),
     // Older than its lifetime it can no longer be paid, even before invoice-expiry marks it.
     db.payment.count({
-      where: { status: "PENDING", createdAt: { gt: new Date(now.getTime() - invoiceLifetimeMs) } },
+      where: { status: "PENDING", createdAt: { gte: new Date(now.getTime() - invoiceLifetimeMs) } },
     }),
     db.payment.count({ where: { status: "PAID", postedAt: null } }),
     db.payment.count({ where: { status: "PAID", postedAt: null, postError: { not: null } } }),

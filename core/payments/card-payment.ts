@@ -25,7 +25,10 @@ export type CheckoutVerdict =
   /** Past its lifetime: the contract and sum a fresh invoice would be for. */
   | { ok: false; reason: "expired"; accountId: number; amount: number };
 
-/** Telegram asks before charging the card: approve only a pending invoice as it was issued. */
+/**
+ * Telegram asks before charging the card: approve only a pending invoice as it was issued, within
+ * its lifetime; an expired one is refused with what a fresh invoice would be for.
+ */
 export async function checkCheckout(
   db: Db,
   input: {
@@ -52,13 +55,21 @@ export async function checkCheckout(
     },
   });
   if (!payment) return { ok: false, reason: "unknown" };
+  const expired = {
+    ok: false,
+    reason: "expired",
+    accountId: payment.accountId,
+    amount: payment.amount,
+  } as const;
+  // Marked so by invoice-expiry, or by an earlier checkout: refused as out of date, not as paid.
+  if (payment.status === "EXPIRED") return expired;
   if (payment.status !== "PENDING") return { ok: false, reason: "not-pending" };
   if (now.getTime() - payment.createdAt.getTime() > input.lifetimeMs) {
     await db.payment.updateMany({
       where: { id: payment.id, status: "PENDING" },
       data: { status: "EXPIRED" },
     });
-    return { ok: false, reason: "expired", accountId: payment.accountId, amount: payment.amount };
+    return expired;
   }
   if (input.currency !== payment.currency) return { ok: false, reason: "currency" };
   if (input.amount !== payment.amount) return { ok: false, reason: "amount-mismatch" };
