@@ -91,7 +91,7 @@ export async function startApp(
     throw new ConfigError(`BILLING=${config.billing.kind}: ${billingCheck.problem}`);
   }
   logger.info(`billing: ${configured.describe}`);
-  const metrics = createMetrics(database.prisma);
+  const metrics = createMetrics(database.prisma, config);
   const mailer = createMailer(config.smtpUrl, logger);
   const background = new BackgroundTasks();
   const shutdown = new ApiShutdown();

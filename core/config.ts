@@ -8,6 +8,7 @@ import {
 } from "./billing/billing-settings.ts";
 import { rubles } from "./billing/rubles.ts";
 import { optional } from "./env-value.ts";
+import { invoiceLifetimeFields, invoiceLifetimeMs } from "./payments/invoice-lifetime.ts";
 import {
   type ReceiptSettings,
   receiptFields,
@@ -81,6 +82,7 @@ const schema = z
         .optional(),
     ),
     PAYMENT_PROVIDER_TOKEN: optional,
+    ...invoiceLifetimeFields,
     SUPPORT_CHAT_ID: optional.pipe(chatId),
     STAFF_CHAT_ID: optional.pipe(chatId),
     SMTP_URL: optional.pipe(url(/^smtps?$/, "smtp://user:pass@smtp.example.ru:587").optional()),
@@ -202,6 +204,8 @@ export interface Config {
   /** So many "no internet" from one house or street within so many minutes suggest an incident. */
   outageCluster: { size: number; minutes: number };
   paymentProviderToken: string | undefined;
+  /** A card invoice older than this is refused at checkout and marked EXPIRED (invoice-expiry). */
+  invoiceLifetimeMs: number;
   supportChatId: number | undefined;
   staffChatId: number | undefined;
   smtpUrl: string | undefined;
@@ -277,6 +281,7 @@ export function loadConfig(environment: Environment = process.env): Config {
         ? { kind: "webhook", url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET, port: env.PORT }
         : { kind: "polling" },
     paymentProviderToken: env.PAYMENT_PROVIDER_TOKEN,
+    invoiceLifetimeMs: invoiceLifetimeMs(env),
     supportChatId: env.SUPPORT_CHAT_ID,
     staffChatId: env.STAFF_CHAT_ID,
     smtpUrl: env.SMTP_URL,

@@ -23,6 +23,8 @@ import { paymentPosting } from "./payment-posting.ts";
 import { staffText } from "./staff-chat.ts";
 import { sendTopUpInvoice } from "./topup.ts";
 
+const hourMs = 60 * 60_000;
+
 /** A forged report's ids are shown to the agents, not all of them. */
 const shownIdLength = 100;
 
@@ -60,6 +62,7 @@ export function cardPaymentFeature(
       payload: query.invoice_payload,
       amount: query.total_amount,
       currency: query.currency,
+      lifetimeMs: config.invoiceLifetimeMs,
     }).catch((error: unknown) => {
       logger.error({ err: error }, "pre-checkout check failed");
       return { ok: false, reason: "unknown" } as const;
@@ -81,7 +84,10 @@ export function cardPaymentFeature(
     if (!token) return;
     const started = await freshTopUp(db, { ...expired, telegramUserId: ctx.from.id });
     if (started?.outcome !== "invoice") return;
-    await ctx.api.sendMessage(ctx.from.id, ctx.t("topup-fresh-invoice"));
+    await ctx.api.sendMessage(
+      ctx.from.id,
+      ctx.t("topup-fresh-invoice", { hours: config.invoiceLifetimeMs / hourMs }),
+    );
     await sendTopUpInvoice(ctx.api, ctx.from.id, ctx.t, started, {
       providerToken: token,
       receipts: config.receipts,

@@ -207,6 +207,7 @@ export function paymentTicketsFeature(
         recollection,
         now: new Date(),
         timeZone: config.timeZone,
+        invoiceLifetimeMs: config.invoiceLifetimeMs,
       });
       return [said, ...(found ? paymentFacts(staff, found) : [staff("topup-ticket-not-found")])];
     });

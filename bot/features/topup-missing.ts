@@ -136,6 +136,7 @@ export function missingPaymentFeature(
           recollection,
           now,
           timeZone: config.timeZone,
+          invoiceLifetimeMs: config.invoiceLifetimeMs,
         });
         const { text, reply_markup } = found
           ? explanation(reply.t, found)

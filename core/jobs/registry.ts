@@ -10,6 +10,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import { queueLowBalanceReminders } from "../notify/low-balance.ts";
 import type { Deliver } from "../notify/single-sender.ts";
+import { expireInvoices } from "../payments/invoice-expiry.ts";
 import { runPaymentPosting } from "../payments/posting-run.ts";
 import type { Notifier, SupportDesk } from "../ports.ts";
 import { runRequestsDigest } from "../requests/digest.ts";
@@ -124,6 +125,13 @@ export const jobs = {
       );
       return thenDeliver(context, report);
     },
+  },
+  "invoice-expiry": {
+    schedule: "*/10 * * * *",
+    describe:
+      "marks card invoices unpaid after INVOICE_LIFETIME_HOURS expired (one Telegram still reports paid is credited)",
+    run: async ({ db, config, signal }) =>
+      expireInvoices(db, { now: new Date(), lifetimeMs: config.invoiceLifetimeMs, signal }),
   },
   "deliver-notifications": {
     schedule: "*/5 * * * *",

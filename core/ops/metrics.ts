@@ -24,7 +24,7 @@ export interface BotMetrics {
   paymentsCredited: Counter;
 }
 
-export function createMetrics(db: Db): BotMetrics {
+export function createMetrics(db: Db, settings: { invoiceLifetimeMs: number }): BotMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "kaspnet_" });
   const updates = new Counter({
@@ -80,7 +80,7 @@ export function createMetrics(db: Db): BotMetrics {
     help: "Updates dropped by the flood guard (one user over FLOOD_LIMIT in FLOOD_WINDOW_MS)",
     registers: [registry],
   });
-  queueGauges(db, registry);
+  queueGauges(db, settings, registry);
   return {
     registry,
     updates,
@@ -96,7 +96,7 @@ export function createMetrics(db: Db): BotMetrics {
 }
 
 /** The queues, counted from the database at each scrape (one instance's view is everyone's). */
-function queueGauges(db: Db, registry: Registry) {
+function queueGauges(db: Db, settings: { invoiceLifetimeMs: number }, registry: Registry) {
   const gauges: [keyof StatusFigures, string, string][] = [
     ["outboxPending", "kaspnet_outbox_pending", "Notifications waiting to be sent"],
     [
@@ -129,7 +129,7 @@ function queueGauges(db: Db, registry: Registry) {
   // A scrape collects every gauge at once: the read in flight serves them all.
   let reading: Promise<StatusFigures> | undefined;
   const figures = () => {
-    reading ??= statusFigures(db).finally(() => {
+    reading ??= statusFigures(db, settings).finally(() => {
       reading = undefined;
     });
     return reading;

@@ -1,7 +1,6 @@
 // The key figures an operator watches, read from the database: what /metrics' queue gauges and
 // `npm run admin -- status` show.
 import type { Db } from "../db.ts";
-import { invoiceTtlMs } from "../payments/topup.ts";
 
 export interface StatusFigures {
   outboxPending: number;
@@ -17,7 +16,11 @@ export interface StatusFigures {
   oldestUnansweredSeconds: number;
 }
 
-export async function statusFigures(db: Db, now = new Date()): Promise<StatusFigures> {
+export async function statusFigures(
+  db: Db,
+  { invoiceLifetimeMs }: { invoiceLifetimeMs: number },
+  now = new Date(),
+): Promise<StatusFigures> {
   const seconds = (since: Date | undefined) =>
     since ? Math.max(0, (now.getTime() - since.getTime()) / 1000) : 0;
   const [
@@ -35,9 +38,9 @@ export async function statusFigures(db: Db, now = new Date()): Promise<StatusFig
       orderBy: { createdAt: "asc" },
       select: { createdAt: true },
     }),
-    // An invoice older than its lifetime can no longer be paid, whatever its row says.
+    // Older than its lifetime it can no longer be paid, even before invoice-expiry marks it.
     db.payment.count({
-      where: { status: "PENDING", createdAt: { gt: new Date(now.getTime() - invoiceTtlMs) } },
+      where: { status: "PENDING", createdAt: { gte: new Date(now.getTime() - invoiceLifetimeMs) } },
     }),
     db.payment.count({ where: { status: "PAID", postedAt: null } }),
     db.payment.count({ where: { status: "PAID", postedAt: null, postError: { not: null } } }),

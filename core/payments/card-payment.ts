@@ -14,7 +14,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { noticeKinds } from "../notify/notice-payload.ts";
 import { enqueueNotifications } from "../notify/outbox.ts";
 import { singleLine } from "../plain-text.ts";
-import { invoicePayload, invoiceTtlMs } from "./topup.ts";
+import { invoicePayload } from "./topup.ts";
 
 export type CheckoutVerdict =
   | { ok: true }
@@ -22,13 +22,23 @@ export type CheckoutVerdict =
       ok: false;
       reason: "unknown" | "not-pending" | "amount-mismatch" | "currency" | "closed";
     }
-  /** Older than a day: the contract and sum a fresh invoice would be for. */
+  /** Past its lifetime: the contract and sum a fresh invoice would be for. */
   | { ok: false; reason: "expired"; accountId: number; amount: number };
 
-/** Telegram asks before charging the card: approve only a pending invoice as it was issued. */
+/**
+ * Telegram asks before charging the card: approve only a pending invoice as it was issued, within
+ * its lifetime; an expired one is refused with what a fresh invoice would be for.
+ */
 export async function checkCheckout(
   db: Db,
-  input: { payload: string; amount: number; currency: string; now?: Date },
+  input: {
+    payload: string;
+    amount: number;
+    currency: string;
+    /** INVOICE_LIFETIME_HOURS: an older invoice is refused. */
+    lifetimeMs: number;
+    now?: Date;
+  },
 ): Promise<CheckoutVerdict> {
   const now = input.now ?? new Date();
   if (!invoicePayload.safeParse(input.payload).success) return { ok: false, reason: "unknown" };
@@ -45,13 +55,21 @@ export async function checkCheckout(
     },
   });
   if (!payment) return { ok: false, reason: "unknown" };
+  const expired = {
+    ok: false,
+    reason: "expired",
+    accountId: payment.accountId,
+    amount: payment.amount,
+  } as const;
+  // Marked so by invoice-expiry, or by an earlier checkout: refused as out of date, not as paid.
+  if (payment.status === "EXPIRED") return expired;
   if (payment.status !== "PENDING") return { ok: false, reason: "not-pending" };
-  if (now.getTime() - payment.createdAt.getTime() > invoiceTtlMs) {
+  if (now.getTime() - payment.createdAt.getTime() > input.lifetimeMs) {
     await db.payment.updateMany({
       where: { id: payment.id, status: "PENDING" },
       data: { status: "EXPIRED" },
     });
-    return { ok: false, reason: "expired", accountId: payment.accountId, amount: payment.amount };
+    return expired;
   }
   if (input.currency !== payment.currency) return { ok: false, reason: "currency" };
   if (input.amount !== payment.amount) return { ok: false, reason: "amount-mismatch" };

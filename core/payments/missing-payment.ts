@@ -7,7 +7,7 @@ import { parseRubles } from "../billing/rubles.ts";
 import type { Db } from "../db.ts";
 import { instantAt, startOfDay } from "../zoned-time.ts";
 import { cardKey } from "./card-payment.ts";
-import { invoiceTtlMs, type RecentPayment, topUpLimits } from "./topup.ts";
+import { type RecentPayment, topUpLimits } from "./topup.ts";
 
 /** Without a day, the search covers this many days back from now. */
 export const recentSearchDays = 14;
@@ -165,15 +165,16 @@ export async function findRememberedPayment(
     recollection: PaymentRecollection;
     now: Date;
     timeZone: string;
+    invoiceLifetimeMs: number;
   },
 ): Promise<ExplainedPayment | null> {
   const { from, to, around } = searchWindow(input.recollection, input);
-  // An invoice is paid at most a day after it is issued (older ones are refused at checkout).
+  // An invoice is paid within its lifetime (older ones are refused at checkout).
   const candidates = await db.payment.findMany({
     where: {
       accountId: input.accountId,
       amount: input.recollection.amount,
-      createdAt: { gte: new Date(from.getTime() - invoiceTtlMs), lt: to },
+      createdAt: { gte: new Date(from.getTime() - input.invoiceLifetimeMs), lt: to },
     },
     orderBy: { id: "desc" },
     take: 50,

@@ -7,8 +7,6 @@ import type { Db } from "../db.ts";
 
 export const topUpLimits = { min: 100_00, max: 15_000_00 } as const;
 export const currency = "RUB";
-/** An invoice older than this is refused at checkout: the subscriber asks for a fresh one. */
-export const invoiceTtlMs = 24 * 60 * 60_000;
 
 const payloadBytes = 24;
 /** What startTopUp puts in an invoice: anything else in an update is no invoice of ours. */

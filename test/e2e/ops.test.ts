@@ -188,26 +188,46 @@ describe.skipIf(noPostgres || noRedis)("health and metrics", () => {
     expect(calm.code).toBe(0);
     expect(calm.stdout).toEqual([
       expect.stringMatching(/^outbox {4}\d+ waiting/),
-      "payments  0 not yet in the billing, 0 stopped for staff",
+      "payments  0 awaiting payment, 0 not yet in the billing, 0 stopped for staff",
       expect.stringMatching(/^support {3}\d+ open/),
     ]);
     const db = harness.database.prisma;
     const { id } = await db.account.findUniqueOrThrow({ where: { login: "10001" } });
-    await db.payment.create({
-      data: {
-        accountId: id,
-        amount: 500_00,
-        status: "PAID",
-        invoicePayload: "status-test-payload-0123456789ab",
-        telegramChargeId: "status-test-charge",
-        paidAt: new Date(),
-        postError: "conflict: another sum",
-      },
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 60 * 60_000);
+    await db.payment.createMany({
+      data: [
+        {
+          accountId: id,
+          amount: 500_00,
+          invoicePayload: "status-test-sent-an-hour-ago-0123",
+          createdAt: hoursAgo(1),
+        },
+        // Past its lifetime (a day): no longer payable, even before invoice-expiry marks it.
+        {
+          accountId: id,
+          amount: 500_00,
+          invoicePayload: "status-test-sent-yesterday-012345",
+          createdAt: hoursAgo(25),
+        },
+        {
+          accountId: id,
+          amount: 500_00,
+          status: "PAID",
+          invoicePayload: "status-test-payload-0123456789ab",
+          telegramChargeId: "status-test-charge",
+          paidAt: new Date(),
+          postError: "conflict: another sum",
+        },
+      ],
     });
     const stopped = await adminInProcess(["status"], env);
     expect(stopped.code).toBe(1);
-    expect(stopped.stdout[1]).toBe("payments  1 not yet in the billing, 1 stopped for staff");
+    expect(stopped.stdout[1]).toBe(
+      "payments  1 awaiting payment, 1 not yet in the billing, 1 stopped for staff",
+    );
     const text = (await get("/metrics")).text;
-    expect(sample(text, "kaspnet_payments_stopped")).toBe(1);
+    expect(
+      ["pending", "unposted", "stopped"].map((gauge) => sample(text, `kaspnet_payments_${gauge}`)),
+    ).toEqual([1, 1, 1]);
   });
 });

@@ -129,6 +129,7 @@ describe.skipIf(noPostgres)("ledger under random sequences of money movements", 
                 payload: started.payload,
                 amount,
                 currency: "RUB",
+                lifetimeMs: 24 * hour,
               }),
             ).toEqual({ ok: true });
             invoices.push({ payload: started.payload, amount, accountId: idOf(login) });

@@ -7,6 +7,7 @@ import type { Billing } from "../../core/billing/port.ts";
 import { openPayzCardPosting } from "../../core/billing/ubilling/card-posting.ts";
 import { createOpenPayzClient } from "../../core/billing/ubilling/openpayz-client.ts";
 import { createXmlAgentClient, passwordMd5 } from "../../core/billing/ubilling/xmlagent-client.ts";
+import { expireInvoices } from "../../core/payments/invoice-expiry.ts";
 import {
   cardExternalId,
   type PostingAlert,
@@ -131,6 +132,28 @@ describe.skipIf(noPostgres)("posting card payments to Ubilling", () => {
       posted: true,
     });
     expect(ub.subscriber("post_2").cash).toBe(300);
+    expect(opRowsFor(telegramChargeId)).toHaveLength(1);
+  });
+
+  it("records and posts once a payment reported for an invoice invoice-expiry marked EXPIRED", async () => {
+    const { report, telegramChargeId } = await paidCard("post_expired", 400_00);
+    const day = 24 * 60 * 60_000;
+    await db().payment.update({
+      where: { invoicePayload: report.payload },
+      data: { createdAt: new Date(Date.now() - day - 60_000) },
+    });
+    expect(await expireInvoices(db(), { now: new Date(), lifetimeMs: day })).toEqual({
+      expired: 1,
+    });
+    expect(
+      (await db().payment.findUniqueOrThrow({ where: { invoicePayload: report.payload } })).status,
+    ).toBe("EXPIRED");
+    for (let i = 0; i < 3; i += 1) await recordPaymentToPost(db(), report, { now: later(i) });
+    const payment = await paymentOf(telegramChargeId);
+    expect(payment.status).toBe("PAID");
+    expect(payment.invoicePayload).toBe(report.payload);
+    expect(await post(later(3))).toEqual({ posted: 1, waiting: 0, failed: 0 });
+    expect(ub.subscriber("post_expired").cash).toBe(400);
     expect(opRowsFor(telegramChargeId)).toHaveLength(1);
   });
 

@@ -2,9 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { parseRubles } from "../../core/billing/rubles.ts";
 import { checkCheckout, creditPayment } from "../../core/payments/card-payment.ts";
-import { invoiceTtlMs, startTopUp } from "../../core/payments/topup.ts";
+import { expireInvoices } from "../../core/payments/invoice-expiry.ts";
+import { startTopUp } from "../../core/payments/topup.ts";
 import { useDemoDatabase } from "../support/demo-database.ts";
 import { noPostgres } from "../support/require-services.ts";
+
+const lifetimeMs = 24 * 60 * 60_000;
 
 describe("parseRubles", () => {
   it.each([
@@ -73,6 +76,39 @@ describe.skipIf(noPostgres)("card top-ups", () => {
     expect(started.payload).toMatch(/^[\w-]{32}$/);
   });
 
+  it("expires every invoice past its lifetime in one run, however many, and leaves the rest", async () => {
+    const account = await accountOf("10002");
+    const sent = (count: number, hoursAgo: number) =>
+      database.prisma.payment.createMany({
+        data: Array.from({ length: count }, (_, i) => ({
+          accountId: account.id,
+          amount: 500_00,
+          invoicePayload: `expiry-${hoursAgo}h-${String(i).padStart(20, "0")}`,
+          createdAt: new Date(Date.now() - hoursAgo * 60 * 60_000),
+        })),
+      });
+    await sent(2_500, 30);
+    await sent(3, 2);
+    const now = new Date();
+    expect(await expireInvoices(database.prisma, { now, lifetimeMs })).toEqual({
+      expired: 2_500,
+    });
+    expect(await expireInvoices(database.prisma, { now, lifetimeMs })).toEqual({ expired: 0 });
+    const left = await database.prisma.payment.groupBy({
+      by: ["status"],
+      where: { invoicePayload: { startsWith: "expiry-" } },
+      _count: { _all: true },
+      orderBy: { status: "asc" },
+    });
+    expect(left.map((row) => [row.status, row._count._all])).toEqual([
+      ["PENDING", 3],
+      ["EXPIRED", 2_500],
+    ]);
+    await database.prisma.payment.deleteMany({
+      where: { invoicePayload: { startsWith: "expiry-" } },
+    });
+  });
+
   it("approves at checkout only the pending invoice as issued", async () => {
     const started = await invoice("10001", 700_00);
     const check = (
@@ -82,6 +118,7 @@ describe.skipIf(noPostgres)("card top-ups", () => {
         payload: started.payload,
         amount: 700_00,
         currency: "RUB",
+        lifetimeMs,
         ...over,
       });
     expect(await check({})).toEqual({ ok: true });
@@ -89,11 +126,13 @@ describe.skipIf(noPostgres)("card top-ups", () => {
     expect(await check({ currency: "USD" })).toEqual({ ok: false, reason: "currency" });
     expect(await check({ payload: "forged-payload" })).toEqual({ ok: false, reason: "unknown" });
     // Expired, with what a fresh invoice would be for.
-    expect(await check({ now: new Date(Date.now() + invoiceTtlMs + 60_000) })).toMatchObject({
+    expect(await check({ now: new Date(Date.now() + lifetimeMs + 60_000) })).toMatchObject({
       ok: false,
       reason: "expired",
       amount: started.amount,
     });
+    // Expired now, by that checkout (or the invoice-expiry job): refused as out of date again.
+    expect(await check({})).toMatchObject({ ok: false, reason: "expired" });
 
     const fresh = await invoice("10003", 500_00);
     await database.prisma.account.update({ where: { login: "10003" }, data: { status: "CLOSED" } });
@@ -102,6 +141,7 @@ describe.skipIf(noPostgres)("card top-ups", () => {
         payload: fresh.payload,
         amount: 500_00,
         currency: "RUB",
+        lifetimeMs,
       }),
     ).toEqual({
       ok: false,
@@ -136,6 +176,7 @@ describe.skipIf(noPostgres)("card top-ups", () => {
         payload: started.payload,
         amount: 1000_00,
         currency: "RUB",
+        lifetimeMs,
       }),
     ).toEqual({
       ok: false,

@@ -122,6 +122,18 @@ describe("loadConfig", () => {
     expect(message).toContain("TRUST_REMINDER_HOURS is invalid");
   });
 
+  it("reads how long an invoice can be paid (a day by default) and refuses a bad one", () => {
+    const hour = 60 * 60_000;
+    expect(loadConfig({ BOT_TOKEN: token }).invoiceLifetimeMs).toBe(24 * hour);
+    expect(loadConfig({ BOT_TOKEN: token, INVOICE_LIFETIME_HOURS: "6" }).invoiceLifetimeMs).toBe(
+      6 * hour,
+    );
+    for (const bad of ["0", "1.5", "721", "a day"])
+      expect(configError({ BOT_TOKEN: token, INVOICE_LIFETIME_HOURS: bad })).toContain(
+        "INVOICE_LIFETIME_HOURS is invalid: expected a whole number (hours a card invoice can be paid, 1 to 720)",
+      );
+  });
+
   it("reads the receipts' settings with their defaults, and refuses a code ЮKassa has not", () => {
     expect(loadConfig({ BOT_TOKEN: token }).receipts).toEqual({
       vatCode: 1,

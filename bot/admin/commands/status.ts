@@ -9,10 +9,10 @@ export const statusCommand: AdminCommand = {
   name: "status",
   usage: "status",
   summary:
-    "prints the outbox, unposted payments and open tickets (exit code 1 if a payment is stopped)",
-  async run(args, { io, db }) {
+    "prints the outbox, card payments (invoices awaiting payment, unposted, stopped) and open tickets (exit code 1 if a payment is stopped)",
+  async run(args, { io, db, config }) {
     parseCommandLine(this, args, { options: {}, positionals: [] });
-    const figures = await statusFigures(await db());
+    const figures = await statusFigures(await db(), config());
     const rows: [string, string][] = [
       [
         "outbox",
@@ -23,7 +23,8 @@ export const statusCommand: AdminCommand = {
       ],
       [
         "payments",
-        `${figures.paymentsUnposted} not yet in the billing, ${figures.paymentsStopped} stopped for staff`,
+        `${figures.paymentsPending} awaiting payment, ${figures.paymentsUnposted} not yet in the billing, ` +
+          `${figures.paymentsStopped} stopped for staff`,
       ],
       [
         "support",

@@ -73,5 +73,9 @@ topup-received-posting = ✅ Payment of { $amount } received, crediting it to co
 # The fiscal receipt's item (54-ФЗ): in Russian whatever the subscriber's language.
 topup-receipt-item = Пополнение лицевого счёта, договор { $login }: аванс за услуги связи
 topup-receipt-fiscal = 🧾 The receipt will be sent to { $contact }.
-topup-fresh-invoice = That invoice was out of date: an invoice is valid for a day. Here is a new one for the same sum — you can pay it now.
+topup-fresh-invoice = That invoice was out of date: an invoice is valid for { $hours ->
+        [24] a day
+        [1] an hour
+       *[other] { $hours } hours
+    }. Here is a new one for the same sum — you can pay it now.
 payment-alert-closed = ⚠️ A card payment of { $amount } came to contract { $login }, closed after the invoice was issued: the money is on its balance. Contact the subscriber — refund it or move it to another contract.

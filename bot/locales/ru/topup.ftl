@@ -77,5 +77,8 @@ topup-received-posting = ✅ Оплата { $amount } получена, зачи
 # The fiscal receipt's item (54-ФЗ): in Russian whatever the subscriber's language.
 topup-receipt-item = Пополнение лицевого счёта, договор { $login }: аванс за услуги связи
 topup-receipt-fiscal = 🧾 Чек придёт на { $contact }.
-topup-fresh-invoice = Тот счёт устарел: счёт действует сутки. Вот новый на ту же сумму — оплатить можно сейчас.
+topup-fresh-invoice = Тот счёт устарел: счёт действует { $hours ->
+        [24] сутки
+       *[other] { $hours } ч
+    }. Вот новый на ту же сумму — оплатить можно сейчас.
 payment-alert-closed = ⚠️ Оплата картой { $amount } пришла на договор { $login }, расторгнутый после выставления счёта: деньги зачислены на его баланс. Свяжитесь с абонентом — вернуть деньги или перенести на другой договор.
