@@ -97,7 +97,8 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
 
   // Budgets are what this code reaches; before the cut (issue 17) /start cost 5 (new or known),
   // /balance 10, the buttons below 10, 9, 10, 5 and 10; until commands and buttons stopped
-  // deleting the chat's PasswordPrompt, one more each.
+  // deleting the chat's PasswordPrompt, one more each. The card reads today's charge apart (one
+  // more for the card, at the same time): so that many cards are read together (the last test).
   it("/start of a new user, then of a known one who has not signed in", async () => {
     const user = newUser("Новый");
     let menu = "";
@@ -122,7 +123,7 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
     });
     expect(card).toContain("💰 Баланс · договор 10001");
     expect(card).toContain("Хватит до");
-    expectCost("/balance, linked user", cost, 2);
+    expectCost("/balance, linked user", cost, 3);
   });
 
   it("the balance card's buttons", async () => {
@@ -130,11 +131,11 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
     await signedIn(user, "10004");
     await sendAndRead(user, "/balance", 1);
     const buttons = [
-      { button: "💳 Пополнить картой", budget: 2, answer: "банковской картой" },
+      { button: "💳 Пополнить картой", budget: 3, answer: "банковской картой" },
       { button: "🤝 Доверительный платёж", budget: 3, answer: "хватает на следующее списание" },
       { button: "📶 Тарифы", budget: 3, answer: "📶 Тарифы · договор 10004" },
       { button: "📜 История платежей", budget: 2, answer: "📜 История · договор 10004" },
-      { button: "⬅️ К балансу", budget: 2, answer: "💰 Баланс · договор 10004" },
+      { button: "⬅️ К балансу", budget: 3, answer: "💰 Баланс · договор 10004" },
     ];
     for (const { button, budget, answer } of buttons) {
       let reply = "";
@@ -145,5 +146,23 @@ describe.skipIf(noPostgres || noRedis)("SQL statements per update", () => {
       expect(reply).toContain(answer);
       expectCost(button, cost, budget);
     }
+  });
+
+  // Prisma answers the same read asked for by many updates at once with one SELECT, unless the
+  // reads differ in more than their key: then it runs them one by one in a transaction, on one
+  // connection, and every chat asking at that moment waits for all the others.
+  it("reads the cards of many subscribers asking at once together, not one by one in a transaction", async () => {
+    const logins = ["10001", "10003", "10004", "10005"];
+    const users = logins.map((login) => ({ login, user: newUser(`Абонент ${login}`) }));
+    for (const { user, login } of users) await signedIn(user, login);
+    const cost = await costOf(async () => {
+      await Promise.all(users.map(({ user }) => user.send("/balance")));
+      for (const { user, login } of users) {
+        expect((await user.nextBotMessage()).text).toContain(`💰 Баланс · договор ${login}`);
+      }
+    });
+    console.info(`${logins.length} × /balance at once:\n  ${cost.handler.join("\n  ")}`);
+    expect(cost.handler.filter((sql) => sql === "BEGIN")).toEqual([]);
+    expect(cost.handler.length).toBeLessThanOrEqual(3 * logins.length);
   });
 });
