@@ -12,10 +12,9 @@
 // untaken, with its chat's key, and then, holding that chat's Redis lock (core/inbox/chat-lock.ts),
 // takes the chat's untaken updates from the inbox oldest first until none is left, whoever
 // received them. As each update was stored before the next was even sent, update_id order is the
-// chat's order. The lock's lease is renewed while its holder works and checked before each update
-// it takes runs (one taken after the lock was lost is given back), and the take in PostgreSQL is
-// atomic and skips a row another taker holds within handlerLeaseMs: no update runs twice, even if
-// a stalled holder loses its lock. Redis not answering, an update is
+// chat's order. The lock's lease is renewed while its holder works and checked before every take
+// but the first after it was taken, and the take in PostgreSQL is atomic and skips a row another
+// taker holds within handlerLeaseMs: no update runs twice, even if a stalled holder loses its lock. Redis not answering, an update is
 // handled by the instance that received it, unordered, as if alone. Without Redis (one instance)
 // or in polling mode, sequentialize (bot.ts) keeps the order in process, as before.
 //
@@ -227,16 +226,15 @@ export class UpdateInbox {
         let justTaken = true;
         try {
           while (!this.stopping.signal.aborted) {
-            const next = await claimNextOfChat<Update>(this.db, key, handlerLeaseMs);
-            if (next === undefined) break;
-            // Asked after the take, so that finding the chat empty costs Redis nothing; a lock
-            // taken a moment ago needs no asking.
+            // Asked before the take (one taken after the lock was lost would be skipped by the new
+            // holder meanwhile, so run out of order); a lock taken a moment ago needs no asking.
             if (!justTaken && !(await held.stillHeld())) {
               lost = true;
-              await releaseClaims(this.db, [next.update.update_id]);
               break;
             }
             justTaken = false;
+            const next = await claimNextOfChat<Update>(this.db, key, handlerLeaseMs);
+            if (next === undefined) break;
             if (next.update.update_id === received?.update_id) ranReceived = true;
             ran += await this.runClaimed(next);
           }

@@ -1,7 +1,7 @@
 // One chat's updates are handled by one instance at a time: a Redis lease per chat key, waited for
 // (a chat is busy for milliseconds), renewed while its holder works, so a crashed holder frees the
-// chat after the lease. The holder calls stillHeld() before it runs each next update it took;
-// once false (the lease ran out unrenewed, or another instance holds it now) it takes nothing more.
+// chat after the lease. The holder calls stillHeld() before it takes each next update; once false
+// (the lease ran out unrenewed, or another instance holds it now) it takes nothing more.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Redis } from "../redis.ts";

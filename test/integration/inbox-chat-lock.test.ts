@@ -1,5 +1,6 @@
-// A webhook instance that loses its chat's lock mid-drain (the lease ran out, Redis restarted)
-// gives back the update it just took, takes the lock again and goes on in the chat's order.
+// A webhook instance asks its chat's lock before every take but the first after taking it; one
+// that loses the lock mid-drain (the lease ran out, Redis restarted) takes nothing more until it
+// holds the lock again, then goes on in the chat's order.
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,20 +54,21 @@ describe.skipIf(noPostgres)("the inbox under a chat lock", () => {
     return { inbox: new UpdateInbox(bot, database.prisma, logs.logger, undefined, lock), handled };
   }
 
-  it("asks the lock only before an update taken after the first, and never to find the chat empty", async () => {
+  it("asks the lock before every take but the first after taking it", async () => {
     const { lock, asked, acquired } = scriptedLock([]);
     const { inbox, handled } = inboxWith(lock);
     const batch = [text(1), text(2), text(3)];
     const { fresh } = await inbox.accept(batch);
     await Promise.all(fresh.map((update) => inbox.handle(update)));
     expect(handled).toEqual([1, 2, 3]);
-    expect(asked).toEqual([true, true]);
+    // Before the second and third take, and before the one that found the chat empty.
+    expect(asked).toEqual([true, true, true]);
     // Each update received queues a drain of its chat: the first took all three, the others found
-    // the chat empty (and asked nothing).
+    // the chat empty at their first take (and asked nothing).
     expect(acquired()).toBe(3);
   });
 
-  it("gives back an update taken after the lock was lost and handles it once, in order, after taking the lock again", async () => {
+  it("takes nothing once the lock is lost, and handles the rest once, in order, after taking it again", async () => {
     const { lock, asked, acquired } = scriptedLock([false]);
     const { inbox, handled } = inboxWith(lock);
     const batch = [text(11), text(12), text(13)];
@@ -74,7 +76,7 @@ describe.skipIf(noPostgres)("the inbox under a chat lock", () => {
     await Promise.all(fresh.map((update) => inbox.handle(update)));
 
     expect(handled).toEqual([11, 12, 13]);
-    expect(asked).toEqual([false, true]);
+    expect(asked).toEqual([false, true, true]);
     // The first drain took it twice; the two drains queued behind it once each.
     expect(acquired()).toBe(4);
     const rows = await database.prisma.inboundUpdate.findMany({
@@ -82,7 +84,7 @@ describe.skipIf(noPostgres)("the inbox under a chat lock", () => {
       orderBy: { updateId: "asc" },
       select: { attempts: true, handledAt: true },
     });
-    // Given back, the lost take does not count as an attempt.
+    // Nothing was taken while the lock was lost.
     expect(rows.map((row) => row.attempts)).toEqual([1, 1, 1]);
     expect(rows.every((row) => row.handledAt !== null)).toBe(true);
     expect(logs.entries().some((entry) => String(entry.msg).includes("chat lock lost"))).toBe(true);
