@@ -163,7 +163,7 @@ export function passwordFeature(
       const entry = await conversation.external(() =>
         enterResetCode(db, { resetId: started.resetId, telegramUserId, code }),
       );
-      await reply.deleteMessage().catch(() => {});
+      await deleteSecret(reply, logger);
       switch (entry.outcome) {
         case "verified":
           await askNewPassword(conversation, reply, started.resetId);

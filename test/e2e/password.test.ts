@@ -153,4 +153,23 @@ describe.skipIf(noPostgres || noRedis)("password recovery and change", () => {
       expect(log).not.toContain(secret);
     }
   });
+
+  it("keeps no password or code in the inbox of updates once they are handled", async () => {
+    // But the code sent after it stopped working: by then it is a message like any other.
+    const codes = harness.smtp.mails
+      .filter((mail) => !mail.to.includes("sergey.demo@example.ru"))
+      .map((mail) => mail.text.match(/\b(\d{6})\b/)?.[1])
+      .filter((code): code is string => code !== undefined);
+    expect(codes.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => harness.database.prisma.inboundUpdate.count({ where: { handledAt: null } }))
+      .toBe(0);
+    const stored = (await harness.database.prisma.inboundUpdate.findMany()).map((row) =>
+      JSON.stringify(row.payload),
+    );
+    expect(stored.some((json) => json.includes('"text":"/cancel"'))).toBe(true);
+    for (const secret of [demoPassword, "Kaspiysk-2026!", "Novyi-parol-2", ...codes]) {
+      expect(stored.filter((json) => json.includes(`"text":"${secret}"`)), secret).toEqual([]);
+    }
+  });
 });
