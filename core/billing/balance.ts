@@ -112,7 +112,8 @@ export async function getBalanceCard(
 ): Promise<BalanceCard> {
   // Two reads, each the same for every contract but for its key: Prisma then answers all the
   // cards asked for at the same moment with one SELECT each (a filter that names the contract
-  // inside the card's read would make it run them one by one, in a transaction).
+  // inside the card's read would make it run them one by one, in a transaction). Two reads may
+  // straddle the daily charge's commit: shown at that moment, "enough until" can be a day off.
   const [account, todaysCharge] = await Promise.all([
     readCard(db, accountId, today),
     db.ledgerEntry.findUnique({
