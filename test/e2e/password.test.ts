@@ -169,7 +169,10 @@ describe.skipIf(noPostgres || noRedis)("password recovery and change", () => {
     );
     expect(stored.some((json) => json.includes('"text":"/cancel"'))).toBe(true);
     for (const secret of [demoPassword, "Kaspiysk-2026!", "Novyi-parol-2", ...codes]) {
-      expect(stored.filter((json) => json.includes(`"text":"${secret}"`)), secret).toEqual([]);
+      expect(
+        stored.filter((json) => json.includes(`"text":"${secret}"`)),
+        secret,
+      ).toEqual([]);
     }
   });
 });
