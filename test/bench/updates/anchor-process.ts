@@ -7,6 +7,8 @@ const root = join(import.meta.dirname, "../../..");
 
 export interface AnchorProcess {
   pid: number;
+  /** What it printed (stdout and stderr), the last few thousand characters. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startAnchorProcess(
   });
   return {
     pid: child.pid ?? 0,
+    output: () => output.slice(-4000),
     async stop() {
       const forced = setTimeout(() => child.kill("SIGKILL"), 10_000);
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

@@ -15,6 +15,8 @@ const profilePreload = join(import.meta.dirname, "cpu-profile-preload.mjs");
 
 export interface RunningBot {
   pid: number;
+  /** What it printed lately: told when a phase is not answered. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -107,6 +109,7 @@ export async function startRealBot(
   return {
     pid: bot.child.pid ?? 0,
     process: bot,
+    output: () => (bot.output.stdout + bot.output.stderr).slice(-4000),
     async stop() {
       await bot.stop();
     },

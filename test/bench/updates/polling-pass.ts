@@ -3,7 +3,8 @@
 // /balance in open loop at each rate; the CPU profile around both when asked.
 import { readFile } from "node:fs/promises";
 import { type BenchContext, measured, progress } from "./bench-context.ts";
-import { startAnchor, startRealBot } from "./bots.ts";
+import type { BotApiEmulator } from "../../emulator/index.ts";
+import { type RunningBot, startAnchor, startRealBot } from "./bots.ts";
 import { type CpuProfile, summarizeProfile } from "./cpu-profile-summary.ts";
 import { closedLoop, openLoop } from "./load.ts";
 import { type Load, loads } from "./results.ts";
@@ -26,7 +27,15 @@ export async function pollingPass(context: BenchContext): Promise<void> {
     for (const load of loads) {
       const list = await context.usersFor(load, options.chats, offers.balance);
       const { phase } = await measured(processOf(load), () =>
-        closedLoop(list, options.updates, offers[load], `round ${round}, ${load}`),
+        closedLoop(list, options.updates, offers[load], `round ${round}, ${load}`).catch(
+          (error: unknown) => {
+            throw unanswered(
+              error,
+              processOf(load),
+              emulators[load === "anchorA" || load === "anchorB" ? load : "bot"],
+            );
+          },
+        ),
       );
       results.closed[load].push(phase);
       progress(`round ${round} ${load}: ${Math.round(phase.perSecond)} upd/s`);
@@ -56,4 +65,12 @@ export async function pollingPass(context: BenchContext): Promise<void> {
   results.floodDropped += await bot.floodDropped();
   results.errorsLogged += bot.errorsLogged();
   await context.stopAll();
+}
+
+/** A phase that was not answered, with what its bot printed and what its emulator still holds. */
+function unanswered(error: unknown, bot: RunningBot, emulator: BotApiEmulator): Error {
+  const pending = emulator.pendingUpdates().length;
+  return new Error(
+    `${error instanceof Error ? error.message : String(error)}; ${pending} updates not fetched by the bot; it printed lately:\n${bot.output()}`,
+  );
 }
