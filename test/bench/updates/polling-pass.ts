@@ -2,8 +2,8 @@
 // side with nothing between them and PostgreSQL; the closed loop alternated in rounds, then
 // /balance in open loop at each rate; the CPU profile around both when asked.
 import { readFile } from "node:fs/promises";
-import { type BenchContext, measured, progress } from "./bench-context.ts";
 import type { BotApiEmulator } from "../../emulator/index.ts";
+import { type BenchContext, measured, progress } from "./bench-context.ts";
 import { type RunningBot, startAnchor, startRealBot } from "./bots.ts";
 import { type CpuProfile, summarizeProfile } from "./cpu-profile-summary.ts";
 import { closedLoop, openLoop } from "./load.ts";
