@@ -14,9 +14,10 @@
 // received them. As each update was stored before the next was even sent, update_id order is the
 // chat's order. The lock's lease is renewed while its holder works and checked before every take
 // but the first after it was taken, and the take in PostgreSQL is atomic and skips a row another
-// taker holds within handlerLeaseMs: no update runs twice, even if a stalled holder loses its lock. Redis not answering, an update is
-// handled by the instance that received it, unordered, as if alone. Without Redis (one instance)
-// or in polling mode, sequentialize (bot.ts) keeps the order in process, as before.
+// taker holds within handlerLeaseMs: no update runs twice, even if a stalled holder loses its
+// lock. Redis not answering, an update is handled by the instance that received it, unordered, as
+// if alone. Without Redis (one instance) or in polling mode, sequentialize (bot.ts) keeps the
+// order in process, as before.
 //
 // Stopping: no more updates are taken; those running get until the deadline, then the ones still
 // running, and those that failed meanwhile (their Telegram calls were cut, bot/api-shutdown.ts),
