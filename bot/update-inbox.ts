@@ -28,12 +28,12 @@ import type { Gauge } from "prom-client";
 import type { Db } from "../core/db.ts";
 import { isDatabaseUnreachable } from "../core/db-outage.ts";
 import type { ChatLock } from "../core/inbox/chat-lock.ts";
+import { ChatTakes } from "../core/inbox/chat-takes.ts";
 import { HandledMarks } from "../core/inbox/handled-marks.ts";
 import { storableJson } from "../core/inbox/storable-json.ts";
 import {
   type ClaimedUpdate,
   chatsWithStaleUpdates,
-  claimNextOfChat,
   claimUnhandled,
   claimUntaken,
   type InboundUpdate,
@@ -67,6 +67,7 @@ export class UpdateInbox {
   private readonly unstored = new WeakSet<Update>();
   private readonly stopping = new AbortController();
   private readonly marks: HandledMarks;
+  private readonly takes: ChatTakes<Update>;
 
   constructor(
     private readonly bot: Bot<BotContext>,
@@ -79,6 +80,7 @@ export class UpdateInbox {
     private readonly queued?: Pick<Gauge, "inc" | "dec">,
   ) {
     this.marks = new HandledMarks(db);
+    this.takes = new ChatTakes(db, handlerLeaseMs);
   }
 
   /**
@@ -234,7 +236,7 @@ export class UpdateInbox {
               break;
             }
             justTaken = false;
-            const next = await claimNextOfChat<Update>(this.db, key, handlerLeaseMs);
+            const next = await this.takes.take(key);
             if (next === undefined) break;
             if (next.update.update_id === received?.update_id) ranReceived = true;
             ran += await this.runClaimed(next);

@@ -23,7 +23,7 @@ export interface StoreOptions {
   chatKeyOf?: (update: InboundUpdate) => string | undefined;
   /**
    * Whether the storing process is the one handling them (the default). When not, they are stored
-   * untaken, for whoever holds their chat to take (claimNextOfChat).
+   * untaken, for whoever holds their chat to take (claimNextOfChats).
    */
   taken?: boolean;
 }
@@ -52,28 +52,34 @@ export async function storeUpdates(
 }
 
 /**
- * Takes the chat's oldest update that nobody has taken, or nobody for `staleAfterMs` (its taker
- * died, or left a failed payment for a retry). One statement, rows locked with SKIP LOCKED: two
- * takers never get the same row. Undefined when there is none.
+ * Takes each chat's oldest update that nobody has taken, or nobody for `staleAfterMs` (its taker
+ * died, or left a failed payment for a retry), by chat key; a chat with none is left out. One
+ * statement, rows locked with SKIP LOCKED: two takers never get the same row. The keys must
+ * differ.
  */
-export async function claimNextOfChat<U extends InboundUpdate>(
+export async function claimNextOfChats<U extends InboundUpdate>(
   db: Db,
-  chatKey: string,
+  chatKeys: readonly string[],
   staleAfterMs: number,
-): Promise<ClaimedUpdate<U> | undefined> {
+): Promise<Map<string, ClaimedUpdate<U>>> {
+  if (chatKeys.length === 0) return new Map();
   const now = new Date();
   const cutoff = new Date(now.getTime() - staleAfterMs);
-  const [row] = await db.$queryRaw<{ payload: U; attempts: number }[]>`
-    UPDATE "InboundUpdate" SET "claimedAt" = ${now}, attempts = attempts + 1
-    WHERE "updateId" = (
-      SELECT "updateId" FROM "InboundUpdate"
-      WHERE "chatKey" = ${chatKey} AND "handledAt" IS NULL
-        AND (attempts = 0 OR "claimedAt" <= ${cutoff})
-      ORDER BY "updateId" LIMIT 1
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING payload, attempts`;
-  return row && { update: row.payload, attempts: row.attempts };
+  const rows = await db.$queryRaw<{ chatKey: string; payload: U; attempts: number }[]>`
+    UPDATE "InboundUpdate" AS taken SET "claimedAt" = ${now}, attempts = taken.attempts + 1
+    FROM (
+      SELECT next."updateId" FROM unnest(${[...chatKeys]}::text[]) AS chat(key)
+      CROSS JOIN LATERAL (
+        SELECT "updateId" FROM "InboundUpdate"
+        WHERE "chatKey" = chat.key AND "handledAt" IS NULL
+          AND (attempts = 0 OR "claimedAt" <= ${cutoff})
+        ORDER BY "updateId" LIMIT 1
+        FOR UPDATE SKIP LOCKED
+      ) AS next
+    ) AS picked
+    WHERE taken."updateId" = picked."updateId"
+    RETURNING taken."chatKey", taken.payload, taken.attempts`;
+  return new Map(rows.map((row) => [row.chatKey, { update: row.payload, attempts: row.attempts }]));
 }
 
 /** Takes this update if it was stored untaken and nobody has taken it since. */
