@@ -24,9 +24,6 @@ describe.skipIf(noPostgres || noRedis)("the operator's commands on Ubilling", ()
       DATABASE_URL: world.harness.database.url,
       ...ubillingEnv(ub),
       PAYMENT_PROVIDER_TOKEN: "381764678:TEST:kaspnet",
-      // The emulator writes its dates in UTC: the operator's day is read in the same zone (in
-      // Moscow's, from 21:00 UTC on the cash payment would belong to yesterday).
-      TZ_NAME: "UTC",
     };
   });
   afterAll(() => world?.stop());

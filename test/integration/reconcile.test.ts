@@ -200,7 +200,6 @@ describe.skipIf(noPostgres)("reconcile on Ubilling", () => {
     ub.addTariff({ name: "Unlim-100", fee: 150 });
     const config = loadJobConfig({
       DATABASE_URL: database.url,
-      TZ_NAME: "UTC", // the emulator writes its dates in UTC
       ...ubillingEnv(ub),
     });
     billing = createBilling(config, db(), createLogger("silent")).billing;

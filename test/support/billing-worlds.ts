@@ -82,6 +82,8 @@ export const ubillingSecretKey = Buffer.alloc(32, 7).toString("base64");
 /** The settings that put the bot (or the operator's command line) on this Ubilling emulator. */
 export const ubillingEnv = (ub: UbillingEmulator) => ({
   BILLING: "ubilling",
+  // The emulator writes its dates in UTC; the bot reads Ubilling's in its own zone, so the same.
+  TZ_NAME: "UTC",
   UBILLING_USERSTATS_URL: ub.userstatsUrl,
   UBILLING_URL: ub.coreUrl,
   UBILLING_OPENPAYZ_URL: ub.osmpUrl,
