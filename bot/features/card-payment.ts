@@ -11,6 +11,7 @@ import {
   checkCheckout,
   creditPayment,
 } from "../../core/payments/card-payment.ts";
+import { hourMs } from "../../core/payments/invoice-lifetime.ts";
 import { recordPaymentToPost } from "../../core/payments/payment-to-post.ts";
 import { freshTopUp } from "../../core/payments/topup.ts";
 import { accountStatusKeys } from "../account-status.ts";
@@ -22,8 +23,6 @@ import { outboxFlush } from "../outbox-flush.ts";
 import { paymentPosting } from "./payment-posting.ts";
 import { staffText } from "./staff-chat.ts";
 import { sendTopUpInvoice } from "./topup.ts";
-
-const hourMs = 60 * 60_000;
 
 /** A forged report's ids are shown to the agents, not all of them. */
 const shownIdLength = 100;

@@ -19,5 +19,7 @@ export const invoiceLifetimeFields = {
 
 type LifetimeEnv = z.output<z.ZodObject<typeof invoiceLifetimeFields>>;
 
+export const hourMs = 60 * 60_000;
+
 /** The lifetime in milliseconds. */
-export const invoiceLifetimeMs = (env: LifetimeEnv) => env.INVOICE_LIFETIME_HOURS * 60 * 60_000;
+export const invoiceLifetimeMs = (env: LifetimeEnv) => env.INVOICE_LIFETIME_HOURS * hourMs;
