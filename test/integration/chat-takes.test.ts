@@ -1,6 +1,6 @@
 // Taking the next update of several chats in one statement (webhook instances under the chat lock).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectPostgres, type Database } from "../../core/db.ts";
+import type { Database } from "../../core/db.ts";
 import { ChatTakes } from "../../core/inbox/chat-takes.ts";
 import {
   claimNextOfChats,
@@ -8,9 +8,10 @@ import {
   releaseClaims,
   storeUpdates,
 } from "../../core/inbox/update-inbox.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { type CountedDatabase, startCountedDatabase } from "../support/counted-database.ts";
+import type { TestDatabase } from "../support/database.ts";
 import { noPostgres } from "../support/require-services.ts";
-import { type SqlCounter, startSqlCounter } from "../support/sql-counter.ts";
+import type { SqlCounter } from "../support/sql-counter.ts";
 
 interface ChatUpdate extends InboundUpdate {
   chat: string;
@@ -19,19 +20,15 @@ interface ChatUpdate extends InboundUpdate {
 const lease = 60_000;
 
 describe.skipIf(noPostgres)("taking chats' next updates", () => {
+  let setup: CountedDatabase;
   let database: TestDatabase;
   let counter: SqlCounter;
   let counted: Database;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    counter = await startSqlCounter({ host: "127.0.0.1", port: 5432 });
-    counted = connectPostgres(counter.via(database.url));
+    setup = await startCountedDatabase();
+    ({ database, counter, counted } = setup);
   });
-  afterAll(async () => {
-    await counted?.close();
-    await counter?.close();
-    await database?.drop();
-  });
+  afterAll(() => setup?.close());
 
   /** Stores untaken updates, as a webhook instance does, each with its chat's key. */
   const store = (updates: ChatUpdate[]) =>

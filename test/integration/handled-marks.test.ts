@@ -3,28 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPostgres, type Database } from "../../core/db.ts";
 import { HandledMarks } from "../../core/inbox/handled-marks.ts";
 import { storeUpdates } from "../../core/inbox/update-inbox.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { type CountedDatabase, startCountedDatabase } from "../support/counted-database.ts";
+import type { TestDatabase } from "../support/database.ts";
 import { noPostgres } from "../support/require-services.ts";
-import { type SqlCounter, startSqlCounter } from "../support/sql-counter.ts";
+import type { SqlCounter } from "../support/sql-counter.ts";
 import { startTcpProxy } from "../support/tcp-proxy.ts";
 
 const updates = (from: number, count: number) =>
   Array.from({ length: count }, (_, index) => ({ update_id: from + index }));
 
 describe.skipIf(noPostgres)("marking updates handled", () => {
+  let setup: CountedDatabase;
   let database: TestDatabase;
   let counter: SqlCounter;
   let counted: Database;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    counter = await startSqlCounter({ host: "127.0.0.1", port: 5432 });
-    counted = connectPostgres(counter.via(database.url));
+    setup = await startCountedDatabase();
+    ({ database, counter, counted } = setup);
   });
-  afterAll(async () => {
-    await counted?.close();
-    await counter?.close();
-    await database?.drop();
-  });
+  afterAll(() => setup?.close());
 
   const unhandled = (ids: number[]) =>
     database.prisma.inboundUpdate.count({ where: { updateId: { in: ids }, handledAt: null } });
